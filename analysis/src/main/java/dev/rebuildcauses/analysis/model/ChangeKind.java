@@ -1,0 +1,10 @@
+package dev.rebuildcauses.analysis.model;
+
+/** What a change did to one file. */
+public enum ChangeKind {
+    ADD,
+    MODIFY,
+    DELETE,
+    RENAME,
+    COPY
+}

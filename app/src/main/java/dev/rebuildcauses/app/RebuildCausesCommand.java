@@ -1,0 +1,26 @@
+package dev.rebuildcauses.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: lists the verbs. */
+@Command(
+        name = "rebuild-causes",
+        mixinStandardHelpOptions = true,
+        version = "rebuild-causes 0.1.0",
+        description = "Mines why Docker image builds run, what each cause costs, and how to stop paying for it.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class RebuildCausesCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** A command line with the shared exception handling and exit codes. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new RebuildCausesCommand());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

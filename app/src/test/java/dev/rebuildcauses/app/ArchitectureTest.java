@@ -1,0 +1,63 @@
+package dev.rebuildcauses.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module boundaries of DESIGN.md, checked on every build: data flows harvest → analysis → report. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.rebuildcauses");
+    }
+
+    @Test
+    void shouldKeepTheAnalysisCoreOnTheJdkOnly() {
+        classes()
+                .that()
+                .resideInAPackage("dev.rebuildcauses.analysis..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.rebuildcauses.analysis..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepTheAnalysisCoreUnawareOfItsAdapters() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rebuildcauses.analysis..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.rebuildcauses.harvest..", "dev.rebuildcauses.report..", "dev.rebuildcauses.app..")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepHarvestAndReportApart() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rebuildcauses.harvest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.rebuildcauses.report..", "dev.rebuildcauses.app..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rebuildcauses.report..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.rebuildcauses.harvest..", "dev.rebuildcauses.app..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.rebuildcauses.harvest.changes;
+
+import dev.rebuildcauses.analysis.model.ChangeRange;
+
+/**
+ * Where the commits and changed files of a build's range come from: a local git mirror, or the
+ * Bitbucket Server or Cloud API. Implementations cache commits (they are immutable).
+ */
+public interface ChangeSource {
+    /**
+     * Resolves the range {@code fromRevision..toRevision} of one repository.
+     *
+     * @param repository the repository as the build names it (clone URL) or as the config maps it
+     * @param fromRevision the previous build's revision (exclusive), never {@code null}
+     * @param toRevision this build's revision (inclusive)
+     * @return a {@code RESOLVED} range, or an {@code UNKNOWN} one when a revision is gone (404)
+     * @throws HarvestException when the source fails in a way that must stop the harvest (auth,
+     *     malformed answers, retries exhausted)
+     */
+    ChangeRange resolve(String repository, String fromRevision, String toRevision) throws HarvestException;
+
+    /** Requests made to remote servers so far (0 for local sources). */
+    default long requestCount() {
+        return 0;
+    }
+}
