@@ -63,7 +63,8 @@ final class RuleIndex {
         byExtension = freeze(extension);
         byFirstSegment = freeze(firstSegment);
         byDirectory = freeze(directory);
-        prefixLengths = new TreeSet<>(prefix.keySet().stream().map(String::length).toList())
+        prefixLengths = new TreeSet<>(
+                        prefix.keySet().stream().map(String::length).toList())
                 .stream().mapToInt(Integer::intValue).toArray();
         general = generalRules.stream().mapToInt(Integer::intValue).toArray();
     }

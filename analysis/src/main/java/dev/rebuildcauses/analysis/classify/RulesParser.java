@@ -38,7 +38,8 @@ final class RulesParser {
             String[] fields = WHITESPACE.split(line);
             if (line.startsWith("@")) {
                 if (fields.length != 1) {
-                    throw new RulesFormatException(source, number, "a directive stands alone on its line: '" + line + "'");
+                    throw new RulesFormatException(
+                            source, number, "a directive stands alone on its line: '" + line + "'");
                 }
                 if (line.equals(NO_DEFAULTS)) {
                     noDefaultsLine = once(source, number, NO_DEFAULTS, noDefaultsLine);
