@@ -29,11 +29,22 @@ public final class RuleSet implements PathClassifier {
 
     private final List<Rule> rules;
     private final RuleIndex index;
-    private final ConcurrentHashMap<String, Verdict> cache = new ConcurrentHashMap<>();
+    private final int cacheLimit;
+    private final ConcurrentHashMap<String, Verdict> cache = new ConcurrentHashMap<>(1 << 12);
 
     private RuleSet(List<Rule> rules) {
+        this(rules, CACHE_LIMIT);
+    }
+
+    private RuleSet(List<Rule> rules, int cacheLimit) {
         this.rules = List.copyOf(rules);
         this.index = new RuleIndex(this.rules);
+        this.cacheLimit = cacheLimit;
+    }
+
+    /** The same rules with a cache of at most {@code limit} paths (for tests). */
+    RuleSet withCacheLimit(int limit) {
+        return new RuleSet(rules, limit);
     }
 
     /** The default rules of DESIGN.md. */
@@ -75,7 +86,7 @@ public final class RuleSet implements PathClassifier {
         Verdict verdict = cache.get(path);
         if (verdict == null) {
             verdict = index.classify(Glob.normalise(path));
-            if (cache.size() >= CACHE_LIMIT) {
+            if (cache.size() >= cacheLimit) {
                 cache.clear(); // crude but bounded; recent paths come back quickly
             }
             cache.put(path, verdict);

@@ -165,10 +165,68 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldAgreeWithTryingEveryRuleOnRandomPaths() throws RulesFormatException {
+        // Given rules of every shape, and random paths built from the words they use
+        RuleSet rules = RuleSet.parse(
+                "shapes.txt",
+                String.join(
+                        "\n",
+                        "**/lib/*.py lib",
+                        "**/build.py build",
+                        "{src,app}/** source",
+                        "*.{md,txt} text",
+                        "[a-c]*.py abc",
+                        "x?.py x",
+                        "test_* tests",
+                        "/top.py top",
+                        "lib/ libdir",
+                        "a/b/ ab",
+                        "*_test.py tests",
+                        "**/*.cfg cfg"));
+        List<String> segments =
+                List.of("src", "app", "lib", "a", "b", "docs", "x1.py", "build.py", "top.py", "test_x.py", "c.py");
+        List<String> names = List.of(
+                "a.py",
+                "x1.py",
+                "xy.py",
+                "build.py",
+                "top.py",
+                "test_a.go",
+                "k_test.py",
+                "r.md",
+                "s.txt",
+                "t.cfg",
+                "Dockerfile",
+                "z.py",
+                "README");
+        java.util.Random random = new java.util.Random(1);
+
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder path = new StringBuilder();
+            int depth = random.nextInt(4);
+            for (int d = 0; d < depth; d++) {
+                path.append(segments.get(random.nextInt(segments.size()))).append('/');
+            }
+            path.append(names.get(random.nextInt(names.size())));
+            String candidate = path.toString();
+
+            // When classifying through the index and by trying every rule in order
+            String expected = rules.rules().stream()
+                    .filter(rule -> rule.glob().matches(candidate))
+                    .map(Rule::cause)
+                    .findFirst()
+                    .orElse("other");
+
+            // Then both agree
+            assertThat(rules.classify(candidate).cause()).as(candidate).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void shouldStayCorrectWhenTheCacheOverflows() {
         // Given the default rules and more distinct paths than the cache holds
-        RuleSet rules = RuleSet.defaults();
-        for (int i = 0; i < RuleSet.CACHE_LIMIT + 10; i++) {
+        RuleSet rules = RuleSet.defaults().withCacheLimit(100);
+        for (int i = 0; i < 1000; i++) {
             rules.classify("src/m" + i + ".py");
         }
 
