@@ -19,6 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Ordered glob rules, first match wins per path. Thread-safe; paths are looked up through an
  * index of the rules and remembered in a bounded cache, since the same paths change again and again.
+ *
+ * <p>A rules file has one {@code <glob> <cause>} per line; {@code #} starts a comment (at the start
+ * of a line or after whitespace); blank lines are ignored. Cause names match
+ * {@code [a-z0-9][a-z0-9._-]*} (lower-cased). The file's rules are tried before the defaults, unless
+ * it says {@code @no-defaults} (its rules only) or {@code @defaults} (the defaults go on that line).
+ * Globs: see {@link Glob}.
  */
 public final class RuleSet implements PathClassifier {
     /** The name the default rules go by in verdict reasons. */
