@@ -47,10 +47,13 @@ public final class Glob {
      * @throws IllegalArgumentException when the glob is empty or has an unbalanced {@code [} or {@code {}
      */
     public static Glob compile(String glob) {
-        if (glob.isEmpty() || glob.equals("/")) {
+        String lower = glob.toLowerCase(Locale.ROOT);
+        while (lower.startsWith("./")) {
+            lower = "/" + lower.substring(2); // "./docs/**" is anchored like "/docs/**"
+        }
+        if (lower.isEmpty() || lower.equals("/")) {
             throw new IllegalArgumentException("empty glob");
         }
-        String lower = glob.toLowerCase(Locale.ROOT);
         boolean leadingSlash = lower.startsWith("/");
         boolean trailingSlash = lower.endsWith("/");
         String body = lower.substring(leadingSlash ? 1 : 0, lower.length() - (trailingSlash ? 1 : 0));

@@ -55,6 +55,8 @@ class GlobTest {
                 "docs/** | /docs/a.md",
                 "src/*.py | src\\a.py",
                 "Dockerfile | ././Dockerfile",
+                "./docs/** | docs/a.md",
+                "./Dockerfile | Dockerfile",
             })
     void shouldMatch(String glob, String path) {
         // Given a compiled glob
@@ -93,6 +95,7 @@ class GlobTest {
                 "a/b/ | a/b",
                 "a**b | a/b",
                 "\\[x].txt | x.txt",
+                "./Dockerfile | a/Dockerfile",
             })
     void shouldNotMatch(String glob, String path) {
         // Given a compiled glob
@@ -112,6 +115,8 @@ class GlobTest {
                 "a}b | unbalanced '}' in glob 'a}b'",
                 "[z-a].txt | invalid character class in glob '[z-a].txt'",
                 "/ | empty glob",
+                "./ | empty glob",
+                "// | empty glob '//'",
             })
     void shouldRejectInvalidGlobs(String glob, String problem) {
         // Given an invalid glob, When compiling it, Then it fails saying what is wrong
