@@ -31,6 +31,9 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--parallel", description = "Classify on every core (a parallel stream) instead of one thread.")
+    boolean parallel;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,8 +58,9 @@ public final class BenchCommand implements Runnable {
         long classifyStart = System.nanoTime();
         long classifyCpu = processCpuNanos();
         BuildClassifier classifier = new BuildClassifier(RuleSet.defaults());
-        List<ClassifiedBuild> classified =
-                history.parallelStream().map(classifier::classify).toList();
+        List<ClassifiedBuild> classified = parallel
+                ? history.parallelStream().map(classifier::classify).toList()
+                : history.stream().map(classifier::classify).toList();
         double classifySeconds = seconds(classifyStart);
         double classifyCpuSeconds = (processCpuNanos() - classifyCpu) / 1e9;
 
@@ -73,7 +77,12 @@ public final class BenchCommand implements Runnable {
         out.printf(Locale.ROOT, "commits           %d (%.2f per build)%n", commits, commits / (double) history.size());
         out.printf(Locale.ROOT, "files             %d (%.2f per build)%n", files, files / (double) history.size());
         out.printf(Locale.ROOT, "generate seconds  %.3f%n", generateSeconds);
-        out.printf(Locale.ROOT, "classify seconds  %.3f (process CPU %.3f s)%n", classifySeconds, classifyCpuSeconds);
+        out.printf(
+                Locale.ROOT,
+                "classify seconds  %.3f (process CPU %.3f s, %s)%n",
+                classifySeconds,
+                classifyCpuSeconds,
+                parallel ? "parallel" : "one thread");
         out.printf(Locale.ROOT, "mine seconds      %.3f (process CPU %.3f s)%n", mineSeconds, mineCpuSeconds);
         out.printf(Locale.ROOT, "total seconds     %.3f (classify + mine)%n", total);
         out.printf(Locale.ROOT, "paths/s           %.0f%n", files / classifySeconds);
