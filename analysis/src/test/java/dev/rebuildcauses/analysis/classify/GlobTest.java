@@ -57,6 +57,7 @@ class GlobTest {
                 "Dockerfile | ././Dockerfile",
                 "./docs/** | docs/a.md",
                 "./Dockerfile | Dockerfile",
+                "././src/*.py | src/a.py",
             })
     void shouldMatch(String glob, String path) {
         // Given a compiled glob
