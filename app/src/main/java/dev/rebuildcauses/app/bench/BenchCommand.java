@@ -44,6 +44,9 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
+        if (builds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--builds must be at least 1, not " + builds);
+        }
         PrintWriter out = spec.commandLine().getOut();
         long generateStart = System.nanoTime();
         List<BuildChanges> history = SyntheticHistory.generate(builds, seed);
