@@ -49,6 +49,16 @@ class ProgressBarTest {
     }
 
     @Test
+    void shouldCountWhileTheTotalIsUnknown() {
+        ProgressBar bar = bar(true);
+
+        clock.set(400_000_000L);
+        bar.update(1_500, -1);
+
+        assertThat(err.toString()).isEqualTo("\r1,500 commits  0.4s");
+    }
+
+    @Test
     void shouldDrawNothingWhenQuiet() {
         ProgressBar bar = bar(false);
 
