@@ -94,7 +94,8 @@ public final class GitRepository {
 
     /**
      * The first-parent history of {@code branch}, oldest first: one {@code git log --first-parent}
-     * for the diffs, and alongside one plain {@code git log} of all commits to know what merges brought.
+     * for the diffs and, once a merge shows up, alongside one plain {@code git log} of all commits to
+     * know what merges brought. A progress listener may throw to cancel the walk.
      */
     public FirstParentHistory firstParentHistory(String branch, WalkProgress progress) throws HarvestException {
         String tip = resolveBranch(branch);
@@ -111,6 +112,7 @@ public final class GitRepository {
         args.add(tip);
         GitCommand.Running log = git.start(args);
         List<LogEntry> chain = new ArrayList<>();
+        boolean read = false;
         try (InputStream out = log.process().getInputStream()) {
             log.process().getOutputStream().close();
             GitLogParser.parse(out, entry -> {
@@ -120,10 +122,15 @@ public final class GitRepository {
                 chain.add(entry);
                 progress.advanced(chain.size(), total.getNow(-1L));
             });
+            read = true;
         } catch (IOException e) {
-            log.process().destroy();
             throw new HarvestException(
                     FailureKind.LOCAL, "cannot read the history of " + directory + ": " + e.getMessage(), e);
+        } finally {
+            if (!read) {
+                // a parse failure or a progress listener that gave up: leave no git behind
+                log.process().destroy();
+            }
         }
         log.requireSuccess();
         progress.advanced(chain.size(), chain.size());
