@@ -31,6 +31,9 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--parallel", description = "Classify on every core (a parallel stream) instead of one thread.")
+    boolean parallel;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,11 +52,15 @@ public final class BenchCommand implements Runnable {
         long commits =
                 history.stream().mapToLong(b -> b.range().commits().size()).sum();
 
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        memory.gc(); // settle the generator's garbage so it is not billed to classify
+
         long classifyStart = System.nanoTime();
         long classifyCpu = processCpuNanos();
         BuildClassifier classifier = new BuildClassifier(RuleSet.defaults());
-        List<ClassifiedBuild> classified =
-                history.parallelStream().map(classifier::classify).toList();
+        List<ClassifiedBuild> classified = parallel
+                ? history.parallelStream().map(classifier::classify).toList()
+                : history.stream().map(classifier::classify).toList();
         double classifySeconds = seconds(classifyStart);
         double classifyCpuSeconds = (processCpuNanos() - classifyCpu) / 1e9;
 
@@ -63,7 +70,6 @@ public final class BenchCommand implements Runnable {
         double mineSeconds = seconds(mineStart);
         double mineCpuSeconds = (processCpuNanos() - mineCpu) / 1e9;
 
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         memory.gc();
         long usedHeap = memory.getHeapMemoryUsage().getUsed();
         double total = classifySeconds + mineSeconds;
@@ -71,11 +77,21 @@ public final class BenchCommand implements Runnable {
         out.printf(Locale.ROOT, "commits           %d (%.2f per build)%n", commits, commits / (double) history.size());
         out.printf(Locale.ROOT, "files             %d (%.2f per build)%n", files, files / (double) history.size());
         out.printf(Locale.ROOT, "generate seconds  %.3f%n", generateSeconds);
-        out.printf(Locale.ROOT, "classify seconds  %.3f (process CPU %.3f s)%n", classifySeconds, classifyCpuSeconds);
+        out.printf(
+                Locale.ROOT,
+                "classify seconds  %.3f (process CPU %.3f s, %s)%n",
+                classifySeconds,
+                classifyCpuSeconds,
+                parallel ? "parallel" : "one thread");
         out.printf(Locale.ROOT, "mine seconds      %.3f (process CPU %.3f s)%n", mineSeconds, mineCpuSeconds);
         out.printf(Locale.ROOT, "total seconds     %.3f (classify + mine)%n", total);
         out.printf(Locale.ROOT, "paths/s           %.0f%n", files / classifySeconds);
         out.printf(Locale.ROOT, "used heap after GC %d MB%n", usedHeap / (1024 * 1024));
+        out.printf(
+                Locale.ROOT,
+                "load average      %.1f on %d processors%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         out.printf(
                 Locale.ROOT,
                 "causes            %d, combinations %d, jobs %d%n",
