@@ -87,7 +87,10 @@ public final class GitRepository {
         }
         GitCommand.Result result = git.run(List.of("rev-parse", "--verify", "--quiet", branch + "^{commit}"));
         if (!result.ok()) {
-            throw new UnknownBranchException(branch, directory);
+            boolean empty = git.run(List.of("rev-parse", "--all")).stdout().isBlank();
+            throw empty
+                    ? new UnknownBranchException(branch, directory, "the repository has no commit yet")
+                    : new UnknownBranchException(branch, directory);
         }
         return result.stdout().strip();
     }

@@ -260,6 +260,28 @@ class GitRepositoryTest {
         assertThatThrownBy(() -> git.resolveBranch("--all")).isInstanceOf(UnknownBranchException.class);
     }
 
+    @Test
+    void shouldSayWhenTheRepositoryHasNoCommitYet() throws HarvestException {
+        TestRepository fresh = new TestRepository(temp.resolve("fresh"));
+        GitRepository git = GitRepository.open(fresh.dir());
+
+        assertThatThrownBy(() -> git.firstParentHistory("HEAD", WalkProgress.NONE))
+                .isInstanceOf(UnknownBranchException.class)
+                .hasMessage("unknown branch 'HEAD' in " + fresh.dir() + " (the repository has no commit yet)");
+    }
+
+    @Test
+    void shouldServeRangesFromClonesNamedOneByOne() throws HarvestException {
+        LocalGitChangeSource source = LocalGitChangeSource.of(Map.of("img", repo.dir()));
+
+        ChangeRange range = source.resolve("img", root, rename);
+        ChangeRange missing = source.resolve("img", rename, "feedbeef");
+
+        assertThat(range.commits()).extracting(Commit::id).containsExactly(rename);
+        assertThat(missing.status()).isEqualTo(RangeStatus.UNKNOWN);
+        assertThat(missing.problem()).isEqualTo("revision 'feedbeef' is not in repository img");
+    }
+
     private static Build build(String job, long number, String revision) {
         return new Build(job, number, Instant.parse("2026-01-05T10:00:00Z"), null, "", "", revision, "");
     }
