@@ -97,6 +97,33 @@ class GitRepositoryTest {
     }
 
     @Test
+    void shouldNotCountMainlineCommitsABranchMergedInAgain() throws HarvestException {
+        // Given a branch that merged main back in before being merged itself
+        repo.git("checkout", "-q", "-b", "topic");
+        String g1 = repo.write("g1.py", "1\n").commit("g1");
+        repo.git("checkout", "-q", "main");
+        String h1 = repo.write("h1.py", "1\n").commit("h1");
+        repo.git("checkout", "-q", "topic");
+        repo.git("merge", "-q", "--no-ff", "-m", "Merge main into topic", "main");
+        String g2 = repo.head();
+        String g3 = repo.write("g3.py", "1\n").commit("g3");
+        repo.git("checkout", "-q", "main");
+        repo.git("merge", "-q", "--no-ff", "-m", "Merge topic", "topic");
+        String m2 = repo.head();
+
+        // When
+        FirstParentHistory history = GitRepository.open(repo.dir()).firstParentHistory("main", WalkProgress.NONE);
+
+        // Then
+        assertThat(history.steps()).extracting(s -> s.commit().id()).endsWith(h1, m2);
+        ChangeRange range = history.rangeOf(history.indexOf(m2));
+        assertThat(range.commits()).extracting(Commit::id).containsExactly(g1, g2, g3, m2);
+        assertThat(range.files())
+                .containsExactlyInAnyOrder(
+                        FileChange.of(ChangeKind.ADD, "g1.py"), FileChange.of(ChangeKind.ADD, "g3.py"));
+    }
+
+    @Test
     void shouldNumberBuildsInPushOrderAtTheirCommitTime() throws HarvestException {
         // Given
         FirstParentHistory history = GitRepository.open(repo.dir()).firstParentHistory("main", WalkProgress.NONE);
