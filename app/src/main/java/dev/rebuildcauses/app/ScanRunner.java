@@ -52,6 +52,7 @@ final class ScanRunner {
             listed = config.buildsFile() == null ? null : BuildsCsvReader.read(config.buildsFile());
         } catch (RulesFormatException | BuildsFileException | CommandFailure | RuntimeException e) {
             walk.cancel(true);
+            walkBar.finish(); // the failure line must not land at the end of a progress line
             throw e;
         }
         ReportPipeline pipeline = new ReportPipeline(rules, config.outDir(), config.quiet(), out, err);
