@@ -1,0 +1,106 @@
+package dev.rebuildcauses.app;
+
+import dev.rebuildcauses.analysis.classify.PathClassifier;
+import dev.rebuildcauses.analysis.classify.RuleSet;
+import dev.rebuildcauses.analysis.classify.RulesFormatException;
+import dev.rebuildcauses.analysis.mine.Findings;
+import dev.rebuildcauses.analysis.model.Build;
+import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.csvinput.BuildsCsvReader;
+import dev.rebuildcauses.harvest.csvinput.BuildsFileException;
+import dev.rebuildcauses.harvest.git.FirstParentHistory;
+import dev.rebuildcauses.harvest.git.GitRepository;
+import dev.rebuildcauses.harvest.git.RangeResolver;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/** Wires {@code scan}: repository, rules and builds in, the report pipeline out. */
+final class ScanRunner {
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    ScanRunner(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    Findings run(ScanConfig config)
+            throws HarvestException, RulesFormatException, BuildsFileException, CommandFailure, IOException {
+        GitRepository repository = GitRepository.open(config.repository());
+        // git walks the history while this thread reads the rules and the builds file
+        ProgressBar walkBar = new ProgressBar(err, "commits", !config.quiet());
+        FutureTask<FirstParentHistory> walk =
+                new FutureTask<>(() -> repository.firstParentHistory(config.branch(), (done, total) -> {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new CancellationException("scan gave up");
+                    }
+                    walkBar.update(done, total);
+                }));
+        Thread walker = new Thread(walk, "git-history");
+        walker.setDaemon(true);
+        walker.start();
+        PathClassifier rules;
+        List<Build> listed;
+        try {
+            rules = rules(config);
+            listed = config.buildsFile() == null ? null : BuildsCsvReader.read(config.buildsFile());
+        } catch (RulesFormatException | BuildsFileException | CommandFailure | RuntimeException e) {
+            walk.cancel(true);
+            walkBar.finish(); // the failure line must not land at the end of a progress line
+            throw e;
+        }
+        ReportPipeline pipeline = new ReportPipeline(rules, config.outDir(), config.quiet(), out, err);
+        FirstParentHistory history;
+        try {
+            history = await(walk);
+        } finally {
+            walkBar.finish();
+        }
+        List<BuildChanges> builds;
+        if (listed == null) {
+            builds = history.asBuilds(repository.name());
+        } else {
+            ProgressBar join = new ProgressBar(err, "builds joined", !config.quiet());
+            try {
+                builds = new RangeResolver(repository, history).join(listed, join::update);
+            } finally {
+                join.finish();
+            }
+        }
+        return pipeline.run(builds);
+    }
+
+    private static FirstParentHistory await(FutureTask<FirstParentHistory> walk) throws HarvestException {
+        try {
+            return walk.get();
+        } catch (InterruptedException e) {
+            walk.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new HarvestException(HarvestException.FailureKind.LOCAL, "interrupted while reading the history");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HarvestException harvest) {
+                throw harvest;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static PathClassifier rules(ScanConfig config) throws RulesFormatException, CommandFailure {
+        if (config.rulesFile() == null) {
+            return RuleSet.defaults();
+        }
+        if (!Files.isRegularFile(config.rulesFile()) || !Files.isReadable(config.rulesFile())) {
+            throw new CommandFailure(ExitCode.BAD_RULES_FILE, config.rulesFile() + ": cannot read the rules file");
+        }
+        return RuleSet.fromFile(config.rulesFile());
+    }
+}
