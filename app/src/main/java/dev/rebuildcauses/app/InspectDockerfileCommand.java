@@ -66,11 +66,12 @@ public final class InspectDockerfileCommand implements Callable<Integer> {
                 parsed.warnings().size());
         for (Instruction instruction : parsed.instructions()) {
             String described = InstructionDescriber.describe(instruction);
-            out.printf(
-                    "  %4d  %-" + SHOWN + "s%s%n",
+            String line = String.format(
+                    "  %4d  %-" + SHOWN + "s%s",
                     instruction.line(),
                     shown(instruction),
                     described.isEmpty() ? "" : "  " + described);
+            out.println(line.stripTrailing());
         }
         for (ParseWarning warning : parsed.warnings()) {
             out.printf("  warning: %s:%d: %s%n", file, warning.line(), warning.message());

@@ -51,7 +51,7 @@ class InspectDockerfileCommandTest {
                                 "     3  %-60s  installs pip: numpy==1.26.4; from requirements.txt",
                                 "RUN pip install -r requirements.txt numpy==1.26.4"),
                         String.format("     4  %-60s  brings code: .", "COPY . /app"),
-                        String.format("     5  %-60s", "CMD [\"python\", \"/app/main.py\"]"));
+                        "     5  CMD [\"python\", \"/app/main.py\"]");
     }
 
     @Test
