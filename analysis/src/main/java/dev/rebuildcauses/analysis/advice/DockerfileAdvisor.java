@@ -84,10 +84,11 @@ final class DockerfileAdvisor {
                         Locale.ROOT, "changed %d times, last on %s", stopRow.changes(), date(stopRow.lastChanged()));
         String evidence = String.format(
                         Locale.ROOT,
-                        "%s (%d revisions): lines %d–%d of the final stage (%d instructions, %d of the file's %d RUNs) have not"
+                        "%s (%d revision%s): lines %d–%d of the final stage (%d instructions, %d of the file's %d RUNs) have not"
                                 + " changed for %d weeks and bring no code; line %d %s. ",
                         table.path(),
                         table.revisions(),
+                        table.revisions() == 1 ? "" : "s",
                         first.line(),
                         last.endLine(),
                         proposal.prefix().size(),

@@ -149,7 +149,10 @@ class LayeringAdvisorTest {
         assertThat(byKind.get(AdviceKind.REORDER_CACHE).proposals()).containsOnlyKeys("Dockerfile.reordered");
         Advice base = byKind.get(AdviceKind.BASE_IMAGE);
         assertThat(base.evidence())
-                .contains("lines 1–3 of the final stage", "line 4 brings code", "Instruction stability:");
+                .contains(
+                        "Dockerfile (1 revision): lines 1–3 of the final stage",
+                        "line 4 brings code",
+                        "Instruction stability:");
         assertThat(base.proposals()).containsOnlyKeys("Dockerfile.base", "Dockerfile");
         assertThat(base.proposals().get("Dockerfile")).contains("FROM images/app-base:latest\nCOPY . .\n");
     }
