@@ -34,7 +34,7 @@ public final class BaseImageProposer {
             }
         }
         int end = 0;
-        while (end < stageRows.size() && belongsInBase(table.rows().get(stageRows.get(end)))) {
+        while (end < stageRows.size() && belongsInBase(table, table.rows().get(stageRows.get(end)))) {
             end++;
         }
         List<Instruction> prefix =
@@ -82,14 +82,29 @@ public final class BaseImageProposer {
                 new BaseImageProposal(table.path(), baseImage, prefix, rest, base.toString(), next.toString()));
     }
 
-    private static boolean belongsInBase(InstructionStability row) {
+    private static boolean belongsInBase(StabilityTable table, InstructionStability row) {
         Instruction instruction = row.instruction();
-        if (!row.stable() || instruction.is("ONBUILD")) {
+        if (!row.stable() || instruction.is("ONBUILD") || bringsCode(instruction)) {
             return false;
         }
+        // a stage it uses (FROM stage, COPY --from, RUN --mount=from) goes into the base too: it must be stable and
+        // code-free
+        Dockerfile file = table.current();
+        for (int stage : stagesUsedBy(file, List.of(instruction))) {
+            for (int i = 0; i < file.instructions().size(); i++) {
+                Instruction used = file.instructions().get(i);
+                if (used.stageIndex() == stage && (!table.rows().get(i).stable() || bringsCode(used))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean bringsCode(Instruction instruction) {
         return CopyClassifier.classify(instruction)
-                .map(copy -> !copy.bringsCode())
-                .orElse(true);
+                .map(CopyInstruction::bringsCode)
+                .orElse(false);
     }
 
     private static void appendGlobalArgs(StringBuilder out, Dockerfile file) {
