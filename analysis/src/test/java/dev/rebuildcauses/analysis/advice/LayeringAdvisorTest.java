@@ -213,4 +213,26 @@ class LayeringAdvisorTest {
         assertThat(LayeringAdvisor.unusableDockerfiles(List.of(patch)))
                 .containsExactly("Dockerfile:1: looks like a patch (unified diff), not a Dockerfile");
     }
+
+    @Test
+    void shouldKeepTheProposalsOfSeveralDockerfilesApart() {
+        DockerfileHistory second = new DockerfileHistory(
+                "images/gpu/Dockerfile",
+                List.of(new DockerfileRevision(
+                        "old",
+                        DAY0.minus(Duration.ofDays(100)),
+                        dockerfile().current().content())));
+
+        List<Advice> advice =
+                LayeringAdvisor.advise(JOB, builds(true), List.of(dockerfile(), second), monthlyRefresh());
+
+        assertThat(advice.stream().filter(a -> a.kind() == AdviceKind.BASE_IMAGE))
+                .extracting(a -> List.copyOf(a.proposals().keySet()))
+                .containsExactlyInAnyOrder(
+                        List.of("Dockerfile/Dockerfile.base", "Dockerfile/Dockerfile"),
+                        List.of("images_gpu_Dockerfile/Dockerfile.base", "images_gpu_Dockerfile/Dockerfile"));
+        assertThat(advice.stream().filter(a -> a.kind() == AdviceKind.REORDER_CACHE))
+                .hasSize(2)
+                .allSatisfy(a -> assertThat(a.action()).contains("(COPY requirements.txt /app/)"));
+    }
 }
