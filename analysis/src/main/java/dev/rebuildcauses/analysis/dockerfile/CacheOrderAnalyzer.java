@@ -70,9 +70,7 @@ public final class CacheOrderAnalyzer {
             int lastInstall = -1;
             for (int k = c + 1; k < stage.size(); k++) {
                 Instruction next = stage.get(k);
-                List<DependencyInstall> found = InstallRecognizer.installs(next);
-                boolean install =
-                        next.is("RUN") && !found.isEmpty() && found.stream().noneMatch(DependencyInstall::localProject);
+                boolean install = next.is("RUN") && InstallRecognizer.isInstallOnly(next);
                 boolean manifestCopy =
                         CopyClassifier.classify(next).map(n -> !n.bringsCode()).orElse(false);
                 if (install) {

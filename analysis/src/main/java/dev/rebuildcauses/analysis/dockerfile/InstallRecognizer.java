@@ -15,6 +15,54 @@ public final class InstallRecognizer {
             Pattern.compile("([A-Za-z0-9_.\\-]+(?:\\[[^\\]]*\\])?)\\s*((?:===|==|>=|<=|~=|!=|>|<)\\s*.+)?");
     private static final Pattern CONDA_SPEC =
             Pattern.compile("((?:[A-Za-z0-9_.\\-]+::)?[A-Za-z0-9_.\\-]+)\\s*((?:==|>=|<=|=|>|<|!=)\\s*.+)?");
+    private static final Set<String> INSTALLERS = Set.of(
+            "apt-get",
+            "apt",
+            "aptitude",
+            "apk",
+            "yum",
+            "dnf",
+            "microdnf",
+            "tdnf",
+            "conda",
+            "mamba",
+            "micromamba",
+            "npm",
+            "pnpm",
+            "yarn",
+            "uv",
+            "Rscript",
+            "R",
+            "go");
+    private static final Set<String> HOUSEKEEPING = Set.of(
+            "rm",
+            "mkdir",
+            "echo",
+            "set",
+            "true",
+            ":",
+            "fix-permissions",
+            "chown",
+            "chmod",
+            "ln",
+            "update-ca-certificates",
+            "locale-gen",
+            "ldconfig",
+            "export",
+            "cd",
+            "test",
+            "[",
+            "useradd",
+            "groupadd",
+            "adduser",
+            "addgroup",
+            "update-alternatives",
+            "dpkg-reconfigure",
+            "debconf-set-selections",
+            "apt-key",
+            "gpg",
+            "curl",
+            "wget");
     private static final Set<String> PREFIXES = Set.of("sudo", "env", "time", "nice", "exec", "command", "xargs");
     private static final Set<String> APT_VALUE_FLAGS = Set.of("-o", "-t", "-c", "--target-release", "--option");
     private static final Set<String> APK_VALUE_FLAGS =
@@ -75,6 +123,39 @@ public final class InstallRecognizer {
             script.append('\n').append(heredoc.body());
         }
         return installs(script.toString());
+    }
+
+    /**
+     * True when a {@code RUN} installs dependencies and does nothing else that could need the
+     * code: every command is an installer (not of the project itself) or housekeeping such as
+     * {@code rm}, {@code mkdir} or a cache clean. Only such a RUN may move before the code copy.
+     */
+    public static boolean isInstallOnly(Instruction instruction) {
+        List<DependencyInstall> found = installs(instruction);
+        if (found.isEmpty() || found.stream().anyMatch(DependencyInstall::localProject)) {
+            return false;
+        }
+        StringBuilder script = new StringBuilder(
+                instruction.form() == InstructionForm.JSON
+                        ? String.join(" ", instruction.jsonArguments())
+                        : instruction.operands());
+        instruction.heredocs().forEach(h -> script.append('\n').append(h.body()));
+        for (List<String> command : ShellWords.commands(script.toString())) {
+            List<String> words = strip(command);
+            if (words.isEmpty()) {
+                continue;
+            }
+            String program = words.get(0).substring(words.get(0).lastIndexOf('/') + 1);
+            boolean installer = INSTALLERS.contains(program)
+                    || PIP_COMMAND.matcher(program).matches()
+                    || (PYTHON_COMMAND.matcher(words.get(0)).matches()
+                            && words.contains("-m")
+                            && words.contains("pip"));
+            if (!installer && !HOUSEKEEPING.contains(program)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The installs in a piece of shell text. */

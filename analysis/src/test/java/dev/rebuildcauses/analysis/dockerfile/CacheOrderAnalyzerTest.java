@@ -76,9 +76,12 @@ class CacheOrderAnalyzerTest {
                 "FROM python:3.12\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\n");
         Dockerfile project = DockerfileParser.parse("FROM python:3.12\nCOPY . .\nRUN pip install .\n");
         Dockerfile blocked = DockerfileParser.parse("FROM python:3.12\nCOPY . .\nRUN make\nRUN pip install numpy\n");
+        Dockerfile mixed = DockerfileParser.parse(
+                "FROM python:3.12\nCOPY . .\nRUN pip install -r requirements.txt && python setup.py develop\n");
 
         assertThat(CacheOrderAnalyzer.analyse("Dockerfile", right)).isEmpty();
         assertThat(CacheOrderAnalyzer.analyse("Dockerfile", project)).isEmpty();
         assertThat(CacheOrderAnalyzer.analyse("Dockerfile", blocked)).isEmpty();
+        assertThat(CacheOrderAnalyzer.analyse("Dockerfile", mixed)).isEmpty();
     }
 }

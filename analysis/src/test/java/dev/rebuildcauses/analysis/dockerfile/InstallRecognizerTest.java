@@ -113,4 +113,28 @@ class InstallRecognizerTest {
         assertThat(InstallRecognizer.installs(run)).singleElement().satisfies(i -> assertThat(i.packages())
                 .containsExactly(new PackageRef("requests", "==2.32.3")));
     }
+
+    @Test
+    void shouldTellRunsThatOnlyInstallFromRunsThatAlsoBuild() {
+        java.util.function.Function<String, Instruction> run =
+                text -> DockerfileParser.parse("FROM x\nRUN " + text + "\n")
+                        .instructions()
+                        .get(1);
+
+        assertThat(InstallRecognizer.isInstallOnly(
+                        run.apply("apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*")))
+                .isTrue();
+        assertThat(InstallRecognizer.isInstallOnly(run.apply("apt-get install -y $(cat apt.txt)")))
+                .as("reads a file that may come with the code")
+                .isFalse();
+        assertThat(InstallRecognizer.isInstallOnly(
+                        run.apply("pip install -r requirements.txt && python manage.py collectstatic")))
+                .isFalse();
+        assertThat(InstallRecognizer.isInstallOnly(run.apply("pip install -e .")))
+                .isFalse();
+        assertThat(InstallRecognizer.isInstallOnly(run.apply("make install"))).isFalse();
+        assertThat(InstallRecognizer.installs("apt-get install -y $(cat /tmp/apt.txt)"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.packages()).isEmpty());
+    }
 }
