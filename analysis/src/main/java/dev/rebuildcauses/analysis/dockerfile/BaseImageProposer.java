@@ -103,8 +103,9 @@ public final class BaseImageProposer {
 
     private static boolean bringsCode(Instruction instruction) {
         return CopyClassifier.classify(instruction)
-                .map(CopyInstruction::bringsCode)
-                .orElse(false);
+                        .map(CopyInstruction::bringsCode)
+                        .orElse(false)
+                || CopyClassifier.boundSources(instruction).stream().anyMatch(s -> s.kind() == SourceKind.CODE);
     }
 
     private static void appendGlobalArgs(StringBuilder out, Dockerfile file) {

@@ -129,6 +129,24 @@ class BaseImageProposerTest {
     }
 
     @Test
+    void shouldEndThePrefixAtARunThatBindMountsTheContext() {
+        DockerfileHistory history = new DockerfileHistory(
+                "Dockerfile",
+                List.of(revision(
+                        0,
+                        "FROM python:3.12",
+                        "RUN --mount=type=bind,source=requirements.txt,target=/r.txt pip install -r /r.txt",
+                        "RUN --mount=type=bind,target=/src pip install /src",
+                        "CMD [\"python\"]")));
+
+        BaseImageProposal proposal = BaseImageProposer.propose(
+                        InstructionStabilityMiner.mine(history, day(100), EIGHT_WEEKS), "base")
+                .orElseThrow();
+
+        assertThat(proposal.prefix()).extracting(Instruction::line).containsExactly(1, 2);
+    }
+
+    @Test
     void shouldEndThePrefixAtACopyFromAStageThatBuildsTheCode() {
         // Given a final stage that copies the output of a stage compiling the code, all old
         DockerfileHistory history = new DockerfileHistory(
