@@ -83,5 +83,11 @@ class CacheOrderAnalyzerTest {
         assertThat(CacheOrderAnalyzer.analyse("Dockerfile", project)).isEmpty();
         assertThat(CacheOrderAnalyzer.analyse("Dockerfile", blocked)).isEmpty();
         assertThat(CacheOrderAnalyzer.analyse("Dockerfile", mixed)).isEmpty();
+        Dockerfile keyUsed = DockerfileParser.parse(
+                "FROM debian\nCOPY repo.key /tmp/\nRUN apt-key add /tmp/repo.key && apt-get install -y tool\n");
+        Dockerfile appUsed = DockerfileParser.parse(
+                "FROM python\nCOPY . /app\nRUN pip install -r /app/requirements.txt && chmod +x /app/run.sh\n");
+        assertThat(CacheOrderAnalyzer.analyse("Dockerfile", keyUsed)).isEmpty();
+        assertThat(CacheOrderAnalyzer.analyse("Dockerfile", appUsed)).isEmpty();
     }
 }
