@@ -289,6 +289,14 @@ public final class InstallRecognizer {
         }
         String verb = words.get(at);
         List<String> args = words.subList(at + 1, words.size());
+        if (verb.equals("run")) {
+            // conda run -n env pip install …: the command it runs
+            int command = subcommand(args, CONDA_VALUE_FLAGS);
+            if (command >= 0) {
+                recognise(args.subList(command, args.size()), found);
+            }
+            return;
+        }
         if (verb.equals("env")) {
             int sub = subcommand(args, CONDA_VALUE_FLAGS);
             if (sub < 0 || !(args.get(sub).equals("create") || args.get(sub).equals("update"))) {
