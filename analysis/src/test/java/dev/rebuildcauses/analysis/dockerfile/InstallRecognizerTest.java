@@ -68,6 +68,9 @@ class InstallRecognizerTest {
         assertThat(installs("conda env create -f environment.yml && micromamba install -y -n base -f /tmp/env.yaml"))
                 .extracting(DependencyInstall::manifests)
                 .containsExactly(List.of("environment.yml"), List.of("/tmp/env.yaml"));
+        assertThat(installs("micromamba run -n base pip install torch==2.3.1"))
+                .containsExactly(new DependencyInstall(
+                        PackageManager.PIP, List.of(new PackageRef("torch", "==2.3.1")), List.of(), false));
         assertThat(installs("conda install --quiet --yes --file /tmp/requirements.txt"))
                 .singleElement()
                 .satisfies(i -> assertThat(i.manifests()).containsExactly("/tmp/requirements.txt"));
