@@ -41,7 +41,7 @@ public final class CacheOrderAnalyzer {
         if (breaks.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(file.directiveLines());
         for (Instruction instruction : order) {
             for (String line : inserted.getOrDefault(instruction, List.of())) {
                 text.append(line).append('\n');

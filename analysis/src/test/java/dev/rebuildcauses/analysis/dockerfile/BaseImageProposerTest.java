@@ -129,6 +129,32 @@ class BaseImageProposerTest {
     }
 
     @Test
+    void shouldKeepTheParserDirectivesFirstInBothFiles() {
+        DockerfileHistory history = new DockerfileHistory(
+                "Dockerfile",
+                List.of(revision(
+                        0,
+                        "# escape=`",
+                        "# syntax=docker/dockerfile:1",
+                        "FROM mcr.microsoft.com/windows/servercore:ltsc2022",
+                        "RUN powershell -Command `",
+                        "    Install-WindowsFeature Web-Server",
+                        "COPY app C:/app",
+                        "CMD [\"C:/app/run.exe\"]")));
+        StabilityTable table = InstructionStabilityMiner.mine(history, day(100), EIGHT_WEEKS);
+
+        BaseImageProposal proposal =
+                BaseImageProposer.propose(table, "win-base").orElseThrow();
+
+        assertThat(proposal.baseDockerfile()).startsWith("# syntax=docker/dockerfile:1\n# escape=`\n# Generated");
+        assertThat(proposal.dockerfile()).startsWith("# syntax=docker/dockerfile:1\n# escape=`\n# Generated");
+        assertThat(DockerfileParser.parse(proposal.baseDockerfile()).instructions())
+                .extracting(Instruction::keyword)
+                .containsExactly("FROM", "RUN");
+        assertSplitBuildsTheSameImage(table.current(), proposal);
+    }
+
+    @Test
     void shouldEndThePrefixAtARunThatBindMountsTheContext() {
         DockerfileHistory history = new DockerfileHistory(
                 "Dockerfile",
