@@ -235,4 +235,25 @@ class LayeringAdvisorTest {
                 .hasSize(2)
                 .allSatisfy(a -> assertThat(a.action()).contains("(COPY requirements.txt /app/)"));
     }
+
+    @Test
+    void shouldAdviseFromTheDockerfileAloneWhenThereAreNoBuilds() {
+        // Without builds stability is judged at the last revision, unless the caller says when
+        List<Advice> atLastRevision =
+                LayeringAdvisor.advise(JOB, List.of(), List.of(dockerfile()), AdvisorSettings.defaults());
+        List<Advice> today = LayeringAdvisor.advise(
+                JOB,
+                List.of(),
+                List.of(dockerfile()),
+                AdvisorSettings.defaults().withAsOf(DAY0));
+
+        assertThat(atLastRevision)
+                .extracting(Advice::kind, Advice::savingHoursPerMonth)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AdviceKind.REORDER_CACHE, null));
+        assertThat(today)
+                .extracting(Advice::kind, Advice::savingHoursPerMonth)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AdviceKind.BASE_IMAGE, null),
+                        org.assertj.core.groups.Tuple.tuple(AdviceKind.REORDER_CACHE, null));
+    }
 }
