@@ -166,6 +166,9 @@ public final class RemoteHttp {
                 .url(parsed)
                 .header("Accept", "application/json")
                 .header("User-Agent", "rebuild-causes")
+                // asked for explicitly, so OkHttp leaves unzipping to RetryInterceptor, which copes
+                // with Hudson's error pages that claim gzip and are plain text
+                .header("Accept-Encoding", "gzip")
                 .tag(RetryInterceptor.Attempts.class, attempts);
         if (once) {
             request.tag(RetryInterceptor.NoRetry.class, new RetryInterceptor.NoRetry());
