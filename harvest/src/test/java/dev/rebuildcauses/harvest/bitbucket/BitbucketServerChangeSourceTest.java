@@ -175,6 +175,21 @@ class BitbucketServerChangeSourceTest {
     }
 
     @Test
+    void shouldFailOnAnHtml404RatherThanCallEveryRangeUnknown() {
+        server.enqueue(new MockResponse()
+                .setResponseCode(404)
+                .setHeader("Content-Type", "text/html")
+                .setBody("<html><body>Not Found (is the context path missing?)</body></html>"));
+
+        HarvestException failure = catchThrowableOfType(HarvestException.class, () -> source().resolve(REPO, FROM, TO));
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.NOT_FOUND);
+        assertThat(failure.getMessage())
+                .startsWith("404 ")
+                .contains(server.url("/rest/api/1.0/").toString());
+    }
+
+    @Test
     void shouldNeverFetchARangeTwice() throws Exception {
         server.enqueue(json(read("server/commits.json")));
         server.enqueue(json(read("server/changes.json")));
