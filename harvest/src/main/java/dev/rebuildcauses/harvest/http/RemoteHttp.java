@@ -194,7 +194,9 @@ public final class RemoteHttp {
         } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             problem = "cannot connect (is the URL right and the server up?)";
         } else if (e instanceof SocketTimeoutException) {
-            problem = "timed out after " + attempts(attempts);
+            problem = "timed out after " + attempts(attempts) + " (connect timeout "
+                    + settings.connectTimeout().toSeconds() + " s, read timeout "
+                    + settings.readTimeout().toMillis() / 1000.0 + " s)";
         } else if (e instanceof InterruptedIOException) {
             problem = "interrupted";
         } else {

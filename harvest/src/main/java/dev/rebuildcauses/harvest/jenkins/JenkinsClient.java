@@ -122,7 +122,15 @@ public final class JenkinsClient {
         if (rangesSupported != null) {
             return Optional.of(http.getJson(url));
         }
-        HttpAnswer probe = http.getOnce(url);
+        HttpAnswer probe;
+        try {
+            probe = http.getOnce(url);
+        } catch (HarvestException e) {
+            if (e.kind() != FailureKind.UNREACHABLE) {
+                throw e;
+            }
+            probe = http.get(url); // a passing network failure, not an answer about ranges: retry
+        }
         if (probe.status() == 500 && probe.body().contains("Malformed tree expression")) {
             rangesSupported = false;
             return Optional.empty();

@@ -194,6 +194,21 @@ class RemoteHttpTest {
     }
 
     @Test
+    void shouldFailUnreachableWhenEveryAttemptTimesOut() {
+        for (int i = 0; i < 5; i++) {
+            server.enqueue(json("{\"slow\":true}").setHeadersDelay(1, TimeUnit.SECONDS));
+        }
+        HttpSettings impatient = fast.withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(100));
+        RemoteHttp remote = remote(impatient, Credentials.basic("alice", TOKEN));
+
+        HarvestException failure = failureOf(remote, url("/slow"));
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.UNREACHABLE);
+        assertThat(failure.getMessage()).contains(url("/slow")).contains("timed out after 5 attempts");
+        assertThat(remote.requestCount()).isEqualTo(5);
+    }
+
+    @Test
     void shouldRetryABodyCutOffMidway() throws Exception {
         server.enqueue(
                 json("{\"values\":[1,2,3,4,5,6,7,8,9]}").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
