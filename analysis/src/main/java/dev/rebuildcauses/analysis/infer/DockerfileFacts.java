@@ -1,0 +1,13 @@
+package dev.rebuildcauses.analysis.infer;
+
+import dev.rebuildcauses.analysis.classify.Verdict;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one built Dockerfile says about repository paths.
+ *
+ * @param verdicts repository files it copies and runs at build time (environment) or starts as the application (code)
+ * @param copiedSources every repository file or folder it copies ({@code ""} for the whole context)
+ */
+record DockerfileFacts(Map<String, Verdict> verdicts, Set<String> copiedSources) {}

@@ -1,0 +1,148 @@
+package dev.rebuildcauses.analysis.infer;
+
+import dev.rebuildcauses.analysis.classify.FileVerdict;
+import dev.rebuildcauses.analysis.classify.PathClassifier;
+import dev.rebuildcauses.analysis.classify.Verdict;
+import dev.rebuildcauses.analysis.model.Build;
+import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.model.CauseSet;
+import dev.rebuildcauses.analysis.model.Causes;
+import dev.rebuildcauses.analysis.model.ChangeKind;
+import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.analysis.model.RangeStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Classifies builds with the repository's help: a path matched by a user rule keeps that
+ * verdict; a path the default rules decided is open to what the Dockerfiles and CI files of the
+ * build's revision say ({@link RepositoryModel}); the default verdict stands otherwise.
+ *
+ * <p>Feed each job's builds in order: the model is reused across builds until a build changes a
+ * Dockerfile, a CI file or a script CI runs, so each is parsed once per revision that changed it.
+ * Not thread-safe.
+ */
+public final class InferringClassifier {
+    /** Verdicts of the default rules: their reason says so, e.g. {@code "rule *.py (default rules)"}. */
+    public static final Predicate<Verdict> FROM_DEFAULT_RULES =
+            verdict -> verdict.reason().contains("default rules");
+
+    private final PathClassifier rules;
+    private final Predicate<Verdict> openToInference;
+    private final RepositoryModels models;
+    private final DockerfileChangeClassifier dockerfileChanges = new DockerfileChangeClassifier();
+    /** Per job and branch, the revision of the model its last build used. */
+    private final Map<String, String> modelRevisions = new HashMap<>();
+
+    /**
+     * @param rules the user's rules over the defaults (or the defaults alone)
+     * @param openToInference which verdicts of {@code rules} inference may replace, usually {@link #FROM_DEFAULT_RULES}
+     * @param models the repository models of the builds' repository
+     */
+    public InferringClassifier(PathClassifier rules, Predicate<Verdict> openToInference, RepositoryModels models) {
+        this.rules = rules;
+        this.openToInference = openToInference;
+        this.models = models;
+    }
+
+    public ExplainedBuild classify(BuildChanges changes) throws SnapshotException {
+        Build build = changes.build();
+        ChangeRange range = changes.range();
+        String key = build.job() + '\u0000' + build.branch();
+        if (range.status() != RangeStatus.RESOLVED || range.files().isEmpty()) {
+            if (range.toRevision() != null && range.status() != RangeStatus.NO_NEW_COMMIT) {
+                modelRevisions.remove(key);
+            }
+            return new ExplainedBuild(new ClassifiedBuild(build, range, buildCauses(range)), List.of());
+        }
+        RepositoryModel model = modelFor(key, range);
+        List<FileVerdict> verdicts = new ArrayList<>();
+        Set<String> causes = new LinkedHashSet<>();
+        for (FileChange change : range.files()) {
+            List<String> paths =
+                    change.previousPath().isPresent() && !change.oldPath().equals(change.path())
+                            ? List.of(change.oldPath(), change.path())
+                            : List.of(change.path());
+            for (String path : paths) {
+                Verdict verdict = decide(path, change, range, model);
+                verdicts.add(new FileVerdict(path, verdict.cause(), verdict.reason()));
+                causes.add(verdict.cause());
+            }
+        }
+        return new ExplainedBuild(new ClassifiedBuild(build, range, CauseSet.of(causes)), verdicts);
+    }
+
+    /** The model of the last revision of this job that changed what models read, read anew when this range changes it. */
+    private RepositoryModel modelFor(String key, ChangeRange range) throws SnapshotException {
+        String previous = modelRevisions.get(key);
+        if (previous != null) {
+            RepositoryModel model = models.at(previous);
+            boolean stale = range.files().stream()
+                    .anyMatch(change -> model.dependsOn(change.path())
+                            || (change.oldPath() != null && model.dependsOn(change.oldPath())));
+            if (!stale) {
+                return model;
+            }
+        }
+        modelRevisions.put(key, range.toRevision());
+        return models.at(range.toRevision());
+    }
+
+    private Verdict decide(String path, FileChange change, ChangeRange range, RepositoryModel model)
+            throws SnapshotException {
+        Verdict rule = rules.classify(path);
+        if (!openToInference.test(rule)) {
+            return rule;
+        }
+        if (RepoPaths.isDockerfile(path)
+                && model.isBuiltDockerfile(path)
+                && !rule.cause().equals(Causes.DOCS)) {
+            Optional<Verdict> diff = dockerfileDiff(path, change, range);
+            if (diff.isPresent()) {
+                return diff.get();
+            }
+        }
+        Optional<Verdict> inferred = model.verdictFor(path);
+        if (inferred.isEmpty()
+                || rule.cause().equals(Causes.DEPENDENCIES)
+                || rule.cause().equals(Causes.DOCS)) {
+            return rule;
+        }
+        return inferred.get();
+    }
+
+    private Optional<Verdict> dockerfileDiff(String path, FileChange change, ChangeRange range)
+            throws SnapshotException {
+        boolean modified = change.kind() == ChangeKind.MODIFY
+                || (change.kind() == ChangeKind.RENAME && path.equals(change.path()));
+        if (!modified || range.fromRevision() == null) {
+            return Optional.empty();
+        }
+        String oldPath = change.oldPath() == null ? path : change.oldPath();
+        RepositorySnapshot snapshot = models.snapshot();
+        Optional<String> before = snapshot.read(range.fromRevision(), oldPath);
+        Optional<String> after = snapshot.read(range.toRevision(), path);
+        if (before.isEmpty() || after.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(dockerfileChanges.classify(path, before.get(), after.get()));
+    }
+
+    /** The build-level causes of a range without file verdicts, as {@code BuildClassifier} gives them. */
+    private static CauseSet buildCauses(ChangeRange range) {
+        return switch (range.status()) {
+            case FIRST_BUILD -> CauseSet.of(Causes.FIRST_BUILD);
+            case NO_NEW_COMMIT -> CauseSet.of(Causes.NO_NEW_COMMIT);
+            case UNKNOWN -> CauseSet.of(Causes.UNKNOWN_RANGE);
+            case RESOLVED -> CauseSet.of(Causes.EMPTY_COMMIT);
+        };
+    }
+}

@@ -1,0 +1,144 @@
+package dev.rebuildcauses.analysis.infer;
+
+import dev.rebuildcauses.analysis.classify.Verdict;
+import dev.rebuildcauses.analysis.model.Causes;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Builds the {@link RepositoryModel} of one revision by reading its CI files, the scripts they run and its Dockerfiles. */
+final class RepositoryModelReader {
+    private static final Set<String> SOURCE_FOLDERS = Set.of("src", "lib", "app", "source", "test", "tests");
+
+    private final RepositorySnapshot snapshot;
+    private int filesParsed;
+
+    RepositoryModelReader(RepositorySnapshot snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    int filesParsed() {
+        return filesParsed;
+    }
+
+    RepositoryModel read(String revision) throws SnapshotException {
+        PathIndex index = new PathIndex(snapshot.paths(revision));
+        Set<String> sources = new TreeSet<>();
+        CiAnalyzer ci = new CiAnalyzer(index);
+        Deque<String> toRead = new ArrayDeque<>();
+        index.all().stream().filter(RepoPaths::isCiFile).forEach(toRead::add);
+        while (!toRead.isEmpty()) {
+            String file = toRead.removeFirst();
+            if (!sources.add(file)) {
+                continue;
+            }
+            Optional<String> text = snapshot.read(revision, file);
+            if (text.isPresent() && !text.get().contains("\0")) {
+                filesParsed++;
+                toRead.addAll(ci.read(file, text.get()));
+            }
+        }
+
+        Map<String, Verdict> files = new LinkedHashMap<>();
+        Set<String> built = builtDockerfiles(index, ci, files);
+        Set<String> copied = new LinkedHashSet<>();
+        DockerfileAnalyzer analyzer = new DockerfileAnalyzer(index);
+        for (String dockerfile : built) {
+            Optional<String> text = snapshot.read(revision, dockerfile);
+            if (text.isEmpty()) {
+                continue;
+            }
+            filesParsed++;
+            sources.add(dockerfile);
+            DockerfileFacts facts = analyzer.analyze(
+                    dockerfile,
+                    DockerfileReader.read(text.get()),
+                    ci.builtDockerfiles().getOrDefault(dockerfile, Set.of()));
+            facts.verdicts().forEach(files::putIfAbsent);
+            copied.addAll(facts.copiedSources());
+        }
+        ci.buildArgFiles()
+                .forEach((file, where) -> files.putIfAbsent(
+                        file,
+                        new Verdict(
+                                Causes.ENVIRONMENT,
+                                "build arguments read from " + RepoPaths.baseName(file) + " by " + where)));
+        Map<String, Verdict> folders = new LinkedHashMap<>();
+        ci.runs().forEach((file, where) -> {
+            if (isCopiedExplicitly(file, copied)) {
+                return;
+            }
+            files.putIfAbsent(file, new Verdict(Causes.CI, "run only by " + where));
+            String folder = toolFolder(file, index);
+            if (folder != null && !isCopied(folder, copied) && !containsDockerfile(folder, index)) {
+                folders.putIfAbsent(
+                        folder + "/",
+                        new Verdict(Causes.CI, "in " + folder + "/, a folder of tools run only by " + where));
+            }
+        });
+        return new RepositoryModel(revision, files, folders, built, sources);
+    }
+
+    /** Dockerfiles CI names; without names (or with unresolved ones) also those outside example, docs and test folders. */
+    private static Set<String> builtDockerfiles(PathIndex index, CiAnalyzer ci, Map<String, Verdict> files) {
+        Set<String> referenced = ci.builtDockerfiles().keySet();
+        boolean byLayout = referenced.isEmpty() || ci.hasUnresolvedBuild();
+        Set<String> built = new LinkedHashSet<>();
+        for (String path : index.all()) {
+            if (!RepoPaths.isDockerfile(path)) {
+                continue;
+            }
+            String folder = RepoPaths.nonShippingFolder(path);
+            if (referenced.contains(path) || (byLayout && folder == null)) {
+                built.add(path);
+            } else if (folder != null) {
+                files.put(path, new Verdict(Causes.DOCS, "not built by any CI file: under " + folder));
+            } else {
+                files.put(
+                        path,
+                        new Verdict(
+                                Causes.DOCS,
+                                "not built by any CI file (CI builds " + String.join(", ", referenced) + ")"));
+            }
+        }
+        return built;
+    }
+
+    /** The folder of CI tooling a run script lives in: its folder, widened to the top Python package. */
+    private static String toolFolder(String file, PathIndex index) {
+        String folder = RepoPaths.directoryOf(file);
+        if (folder.isEmpty()) {
+            return null;
+        }
+        String parent = RepoPaths.directoryOf(folder);
+        while (!parent.isEmpty() && index.isFile(folder + "/__init__.py") && index.isFile(parent + "/__init__.py")) {
+            folder = parent;
+            parent = RepoPaths.directoryOf(folder);
+        }
+        String top = folder.contains("/") ? folder.substring(0, folder.indexOf('/')) : folder;
+        return SOURCE_FOLDERS.contains(top.toLowerCase(Locale.ROOT)) ? null : folder;
+    }
+
+    private static boolean isCopiedExplicitly(String file, Set<String> copied) {
+        return copied.stream()
+                .anyMatch(source -> !source.isEmpty() && (file.equals(source) || file.startsWith(source + "/")));
+    }
+
+    private static boolean isCopied(String folder, Set<String> copied) {
+        return copied.stream()
+                .anyMatch(source -> source.isEmpty()
+                        || folder.equals(source)
+                        || folder.startsWith(source + "/")
+                        || source.startsWith(folder + "/"));
+    }
+
+    private static boolean containsDockerfile(String folder, PathIndex index) {
+        return index.all().stream().anyMatch(path -> path.startsWith(folder + "/") && RepoPaths.isDockerfile(path));
+    }
+}
