@@ -1,11 +1,11 @@
 package dev.rebuildcauses.analysis.infer;
 
+import dev.rebuildcauses.analysis.classify.BuildClassifier;
 import dev.rebuildcauses.analysis.classify.FileVerdict;
 import dev.rebuildcauses.analysis.classify.PathClassifier;
 import dev.rebuildcauses.analysis.classify.Verdict;
 import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.BuildChanges;
-import dev.rebuildcauses.analysis.model.CauseSet;
 import dev.rebuildcauses.analysis.model.Causes;
 import dev.rebuildcauses.analysis.model.ChangeKind;
 import dev.rebuildcauses.analysis.model.ChangeRange;
@@ -14,11 +14,9 @@ import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -41,6 +39,10 @@ public final class InferringClassifier {
     private final DockerfileChangeClassifier dockerfileChanges = new DockerfileChangeClassifier();
     /** Per job and branch, the revision of the model its last build used. */
     private final Map<String, String> modelRevisions = new HashMap<>();
+    /** The verdicts of the build being classified, so the shared build-level logic can read them. */
+    private final Map<String, Verdict> current = new HashMap<>();
+
+    private final BuildClassifier causes = new BuildClassifier(path -> current.get(path));
 
     /**
      * @param rules the user's rules over the defaults (or the defaults alone)
@@ -58,26 +60,28 @@ public final class InferringClassifier {
         ChangeRange range = changes.range();
         String key = build.job() + '\u0000' + build.branch();
         if (range.status() != RangeStatus.RESOLVED || range.files().isEmpty()) {
-            if (range.toRevision() != null && range.status() != RangeStatus.NO_NEW_COMMIT) {
+            if (range.status() != RangeStatus.NO_NEW_COMMIT) {
                 modelRevisions.remove(key);
             }
-            return new ExplainedBuild(new ClassifiedBuild(build, range, buildCauses(range)), List.of());
+            return new ExplainedBuild(causes.classify(changes), List.of());
         }
         RepositoryModel model = modelFor(key, range);
         List<FileVerdict> verdicts = new ArrayList<>();
-        Set<String> causes = new LinkedHashSet<>();
+        current.clear();
         for (FileChange change : range.files()) {
-            List<String> paths =
-                    change.previousPath().isPresent() && !change.oldPath().equals(change.path())
-                            ? List.of(change.oldPath(), change.path())
-                            : List.of(change.path());
-            for (String path : paths) {
-                Verdict verdict = decide(path, change, range, model);
+            for (String path :
+                    change.oldPath() == null ? List.of(change.path()) : List.of(change.path(), change.oldPath())) {
+                Verdict verdict = current.get(path);
+                if (verdict == null) {
+                    verdict = decide(path, change, range, model);
+                    current.put(path, verdict);
+                }
                 verdicts.add(new FileVerdict(path, verdict.cause(), verdict.reason()));
-                causes.add(verdict.cause());
             }
         }
-        return new ExplainedBuild(new ClassifiedBuild(build, range, CauseSet.of(causes)), verdicts);
+        ClassifiedBuild classified = causes.classify(changes);
+        current.clear();
+        return new ExplainedBuild(classified, verdicts);
     }
 
     /** The model of the last revision of this job that changed what models read, read anew when this range changes it. */
@@ -134,15 +138,5 @@ public final class InferringClassifier {
             return Optional.empty();
         }
         return Optional.of(dockerfileChanges.classify(path, before.get(), after.get()));
-    }
-
-    /** The build-level causes of a range without file verdicts, as {@code BuildClassifier} gives them. */
-    private static CauseSet buildCauses(ChangeRange range) {
-        return switch (range.status()) {
-            case FIRST_BUILD -> CauseSet.of(Causes.FIRST_BUILD);
-            case NO_NEW_COMMIT -> CauseSet.of(Causes.NO_NEW_COMMIT);
-            case UNKNOWN -> CauseSet.of(Causes.UNKNOWN_RANGE);
-            case RESOLVED -> CauseSet.of(Causes.EMPTY_COMMIT);
-        };
     }
 }
