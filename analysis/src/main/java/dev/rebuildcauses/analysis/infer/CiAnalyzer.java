@@ -145,11 +145,13 @@ final class CiAnalyzer {
                 dockerfile = word.substring("--file=".length());
             } else if (DOCKER_VALUE_FLAGS.contains(word)) {
                 i++;
+            } else if (!word.startsWith("-") && word.contains("$")) {
+                continue; // usually a variable holding more options; unresolved only when no plain context follows
             } else if (!word.startsWith("-") && context == null) {
                 context = word;
             }
         }
-        if (context == null || context.contains("$") || (dockerfile != null && dockerfile.contains("$"))) {
+        if (context == null || (dockerfile != null && dockerfile.contains("$"))) {
             unresolvedBuild = true;
             return;
         }

@@ -3,6 +3,7 @@ package dev.rebuildcauses.analysis.infer;
 import dev.rebuildcauses.analysis.classify.BuildClassifier;
 import dev.rebuildcauses.analysis.classify.FileVerdict;
 import dev.rebuildcauses.analysis.classify.PathClassifier;
+import dev.rebuildcauses.analysis.classify.RuleSet;
 import dev.rebuildcauses.analysis.classify.Verdict;
 import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.BuildChanges;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Classifies builds with the repository's help: a path matched by a user rule keeps that
@@ -29,9 +31,15 @@ import java.util.function.Predicate;
  * Not thread-safe.
  */
 public final class InferringClassifier {
-    /** Verdicts of the default rules: their reason says so, e.g. {@code "rule *.py (default rules)"}. */
+    private static final Pattern DEFAULT_REASON =
+            Pattern.compile(".*\\(" + Pattern.quote(RuleSet.DEFAULT_SOURCE) + ":\\d+\\)|no rule matched");
+
+    /**
+     * Verdicts no user rule made: a default rule's (reason {@code rule '*.py' (default rules:97)})
+     * or no rule at all.
+     */
     public static final Predicate<Verdict> FROM_DEFAULT_RULES =
-            verdict -> verdict.reason().contains("default rules");
+            verdict -> DEFAULT_REASON.matcher(verdict.reason()).matches();
 
     private final PathClassifier rules;
     private final Predicate<Verdict> openToInference;
