@@ -5,7 +5,6 @@ import dev.rebuildcauses.analysis.classify.FileVerdict;
 import dev.rebuildcauses.analysis.classify.PathClassifier;
 import dev.rebuildcauses.analysis.classify.RuleSet;
 import dev.rebuildcauses.analysis.classify.Verdict;
-import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.Causes;
 import dev.rebuildcauses.analysis.model.ChangeKind;
@@ -15,6 +14,7 @@ import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * verdict; a path the default rules decided is open to what the Dockerfiles and CI files of the
  * build's revision say ({@link RepositoryModel}); the default verdict stands otherwise.
  *
- * <p>Feed each job's builds in order: the model is reused across builds until a build changes a
- * Dockerfile, a CI file or a script CI runs, so each is parsed once per revision that changed it.
+ * <p>A build whose range starts where an earlier build ended reuses that build's model unless the
+ * range changes a Dockerfile, a CI file or a script CI runs: each is parsed once per revision that
+ * changed it, not once per build. Builds in history order get the most reuse.
  * Not thread-safe.
  */
 public final class InferringClassifier {
@@ -41,12 +42,19 @@ public final class InferringClassifier {
     public static final Predicate<Verdict> FROM_DEFAULT_RULES =
             verdict -> DEFAULT_REASON.matcher(verdict.reason()).matches();
 
+    private static final int REVISIONS_KEPT = 1 << 14;
+
     private final PathClassifier rules;
     private final Predicate<Verdict> openToInference;
     private final RepositoryModels models;
     private final DockerfileChangeClassifier dockerfileChanges = new DockerfileChangeClassifier();
-    /** Per job and branch, the revision of the model its last build used. */
-    private final Map<String, String> modelRevisions = new HashMap<>();
+    /** For recently classified revisions, the revision of the model they used. */
+    private final Map<String, String> modelRevisions = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REVISIONS_KEPT;
+        }
+    };
     /** The verdicts of the build being classified, so the shared build-level logic can read them. */
     private final Map<String, Verdict> current = new HashMap<>();
 
@@ -63,17 +71,13 @@ public final class InferringClassifier {
         this.models = models;
     }
 
+    /** The build's causes and the verdict of each file it changed, with the reasons. */
     public ExplainedBuild classify(BuildChanges changes) throws SnapshotException {
-        Build build = changes.build();
         ChangeRange range = changes.range();
-        String key = build.job() + '\u0000' + build.branch();
         if (range.status() != RangeStatus.RESOLVED || range.files().isEmpty()) {
-            if (range.status() != RangeStatus.NO_NEW_COMMIT) {
-                modelRevisions.remove(key);
-            }
             return new ExplainedBuild(causes.classify(changes), List.of());
         }
-        RepositoryModel model = modelFor(key, range);
+        RepositoryModel model = modelFor(range);
         List<FileVerdict> verdicts = new ArrayList<>();
         current.clear();
         for (FileChange change : range.files()) {
@@ -92,20 +96,24 @@ public final class InferringClassifier {
         return new ExplainedBuild(classified, verdicts);
     }
 
-    /** The model of the last revision of this job that changed what models read, read anew when this range changes it. */
-    private RepositoryModel modelFor(String key, ChangeRange range) throws SnapshotException {
-        String previous = modelRevisions.get(key);
+    /**
+     * The model the build at the range's start used, when this range changes nothing models read
+     * (so the files it was read from are the same here); else the model of this revision.
+     */
+    private RepositoryModel modelFor(ChangeRange range) throws SnapshotException {
+        String previous = range.fromRevision() == null ? null : modelRevisions.get(range.fromRevision());
+        String revision = range.toRevision();
         if (previous != null) {
             RepositoryModel model = models.at(previous);
             boolean stale = range.files().stream()
                     .anyMatch(change -> model.dependsOn(change.path())
                             || (change.oldPath() != null && model.dependsOn(change.oldPath())));
             if (!stale) {
-                return model;
+                revision = previous;
             }
         }
-        modelRevisions.put(key, range.toRevision());
-        return models.at(range.toRevision());
+        modelRevisions.put(range.toRevision(), revision);
+        return models.at(revision);
     }
 
     private Verdict decide(String path, FileChange change, ChangeRange range, RepositoryModel model)
