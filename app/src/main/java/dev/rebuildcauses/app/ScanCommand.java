@@ -44,7 +44,12 @@ import picocli.CommandLine.Spec;
             "  Own rules first, another branch, no progress bar:",
             "    rebuild-causes scan . --rules rules.txt --branch main --quiet",
             "",
-            "Output in --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv, summary.txt.",
+            "  See why each file got its cause, or classify by the rules alone:",
+            "    rebuild-causes scan . --explain",
+            "    rebuild-causes scan . --no-infer",
+            "",
+            "Output in --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv, summary.txt;",
+            "with --explain also files.csv.",
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class ScanCommand implements Callable<Integer> {
@@ -97,13 +102,25 @@ public final class ScanCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(
+            names = "--no-infer",
+            description = "Classify by the rules alone; by default the Dockerfiles and CI files of each "
+                    + "build's revision refine what the default rules decide (scripts run at build time, "
+                    + "CI-only tools, Dockerfiles nobody builds, pin-only Dockerfile changes).")
+    boolean noInfer;
+
+    @Option(
+            names = "--explain",
+            description = "Also write files.csv: job,build,revision,path,cause,reason for every changed file.")
+    boolean explain;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "No progress bar and no closing note on stderr.")
     boolean quiet;
 
     /** The options as an immutable configuration. */
     ScanConfig config() {
-        return new ScanConfig(repository, branch, buildsFile, rulesFile, outDir, quiet);
+        return new ScanConfig(repository, branch, buildsFile, rulesFile, outDir, quiet, !noInfer, explain);
     }
 
     @Override
