@@ -48,21 +48,21 @@ import picocli.CommandLine.Spec;
             "    rebuild-causes scan . --explain",
             "    rebuild-causes scan . --no-infer",
             "",
-            "Output in --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv, summary.txt;",
-            "with --explain also files.csv.",
+            "Writes to --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv",
+            "and summary.txt (columns in the README); with --explain also files.csv.",
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class ScanCommand implements Callable<Integer> {
     /** The exit codes {@code scan} can end with. */
     static final ExitCode[] EXIT_CODES = {
         ExitCode.OK,
+        ExitCode.INTERNAL,
         ExitCode.USAGE,
         ExitCode.NOT_A_REPOSITORY,
         ExitCode.UNKNOWN_BRANCH,
         ExitCode.BAD_BUILDS_FILE,
         ExitCode.BAD_RULES_FILE,
-        ExitCode.IO,
-        ExitCode.INTERNAL
+        ExitCode.IO
     };
 
     @Spec
