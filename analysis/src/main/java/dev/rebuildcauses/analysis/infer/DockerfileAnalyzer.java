@@ -107,8 +107,9 @@ final class DockerfileAnalyzer {
         }
         String destination = words.get(words.size() - 1);
         List<String> sources = words.subList(0, words.size() - 1);
-        boolean intoDirectory = destination.endsWith("/") || sources.size() > 1;
         String target = containerPath(workdir, destination);
+        // a folder when it says so, or when it is the working directory (WORKDIR creates it)
+        boolean intoDirectory = destination.endsWith("/") || sources.size() > 1 || target.equals(workdir);
         List<Copy> copies = new ArrayList<>();
         for (String source : sources) {
             if (source.contains("://") || source.contains("$")) {

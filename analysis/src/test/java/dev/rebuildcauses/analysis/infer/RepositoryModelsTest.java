@@ -1,0 +1,193 @@
+package dev.rebuildcauses.analysis.infer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rebuildcauses.analysis.classify.Verdict;
+import org.junit.jupiter.api.Test;
+
+class RepositoryModelsTest {
+    private final InMemorySnapshot snapshot = new InMemorySnapshot();
+
+    @Test
+    void shouldFallBackToTheFolderLayoutWhenCiNamesItsDockerfilesThroughVariables() throws Exception {
+        // Given a Makefile that builds "./$(IMAGE)" and Dockerfiles at image roots, under tests/ and docs/
+        snapshot.revision(
+                "r1",
+                null,
+                "Makefile",
+                "build/%:\n\tdocker build -t $(notdir $@) ./$(notdir $@)\n",
+                ".github/workflows/ci.yml",
+                "jobs:\n  b:\n    steps:\n      - run: make build/base\n",
+                "base/Dockerfile",
+                "FROM ubuntu\n",
+                "tests/fixtures/Dockerfile",
+                "FROM scratch\n",
+                "docs/using/recipe.dockerfile",
+                "FROM base\n");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then
+        assertThat(model.isBuiltDockerfile("base/Dockerfile")).isTrue();
+        assertThat(model.verdictFor("tests/fixtures/Dockerfile"))
+                .contains(new Verdict("docs", "not built by any CI file: under tests/"));
+        assertThat(model.verdictFor("docs/using/recipe.dockerfile"))
+                .contains(new Verdict("docs", "not built by any CI file: under docs/"));
+        assertThat(model.verdictFor("Makefile")).contains(new Verdict("ci", "run only by .github/workflows/ci.yml:4"));
+    }
+
+    @Test
+    void shouldTreatDockerfilesCiDoesNotNameAsNotBuiltWhenCiNamesItsDockerfiles() throws Exception {
+        // Given a workflow that builds one Dockerfile by name through the build-push action
+        snapshot.revision(
+                "r1",
+                null,
+                ".github/workflows/image.yml",
+                """
+                        jobs:
+                          image:
+                            steps:
+                              - uses: docker/build-push-action@v5
+                                with:
+                                  context: .
+                                  file: ./images/app/Dockerfile
+                        """,
+                "images/app/Dockerfile",
+                "FROM python:3.12\n",
+                "images/legacy/Dockerfile",
+                "FROM python:2.7\n");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then
+        assertThat(model.isBuiltDockerfile("images/app/Dockerfile")).isTrue();
+        assertThat(model.verdictFor("images/legacy/Dockerfile"))
+                .contains(new Verdict("docs", "not built by any CI file (CI builds images/app/Dockerfile)"));
+    }
+
+    @Test
+    void shouldFollowPythonModulesMakeTargetsAndHookScripts() throws Exception {
+        // Given a workflow that runs make, a Makefile that runs a python module and a hook script
+        snapshot.revision(
+                "r1",
+                null,
+                ".github/workflows/docker.yml",
+                "steps:\n  - run: make push-all\n",
+                "Makefile",
+                "push-all:\n\t@python3 -m tagging.apps.write_tags --image base\n\thooks/run_hook push\n",
+                "tagging/__init__.py",
+                "",
+                "tagging/apps/__init__.py",
+                "",
+                "tagging/apps/write_tags.py",
+                "from tagging.manifests import x\n",
+                "tagging/manifests.py",
+                "x = 1\n",
+                "hooks/run_hook",
+                "#!/bin/bash\nexec \"hooks/$1\"\n",
+                "hooks/post_push",
+                "#!/bin/bash\n",
+                "Dockerfile",
+                "FROM ubuntu\n");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then
+        assertThat(model.verdictFor("Makefile"))
+                .contains(new Verdict("ci", "run only by .github/workflows/docker.yml:2"));
+        assertThat(model.verdictFor("tagging/apps/write_tags.py"))
+                .contains(new Verdict("ci", "run only by Makefile:2"));
+        assertThat(model.verdictFor("tagging/manifests.py"))
+                .contains(new Verdict("ci", "in tagging/, a folder of tools run only by Makefile:2"));
+        assertThat(model.verdictFor("hooks/run_hook")).contains(new Verdict("ci", "run only by Makefile:3"));
+        assertThat(model.verdictFor("hooks/post_push"))
+                .contains(new Verdict("ci", "in hooks/, a folder of tools run only by Makefile:3"));
+        assertThat(model.sources())
+                .containsExactlyInAnyOrder(".github/workflows/docker.yml", "Makefile", "hooks/run_hook", "Dockerfile");
+    }
+
+    @Test
+    void shouldFollowFolderCopiesWorkdirsAndBuildArgumentFiles() throws Exception {
+        // Given a Dockerfile that copies a folder and runs one of its scripts, and a relative script after WORKDIR
+        snapshot.revision(
+                "r1",
+                null,
+                "Jenkinsfile",
+                "node {\n  sh 'docker build $(sed \"s/^/--build-arg /\" versions.env) -t img .'\n}\n",
+                "versions.env",
+                "PYTHON=3.12\n",
+                "Dockerfile",
+                """
+                        FROM ubuntu
+                        COPY scripts/ /tmp/scripts/
+                        RUN bash /tmp/scripts/install.sh
+                        WORKDIR /opt/build
+                        COPY setup.sh .
+                        RUN ./setup.sh && rm setup.sh
+                        COPY ci/release.sh /usr/local/bin/
+                        """,
+                "scripts/install.sh",
+                "apt-get install -y git\n",
+                "scripts/unused.sh",
+                "echo\n",
+                "setup.sh",
+                "echo setup\n",
+                "ci/release.sh",
+                "echo release\n");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then
+        assertThat(model.verdictFor("scripts/install.sh"))
+                .contains(new Verdict("environment", "copied by Dockerfile:2 and run at build time by line 3"));
+        assertThat(model.verdictFor("scripts/unused.sh")).isEmpty();
+        assertThat(model.verdictFor("setup.sh"))
+                .contains(new Verdict("environment", "copied by Dockerfile:5 and run at build time by line 6"));
+        assertThat(model.verdictFor("versions.env"))
+                .contains(new Verdict("environment", "build arguments read from versions.env by Jenkinsfile:2"));
+        assertThat(model.verdictFor("ci/release.sh")).isEmpty();
+        assertThat(model.isBuiltDockerfile("Dockerfile")).isTrue();
+    }
+
+    @Test
+    void shouldNotCallAScriptCiOnlyWhenTheImageAlsoCopiesIt() throws Exception {
+        // Given a script the Jenkinsfile runs and the Dockerfile copies as its entrypoint
+        snapshot.revision(
+                "r1",
+                null,
+                "Jenkinsfile",
+                "node {\n  sh './run-tests.sh'\n}\n",
+                "run-tests.sh",
+                "pytest\n",
+                "Dockerfile",
+                "FROM python\nCOPY run-tests.sh /usr/local/bin/\nENTRYPOINT [\"run-tests.sh\"]\n");
+
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        assertThat(model.verdictFor("run-tests.sh"))
+                .contains(new Verdict(
+                        "code", "copied as the application by Dockerfile:2 and started by ENTRYPOINT at line 3"));
+    }
+
+    @Test
+    void shouldReadEachRevisionOnceAndNameTheRevisionItCannotRead() throws Exception {
+        snapshot.revision("r1", null, "Dockerfile", "FROM ubuntu\n", "Jenkinsfile", "node { sh 'make' }\n");
+        RepositoryModels models = new RepositoryModels(snapshot);
+
+        RepositoryModel first = models.at("r1");
+        RepositoryModel again = models.at("r1");
+
+        assertThat(again).isSameAs(first);
+        assertThat(models.modelsBuilt()).isEqualTo(1);
+        assertThat(models.filesParsed()).isEqualTo(2);
+        assertThat(snapshot.listings()).isEqualTo(1);
+        assertThatThrownBy(() -> models.at("nope"))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("nope");
+    }
+}
