@@ -48,6 +48,9 @@ final class CiAnalyzer {
     /** Files read to feed build arguments and the first place that reads them. */
     private final Map<String, String> buildArgFiles = new LinkedHashMap<>();
 
+    /** CI files that build or push images themselves, and the first line that does. */
+    private final Map<String, String> imageCommands = new LinkedHashMap<>();
+
     private boolean unresolvedBuild;
 
     CiAnalyzer(PathIndex index) {
@@ -94,6 +97,10 @@ final class CiAnalyzer {
         return buildArgFiles;
     }
 
+    Map<String, String> imageCommands() {
+        return imageCommands;
+    }
+
     /** True when some {@code docker build} names its Dockerfile through a variable, so references may be missing. */
     boolean hasUnresolvedBuild() {
         return unresolvedBuild;
@@ -112,7 +119,11 @@ final class CiAnalyzer {
             }
             return;
         }
+        if ((head.equals("docker") || head.equals("podman")) && unwrapped.contains("push")) {
+            imageCommands.putIfAbsent(file, where);
+        }
         if ((head.equals("docker") || head.equals("podman")) && unwrapped.contains("build")) {
+            imageCommands.putIfAbsent(file, where);
             readDockerBuild(
                     unwrapped.subList(unwrapped.indexOf("build") + 1, unwrapped.size()), file, workingDirectory);
             return;
@@ -183,7 +194,9 @@ final class CiAnalyzer {
                 makefile = make.get(++i);
             }
         }
-        return directory == null ? null : RepoPaths.resolve(directory, makefile);
+        String path = directory == null ? null : RepoPaths.resolve(directory, makefile);
+        // "-C main" often names the folder CI checked the repository out into, not one inside it
+        return path != null && index.isFile(path) ? path : RepoPaths.resolve(workingDirectory, makefile);
     }
 
     /** A word as a repository path: relative to the working directory, then to the file's folder, then the root. */

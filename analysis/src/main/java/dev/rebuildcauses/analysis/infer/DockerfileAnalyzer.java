@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Learns from one Dockerfile which repository files are copied in and run at build time, and which start the application. */
+/**
+ * Learns from one Dockerfile which repository files are copied in and run at build time, which
+ * start the application, and which are copied in at all. A {@code RUN} may also run what another
+ * built Dockerfile copied (images build on each other, e.g. {@code /opt/setup-scripts/}).
+ */
 final class DockerfileAnalyzer {
     private final PathIndex index;
 
@@ -18,13 +22,36 @@ final class DockerfileAnalyzer {
     }
 
     /** A copied repository file or folder and where it lands in the image. */
-    private record Copy(String source, boolean directory, String target, int line) {}
+    record Copy(String dockerfile, String source, boolean directory, String target, int line) {}
 
-    DockerfileFacts analyze(String dockerfile, List<DockerInstruction> instructions, Set<String> declaredContexts) {
-        List<String> contexts = new ArrayList<>(declaredContexts);
-        contexts.add(RepoPaths.directoryOf(dockerfile));
-        contexts.add("");
+    /** A repository file a word names through a copy. */
+    private record Match(String file, Copy copy) {}
+
+    /** Every {@code COPY}/{@code ADD} of repository files in the Dockerfile, all stages. */
+    List<Copy> copies(String dockerfile, List<DockerInstruction> instructions, Set<String> declaredContexts) {
+        List<String> contexts = contexts(dockerfile, declaredContexts);
+        List<Copy> copies = new ArrayList<>();
+        String workdir = "/";
+        for (DockerInstruction instruction : instructions) {
+            switch (instruction.keyword()) {
+                case "FROM" -> workdir = "/";
+                case "WORKDIR" -> workdir =
+                        containerPath(workdir, instruction.arguments().trim());
+                case "COPY", "ADD" -> copies.addAll(copies(dockerfile, instruction, contexts, workdir));
+                default -> {}
+            }
+        }
+        return copies;
+    }
+
+    DockerfileFacts analyze(
+            String dockerfile,
+            List<DockerInstruction> instructions,
+            Set<String> declaredContexts,
+            List<Copy> inherited) {
+        List<String> contexts = contexts(dockerfile, declaredContexts);
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        Map<String, Verdict> copiedFiles = new LinkedHashMap<>();
         Set<String> copied = new LinkedHashSet<>();
         List<Copy> stage = new ArrayList<>();
         String workdir = "/";
@@ -37,38 +64,46 @@ final class DockerfileAnalyzer {
                 case "WORKDIR" -> workdir =
                         containerPath(workdir, instruction.arguments().trim());
                 case "COPY", "ADD" -> {
-                    List<Copy> copies = copies(instruction, contexts, workdir);
-                    copies.forEach(copy -> copied.add(copy.source()));
-                    stage.addAll(copies);
+                    for (Copy copy : copies(dockerfile, instruction, contexts, workdir)) {
+                        copied.add(copy.source());
+                        stage.add(copy);
+                        Verdict into = new Verdict(
+                                Causes.ENVIRONMENT, "copied into the image by " + dockerfile + ":" + copy.line());
+                        if (copy.directory()) {
+                            index.filesUnder(copy.source()).forEach(file -> copiedFiles.putIfAbsent(file, into));
+                        } else {
+                            copiedFiles.putIfAbsent(copy.source(), into);
+                        }
+                    }
                 }
                 case "RUN" -> {
                     for (List<String> command : ShellCommands.commands(instruction.arguments())) {
                         for (String target : ShellCommands.runTargets(ShellCommands.unwrap(command))) {
-                            for (String file : matches(stage, target, workdir)) {
-                                Copy copy = copyOf(stage, file);
+                            List<Match> matches = matches(stage, target, workdir);
+                            if (matches.isEmpty() && target.startsWith("/")) {
+                                matches = matches(inherited, target, workdir);
+                            }
+                            for (Match match : matches) {
                                 verdicts.putIfAbsent(
-                                        file,
+                                        match.file(),
                                         new Verdict(
-                                                Causes.ENVIRONMENT,
-                                                "copied by " + dockerfile + ":" + copy.line()
-                                                        + " and run at build time by line " + instruction.line()));
+                                                Causes.ENVIRONMENT, ranAtBuild(dockerfile, match.copy(), instruction)));
                             }
                         }
                     }
                 }
                 case "ENTRYPOINT", "CMD" -> {
-                    for (List<String> command : ShellCommands.commands(
-                            instruction.arguments().replace('[', ' ').replace(']', ' '))) {
+                    String words = instruction.arguments().replace('[', ' ').replace(']', ' ');
+                    for (List<String> command : ShellCommands.commands(words)) {
                         for (String word : command) {
-                            for (String file : matches(stage, word, workdir)) {
-                                Copy copy = copyOf(stage, file);
+                            for (Match match : matches(stage, word, workdir)) {
                                 verdicts.put(
-                                        file,
+                                        match.file(),
                                         new Verdict(
                                                 Causes.CODE,
-                                                "copied as the application by " + dockerfile + ":" + copy.line()
-                                                        + " and started by " + instruction.keyword() + " at line "
-                                                        + instruction.line()));
+                                                "copied as the application by " + dockerfile + ":"
+                                                        + match.copy().line() + " and started by "
+                                                        + instruction.keyword() + " at line " + instruction.line()));
                             }
                         }
                     }
@@ -76,10 +111,24 @@ final class DockerfileAnalyzer {
                 default -> {}
             }
         }
-        return new DockerfileFacts(verdicts, copied);
+        return new DockerfileFacts(verdicts, copiedFiles, copied);
     }
 
-    private List<Copy> copies(DockerInstruction instruction, List<String> contexts, String workdir) {
+    private static String ranAtBuild(String dockerfile, Copy copy, DockerInstruction run) {
+        String copiedBy = "copied by " + copy.dockerfile() + ":" + copy.line();
+        return copy.dockerfile().equals(dockerfile)
+                ? copiedBy + " and run at build time by line " + run.line()
+                : copiedBy + " and run at build time by " + dockerfile + ":" + run.line();
+    }
+
+    private static List<String> contexts(String dockerfile, Set<String> declaredContexts) {
+        List<String> contexts = new ArrayList<>(declaredContexts);
+        contexts.add(RepoPaths.directoryOf(dockerfile));
+        contexts.add("");
+        return contexts;
+    }
+
+    private List<Copy> copies(String dockerfile, DockerInstruction instruction, List<String> contexts, String workdir) {
         String arguments = instruction.arguments();
         if (arguments.contains("<<")) {
             return List.of();
@@ -119,7 +168,7 @@ final class DockerfileAnalyzer {
                 boolean directory = !index.isFile(file);
                 boolean many = intoDirectory || source.contains("*") || source.contains("?");
                 String landing = directory || !many ? target : joinContainer(target, RepoPaths.baseName(file));
-                copies.add(new Copy(file, directory, landing, instruction.line()));
+                copies.add(new Copy(dockerfile, file, directory, landing, instruction.line()));
             }
         }
         return copies;
@@ -145,40 +194,28 @@ final class DockerfileAnalyzer {
         return List.of();
     }
 
-    /** Repository files of this stage's copies that the container path or command word {@code word} names. */
-    private List<String> matches(List<Copy> stage, String word, String workdir) {
+    /** Repository files that the container path or command word {@code word} names through {@code copies}. */
+    private List<Match> matches(List<Copy> copies, String word, String workdir) {
         if (word.isEmpty() || word.startsWith("-") || word.contains("$")) {
             return List.of();
         }
         String absolute = containerPath(workdir, word);
         boolean bare = !word.contains("/");
-        List<String> files = new ArrayList<>();
-        for (Copy copy : stage) {
+        List<Match> matches = new ArrayList<>();
+        for (Copy copy : copies) {
             if (!copy.directory()) {
                 if (absolute.equals(copy.target()) || (bare && word.equals(RepoPaths.baseName(copy.target())))) {
-                    files.add(copy.source());
+                    matches.add(new Match(copy.source(), copy));
                 }
             } else if (absolute.startsWith(copy.target().endsWith("/") ? copy.target() : copy.target() + "/")) {
                 String rest = absolute.substring(copy.target().length()).replaceFirst("^/", "");
                 String file = RepoPaths.resolve(copy.source(), rest);
                 if (index.isFile(file)) {
-                    files.add(file);
+                    matches.add(new Match(file, copy));
                 }
             }
         }
-        return files;
-    }
-
-    private static Copy copyOf(List<Copy> stage, String file) {
-        for (int i = stage.size() - 1; i >= 0; i--) {
-            Copy copy = stage.get(i);
-            if (copy.source().equals(file)
-                    || file.startsWith(copy.source() + "/")
-                    || copy.source().isEmpty()) {
-                return copy;
-            }
-        }
-        throw new IllegalStateException("no copy brought " + file);
+        return matches;
     }
 
     private static String containerPath(String workdir, String path) {

@@ -130,13 +130,17 @@ public final class InferringClassifier {
                 return diff.get();
             }
         }
-        Optional<Verdict> inferred = model.verdictFor(path);
-        if (inferred.isEmpty()
-                || rule.cause().equals(Causes.DEPENDENCIES)
-                || rule.cause().equals(Causes.DOCS)) {
+        if (rule.cause().equals(Causes.DEPENDENCIES) || rule.cause().equals(Causes.DOCS)) {
             return rule;
         }
-        return inferred.get();
+        Optional<Verdict> inferred = model.verdictFor(path);
+        if (inferred.isPresent()) {
+            return inferred.get();
+        }
+        if (rule.cause().equals(Causes.OTHER)) {
+            return model.copiedIntoImage(path).orElse(rule);
+        }
+        return rule;
     }
 
     private Optional<Verdict> dockerfileDiff(String path, FileChange change, ChangeRange range)

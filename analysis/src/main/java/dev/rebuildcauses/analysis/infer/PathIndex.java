@@ -46,6 +46,17 @@ final class PathIndex {
                 .toList();
     }
 
+    /** Files inside {@code directory} at any depth; none for the root, which stands for the whole build context. */
+    List<String> filesUnder(String directory) {
+        if (directory.isEmpty()) {
+            return List.of();
+        }
+        String prefix = directory + "/";
+        return paths.tailSet(prefix, true).stream()
+                .takeWhile(p -> p.startsWith(prefix))
+                .toList();
+    }
+
     List<String> all() {
         return List.copyOf(paths);
     }

@@ -80,6 +80,36 @@ final class RepoPaths {
                 .matches();
     }
 
+    /** A folder of tests: they stay code, whoever runs them. */
+    static boolean isUnderTests(String path) {
+        for (String part : directoryOf(path).split("/")) {
+            String lower = part.toLowerCase(Locale.ROOT);
+            if (lower.equals("test") || lower.equals("tests")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Docker Hub automated-build hook, e.g. {@code base-notebook/hooks/post_push}. */
+    static boolean isDockerHubHook(String path) {
+        String folder = directoryOf(path);
+        if (!baseName(folder).equals("hooks")) {
+            return false;
+        }
+        return switch (baseName(path)) {
+            case "build",
+                    "pre_build",
+                    "post_build",
+                    "post_checkout",
+                    "pre_test",
+                    "post_test",
+                    "pre_push",
+                    "post_push" -> true;
+            default -> false;
+        };
+    }
+
     /** Files a script may be (interpreted or executable), as opposed to data read by one. */
     static boolean isScriptLike(String path) {
         String name = baseName(path);
@@ -98,7 +128,7 @@ final class RepoPaths {
     static String nonShippingFolder(String path) {
         for (String part : directoryOf(path).split("/")) {
             switch (part.toLowerCase(Locale.ROOT)) {
-                case "examples", "example", "docs", "doc", "test", "tests", "samples", "sample" -> {
+                case "examples", "example", "docs", "doc", "test", "tests", "samples", "sample", "binder" -> {
                     return part + "/";
                 }
                 default -> {}

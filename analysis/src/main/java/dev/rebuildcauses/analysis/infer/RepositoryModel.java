@@ -15,19 +15,25 @@ public final class RepositoryModel {
     private final String revision;
     private final Map<String, Verdict> files;
     private final Map<String, Verdict> folders;
+    private final Map<String, Verdict> copiedIntoImage;
     private final Set<String> builtDockerfiles;
+    private final Set<String> dockerfileFolders;
     private final Set<String> sources;
 
     RepositoryModel(
             String revision,
             Map<String, Verdict> files,
             Map<String, Verdict> folders,
+            Map<String, Verdict> copiedIntoImage,
             Set<String> builtDockerfiles,
+            Set<String> dockerfileFolders,
             Set<String> sources) {
         this.revision = revision;
         this.files = Map.copyOf(files);
         this.folders = Map.copyOf(folders);
+        this.copiedIntoImage = Map.copyOf(copiedIntoImage);
         this.builtDockerfiles = Set.copyOf(builtDockerfiles);
+        this.dockerfileFolders = Set.copyOf(dockerfileFolders);
         this.sources = Set.copyOf(sources);
     }
 
@@ -48,11 +54,26 @@ public final class RepositoryModel {
                 return Optional.of(folder);
             }
         }
+        if (RepoPaths.isDockerHubHook(path)) {
+            String image = RepoPaths.directoryOf(RepoPaths.directoryOf(path));
+            if (dockerfileFolders.contains(image)) {
+                return Optional.of(new Verdict(
+                        Causes.CI, "a Docker Hub build hook of " + (image.isEmpty() ? "the root image" : image + "/")));
+            }
+        }
         if (RepoPaths.isRequirementsVariant(path)) {
             return Optional.of(
                     new Verdict(Causes.DEPENDENCIES, "dependency manifest: a name variant of requirements.txt"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A file a built Dockerfile copies in by name or folder (not as the whole context), with where:
+     * environment for files no rule knows, such as {@code initial-condarc}.
+     */
+    public Optional<Verdict> copiedIntoImage(String path) {
+        return Optional.ofNullable(copiedIntoImage.get(path));
     }
 
     /** True when CI (or, without CI references, the folder layout) says this Dockerfile builds a shipped image. */

@@ -3,9 +3,11 @@ package dev.rebuildcauses.analysis.infer;
 import dev.rebuildcauses.analysis.classify.Verdict;
 import dev.rebuildcauses.analysis.model.Causes;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,44 @@ final class RepositoryModelReader {
     RepositoryModel read(String revision) throws SnapshotException {
         PathIndex index = new PathIndex(snapshot.paths(revision));
         Set<String> sources = new TreeSet<>();
+        CiAnalyzer ci = readCi(revision, index, sources);
+
+        Map<String, Verdict> files = new LinkedHashMap<>();
+        Map<String, Verdict> folders = new LinkedHashMap<>();
+        Set<String> built = builtDockerfiles(index, ci, files, folders);
+        Map<String, Verdict> copiedFiles = new LinkedHashMap<>();
+        Set<String> copied = readDockerfiles(revision, index, ci, built, sources, files, copiedFiles);
+        ci.buildArgFiles()
+                .forEach((file, where) -> files.putIfAbsent(
+                        file,
+                        new Verdict(
+                                Causes.ENVIRONMENT,
+                                "build arguments read from " + RepoPaths.baseName(file) + " by " + where)));
+        ci.runs().forEach((file, where) -> {
+            if (isCopiedExplicitly(file, copied) || RepoPaths.isUnderTests(file)) {
+                return;
+            }
+            files.putIfAbsent(file, new Verdict(Causes.CI, "run only by " + where));
+            String folder = toolFolder(file, index);
+            if (folder != null && !isCopied(folder, copied) && !containsDockerfile(folder, index)) {
+                folders.putIfAbsent(
+                        folder + "/",
+                        new Verdict(Causes.CI, "in " + folder + "/, a folder of tools run only by " + where));
+            }
+        });
+        ci.imageCommands().forEach((file, where) -> {
+            if (RepoPaths.isMakefile(file)) {
+                files.putIfAbsent(file, new Verdict(Causes.CI, "builds the images: docker at " + where));
+            }
+        });
+        Set<String> dockerfileFolders = new LinkedHashSet<>();
+        index.all().stream()
+                .filter(RepoPaths::isDockerfile)
+                .forEach(path -> dockerfileFolders.add(RepoPaths.directoryOf(path)));
+        return new RepositoryModel(revision, files, folders, copiedFiles, built, dockerfileFolders, sources);
+    }
+
+    private CiAnalyzer readCi(String revision, PathIndex index, Set<String> sources) throws SnapshotException {
         CiAnalyzer ci = new CiAnalyzer(index);
         Deque<String> toRead = new ArrayDeque<>();
         index.all().stream().filter(RepoPaths::isCiFile).forEach(toRead::add);
@@ -44,11 +84,22 @@ final class RepositoryModelReader {
                 toRead.addAll(ci.read(file, text.get()));
             }
         }
+        return ci;
+    }
 
-        Map<String, Verdict> files = new LinkedHashMap<>();
-        Set<String> built = builtDockerfiles(index, ci, files);
-        Set<String> copied = new LinkedHashSet<>();
+    /** Parses every built Dockerfile, then learns from each, letting a RUN see what another image copied. */
+    private Set<String> readDockerfiles(
+            String revision,
+            PathIndex index,
+            CiAnalyzer ci,
+            Set<String> built,
+            Set<String> sources,
+            Map<String, Verdict> files,
+            Map<String, Verdict> copiedFiles)
+            throws SnapshotException {
         DockerfileAnalyzer analyzer = new DockerfileAnalyzer(index);
+        Map<String, List<DockerInstruction>> parsed = new LinkedHashMap<>();
+        List<DockerfileAnalyzer.Copy> allCopies = new ArrayList<>();
         for (String dockerfile : built) {
             Optional<String> text = snapshot.read(revision, dockerfile);
             if (text.isEmpty()) {
@@ -56,37 +107,34 @@ final class RepositoryModelReader {
             }
             filesParsed++;
             sources.add(dockerfile);
+            List<DockerInstruction> instructions = DockerfileReader.read(text.get());
+            parsed.put(dockerfile, instructions);
+            allCopies.addAll(analyzer.copies(dockerfile, instructions, contextsOf(ci, dockerfile)));
+        }
+        Set<String> copied = new LinkedHashSet<>();
+        for (Map.Entry<String, List<DockerInstruction>> dockerfile : parsed.entrySet()) {
+            List<DockerfileAnalyzer.Copy> inherited = allCopies.stream()
+                    .filter(copy -> !copy.dockerfile().equals(dockerfile.getKey()))
+                    .toList();
             DockerfileFacts facts = analyzer.analyze(
-                    dockerfile,
-                    DockerfileReader.read(text.get()),
-                    ci.builtDockerfiles().getOrDefault(dockerfile, Set.of()));
+                    dockerfile.getKey(), dockerfile.getValue(), contextsOf(ci, dockerfile.getKey()), inherited);
             facts.verdicts().forEach(files::putIfAbsent);
+            facts.copiedFiles().forEach(copiedFiles::putIfAbsent);
             copied.addAll(facts.copiedSources());
         }
-        ci.buildArgFiles()
-                .forEach((file, where) -> files.putIfAbsent(
-                        file,
-                        new Verdict(
-                                Causes.ENVIRONMENT,
-                                "build arguments read from " + RepoPaths.baseName(file) + " by " + where)));
-        Map<String, Verdict> folders = new LinkedHashMap<>();
-        ci.runs().forEach((file, where) -> {
-            if (isCopiedExplicitly(file, copied)) {
-                return;
-            }
-            files.putIfAbsent(file, new Verdict(Causes.CI, "run only by " + where));
-            String folder = toolFolder(file, index);
-            if (folder != null && !isCopied(folder, copied) && !containsDockerfile(folder, index)) {
-                folders.putIfAbsent(
-                        folder + "/",
-                        new Verdict(Causes.CI, "in " + folder + "/, a folder of tools run only by " + where));
-            }
-        });
-        return new RepositoryModel(revision, files, folders, built, sources);
+        return copied;
     }
 
-    /** Dockerfiles CI names; without names (or with unresolved ones) also those outside example, docs and test folders. */
-    private static Set<String> builtDockerfiles(PathIndex index, CiAnalyzer ci, Map<String, Verdict> files) {
+    private static Set<String> contextsOf(CiAnalyzer ci, String dockerfile) {
+        return ci.builtDockerfiles().getOrDefault(dockerfile, Set.of());
+    }
+
+    /**
+     * Dockerfiles CI names; without names (or with unresolved ones) also those outside example,
+     * docs and test folders. The others are docs, and so is the example folder that holds them.
+     */
+    private static Set<String> builtDockerfiles(
+            PathIndex index, CiAnalyzer ci, Map<String, Verdict> files, Map<String, Verdict> folders) {
         Set<String> referenced = ci.builtDockerfiles().keySet();
         boolean byLayout = referenced.isEmpty() || ci.hasUnresolvedBuild();
         Set<String> built = new LinkedHashSet<>();
@@ -99,6 +147,12 @@ final class RepositoryModelReader {
                 built.add(path);
             } else if (folder != null) {
                 files.put(path, new Verdict(Causes.DOCS, "not built by any CI file: under " + folder));
+                String top = topFolder(path, folder);
+                if (!RepoPaths.isUnderTests(path)) {
+                    folders.putIfAbsent(
+                            top,
+                            new Verdict(Causes.DOCS, "under " + top + ", examples no CI file builds (" + path + ")"));
+                }
             } else {
                 files.put(
                         path,
@@ -108,6 +162,12 @@ final class RepositoryModelReader {
             }
         }
         return built;
+    }
+
+    /** The path prefix up to and including the non-shipping folder, e.g. {@code examples/}. */
+    private static String topFolder(String path, String folder) {
+        int at = ("/" + path).indexOf("/" + folder);
+        return path.substring(0, at + folder.length());
     }
 
     /** The folder of CI tooling a run script lives in: its folder, widened to the top Python package. */
@@ -139,6 +199,6 @@ final class RepositoryModelReader {
     }
 
     private static boolean containsDockerfile(String folder, PathIndex index) {
-        return index.all().stream().anyMatch(path -> path.startsWith(folder + "/") && RepoPaths.isDockerfile(path));
+        return index.filesUnder(folder).stream().anyMatch(RepoPaths::isDockerfile);
     }
 }

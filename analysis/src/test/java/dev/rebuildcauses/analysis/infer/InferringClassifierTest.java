@@ -131,6 +131,38 @@ class InferringClassifierTest {
     }
 
     @Test
+    void shouldCallFilesNoRuleKnowsEnvironmentWhenTheImageCopiesThem() throws Exception {
+        // Given an image that copies an rc file (no rule) and a YAML settings file (config rule)
+        snapshot.revision(
+                        "c1",
+                        null,
+                        "Dockerfile",
+                        "FROM ubuntu\nCOPY condarc /opt/conda/.condarc\nCOPY settings.yml /etc/app/\n",
+                        "condarc",
+                        "",
+                        "settings.yml",
+                        "")
+                .revision("c2", "c1", "condarc", "channels: []\n", "settings.yml", "a: 1\n");
+
+        // When
+        ExplainedBuild build = classify(ChangeRange.resolved(
+                "c1",
+                "c2",
+                List.of(),
+                List.of(
+                        FileChange.of(ChangeKind.MODIFY, "condarc"),
+                        FileChange.of(ChangeKind.MODIFY, "settings.yml"))));
+
+        // Then only the file no rule knew takes the inferred cause
+        assertThat(build.files())
+                .extracting(FileVerdict::path, FileVerdict::cause, FileVerdict::reason)
+                .containsExactly(
+                        tuple("condarc", "environment", "copied into the image by Dockerfile:2"),
+                        tuple("settings.yml", "config", build.files().get(1).reason()));
+        assertThat(build.files().get(1).reason()).startsWith("rule '*.yml' (default rules:");
+    }
+
+    @Test
     void shouldOpenOnlyDefaultRuleVerdictsToInference() {
         assertThat(InferringClassifier.FROM_DEFAULT_RULES.test(new Verdict("code", "rule '*.py' (default rules:88)")))
                 .isTrue();

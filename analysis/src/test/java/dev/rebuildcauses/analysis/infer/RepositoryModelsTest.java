@@ -190,4 +190,87 @@ class RepositoryModelsTest {
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("nope");
     }
+
+    @Test
+    void shouldReadADockerStacksLikeLayout() throws Exception {
+        // Given images building on each other, Docker Hub hooks, examples, tests and a Makefile CI calls from a
+        // checkout folder
+        snapshot.revision(
+                "r1",
+                null,
+                ".github/workflows/docker.yml",
+                """
+                        steps:
+                          - run: make -C main build-all
+                          - run: python3 -m tests.run_tests --image base
+                        """,
+                "Makefile",
+                "build/%:\n\tdocker build -t $(OWNER)/$(notdir $@) ./images/$(notdir $@)\n",
+                "images/foundation/Dockerfile",
+                """
+                        FROM ubuntu:24.04
+                        COPY --chown=1000:100 initial-condarc /opt/conda/.condarc
+                        COPY setup-scripts/ /opt/setup-scripts/
+                        RUN /opt/setup-scripts/setup-conda.sh
+                        """,
+                "images/foundation/initial-condarc",
+                "channels: [conda-forge]\n",
+                "images/foundation/setup-scripts/setup-conda.sh",
+                "",
+                "images/foundation/setup-scripts/setup_julia.py",
+                "",
+                "images/foundation/hooks/post_push",
+                "#!/bin/bash\n",
+                "images/julia/Dockerfile",
+                "FROM foundation\nRUN /opt/setup-scripts/setup_julia.py\n",
+                "examples/compose/notebook.yml",
+                "services: {}\n",
+                "examples/compose/Dockerfile",
+                "FROM base\n",
+                "tests/run_tests.py",
+                "",
+                "tests/__init__.py",
+                "",
+                "tests/base/test_start.py",
+                "");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then
+        assertThat(model.verdictFor("images/foundation/setup-scripts/setup-conda.sh"))
+                .contains(new Verdict(
+                        "environment", "copied by images/foundation/Dockerfile:3 and run at build time by line 4"));
+        assertThat(model.verdictFor("images/foundation/setup-scripts/setup_julia.py"))
+                .contains(new Verdict(
+                        "environment",
+                        "copied by images/foundation/Dockerfile:3 and run at build time by images/julia/Dockerfile:2"));
+        assertThat(model.verdictFor("images/foundation/initial-condarc")).isEmpty();
+        assertThat(model.copiedIntoImage("images/foundation/initial-condarc"))
+                .contains(new Verdict("environment", "copied into the image by images/foundation/Dockerfile:2"));
+        assertThat(model.verdictFor("images/foundation/hooks/post_push"))
+                .contains(new Verdict("ci", "a Docker Hub build hook of images/foundation/"));
+        assertThat(model.verdictFor("Makefile"))
+                .contains(new Verdict("ci", "run only by .github/workflows/docker.yml:2"));
+        assertThat(model.verdictFor("examples/compose/notebook.yml"))
+                .contains(new Verdict(
+                        "docs", "under examples/, examples no CI file builds (examples/compose/Dockerfile)"));
+        assertThat(model.verdictFor("tests/run_tests.py")).isEmpty();
+        assertThat(model.verdictFor("tests/base/test_start.py")).isEmpty();
+    }
+
+    @Test
+    void shouldCallAMakefileThatBuildsImagesCiEvenWhenNoCiFileCallsIt() throws Exception {
+        snapshot.revision(
+                "r1",
+                null,
+                "Makefile",
+                "all:\n\techo hi\n\ndocker:\n\tdocker build -t img .\n",
+                "Dockerfile",
+                "FROM ubuntu\n");
+
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        assertThat(model.verdictFor("Makefile")).contains(new Verdict("ci", "builds the images: docker at Makefile:5"));
+    }
 }
