@@ -98,6 +98,13 @@ public final class BuildClassifier {
     }
 
     private int bitOf(String cause) {
+        // rules hand out the same few cause strings again and again: identity first, map second
+        String[] known = namesByBit;
+        for (int i = 0; i < known.length && i < 16; i++) {
+            if (known[i] == cause) {
+                return i;
+            }
+        }
         Integer bit = causeBits.get(cause);
         if (bit != null) {
             return bit;

@@ -57,7 +57,10 @@ final class RulesParser {
             }
             if (fields.length != 2) {
                 throw new RulesFormatException(
-                        source, number, "expected '<glob> <cause>' but found " + fields.length + " fields");
+                        source,
+                        number,
+                        "expected '<glob> <cause>' but found " + fields.length
+                                + (fields.length == 1 ? " field" : " fields"));
             }
             rules.add(rule(source, number, fields[0], fields[1]));
         }

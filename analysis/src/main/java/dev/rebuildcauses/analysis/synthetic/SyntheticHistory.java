@@ -112,43 +112,44 @@ public final class SyntheticHistory {
         double roll = random.nextDouble();
         double minutes = 12;
         boolean withCode = true;
-        if (roll < 0.59) {
+        if (roll < 0.595) {
             minutes = 12; // code only
-        } else if (roll < 0.67) {
+        } else if (roll < 0.635) {
             pick(repository.dependencies, 1 + random.nextInt(2), files);
             minutes = 25;
-        } else if (roll < 0.71) {
+        } else if (roll < 0.695) {
             pick(repository.dependencies, 1 + random.nextInt(3), files);
             withCode = false;
             minutes = 25;
-        } else if (roll < 0.73) {
+        } else if (roll < 0.715) {
             pick(repository.environment, 1 + random.nextInt(2), files);
             if (random.nextBoolean()) {
                 pick(repository.dependencies, 1, files);
             }
             withCode = random.nextBoolean();
             minutes = 45;
-        } else if (roll < 0.78) {
+        } else if (roll < 0.745) {
             pick(repository.ci, 1, files);
-        } else if (roll < 0.79) {
+        } else if (roll < 0.765) {
             pick(repository.ci, 1 + random.nextInt(2), files);
             withCode = false;
-        } else if (roll < 0.87) {
+        } else if (roll < 0.885) {
             pick(repository.docs, 1 + random.nextInt(4), files);
             withCode = false;
             minutes = 10;
-        } else if (roll < 0.92) {
+        } else if (roll < 0.905) {
             pick(repository.docs, 1 + random.nextInt(2), files);
-        } else if (roll < 0.97) {
+        } else if (roll < 0.92) {
             pick(repository.config, 1 + random.nextInt(2), files);
-        } else if (roll < 0.99) {
+        } else if (roll < 0.96) {
             pick(repository.config, 1 + random.nextInt(3), files);
             withCode = false;
         } else {
             pick(repository.other, 1 + random.nextInt(2), files);
+            withCode = false;
         }
         if (withCode) {
-            int count = 1 + (int) (-Math.log(1 - random.nextDouble()) * 7.6);
+            int count = 1 + (int) (-Math.log(1 - random.nextDouble()) * 9.0);
             for (int i = 0; i < count; i++) {
                 int k = random.nextInt(repository.code.length);
                 files.add(random.nextDouble() < 0.05 ? repository.codeAdded[k] : repository.code[k]);

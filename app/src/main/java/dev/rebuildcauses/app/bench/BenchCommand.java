@@ -49,6 +49,9 @@ public final class BenchCommand implements Runnable {
         long commits =
                 history.stream().mapToLong(b -> b.range().commits().size()).sum();
 
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        memory.gc(); // settle the generator's garbage so it is not billed to classify
+
         long classifyStart = System.nanoTime();
         long classifyCpu = processCpuNanos();
         BuildClassifier classifier = new BuildClassifier(RuleSet.defaults());
@@ -63,7 +66,6 @@ public final class BenchCommand implements Runnable {
         double mineSeconds = seconds(mineStart);
         double mineCpuSeconds = (processCpuNanos() - mineCpu) / 1e9;
 
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         memory.gc();
         long usedHeap = memory.getHeapMemoryUsage().getUsed();
         double total = classifySeconds + mineSeconds;
@@ -76,6 +78,11 @@ public final class BenchCommand implements Runnable {
         out.printf(Locale.ROOT, "total seconds     %.3f (classify + mine)%n", total);
         out.printf(Locale.ROOT, "paths/s           %.0f%n", files / classifySeconds);
         out.printf(Locale.ROOT, "used heap after GC %d MB%n", usedHeap / (1024 * 1024));
+        out.printf(
+                Locale.ROOT,
+                "load average      %.1f on %d processors%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         out.printf(
                 Locale.ROOT,
                 "causes            %d, combinations %d, jobs %d%n",
