@@ -35,7 +35,7 @@ public final class ProgressBar {
         this.start = clock.getAsLong();
     }
 
-    /** {@code done} of {@code total} are finished. */
+    /** {@code done} of {@code total} are finished; a total of 0 or less means not known yet. */
     public void update(long done, long total) {
         this.done = done;
         this.total = total;
@@ -59,6 +59,14 @@ public final class ProgressBar {
     }
 
     private void draw(long now) {
+        if (total <= 0) {
+            // the total is not known yet: count only
+            err.print(String.format(Locale.ROOT, "\r%,d %s  %.1fs", done, unit, (now - start) / 1e9));
+            err.flush();
+            drawn = true;
+            lastDraw = now;
+            return;
+        }
         double fraction = total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
         int filled = (int) Math.round(fraction * WIDTH);
         err.print(String.format(

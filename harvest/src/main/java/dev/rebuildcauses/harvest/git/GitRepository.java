@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -97,20 +98,27 @@ public final class GitRepository {
      */
     public FirstParentHistory firstParentHistory(String branch, WalkProgress progress) throws HarvestException {
         String tip = resolveBranch(branch);
-        String name = "HEAD".equals(branch) ? currentBranchName() : branch;
-        long total = countFirstParent(tip);
-        CompletableFuture<Map<String, Node>> graph = CompletableFuture.supplyAsync(() -> readGraph(tip));
+        // the side processes run while the main log streams: only the log itself is on the critical path;
+        // the whole graph is read only once a merge shows that some commits came from other branches
+        AtomicReference<CompletableFuture<Map<String, Node>>> graph = new AtomicReference<>();
+        CompletableFuture<Long> total = CompletableFuture.supplyAsync(() -> countFirstParent(tip));
+        CompletableFuture<String> name = "HEAD".equals(branch)
+                ? CompletableFuture.supplyAsync(this::currentBranchName)
+                : CompletableFuture.completedFuture(branch);
 
         List<String> args = new ArrayList<>(List.of("log", "--first-parent", "--reverse"));
         args.addAll(DIFF_OPTIONS);
         args.add(tip);
         GitCommand.Running log = git.start(args);
-        List<LogEntry> chain = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE - 8));
+        List<LogEntry> chain = new ArrayList<>();
         try (InputStream out = log.process().getInputStream()) {
             log.process().getOutputStream().close();
             GitLogParser.parse(out, entry -> {
+                if (entry.parents().size() > 1 && graph.get() == null) {
+                    graph.set(CompletableFuture.supplyAsync(() -> readGraph(tip)));
+                }
                 chain.add(entry);
-                progress.advanced(chain.size(), total);
+                progress.advanced(chain.size(), total.getNow(-1L));
             });
         } catch (IOException e) {
             log.process().destroy();
@@ -118,7 +126,9 @@ public final class GitRepository {
                     FailureKind.LOCAL, "cannot read the history of " + directory + ": " + e.getMessage(), e);
         }
         log.requireSuccess();
-        return new FirstParentHistory(name, steps(chain, join(graph)));
+        progress.advanced(chain.size(), chain.size());
+        Map<String, Node> commits = graph.get() == null ? Map.of() : join(graph.get());
+        return new FirstParentHistory(join(name), steps(chain, commits));
     }
 
     /** Full commit ids of the revisions the repository has (abbreviated ids, branches and tags allowed); the others are absent. */
@@ -186,20 +196,23 @@ public final class GitRepository {
         return ChangeRange.resolved(fromId, toId, commits, FileUnion.of(chainDiffs));
     }
 
-    private String currentBranchName() throws HarvestException {
-        GitCommand.Result result = git.run(List.of("symbolic-ref", "--short", "-q", "HEAD"));
-        return result.ok() ? result.stdout().strip() : "HEAD";
+    private String currentBranchName() {
+        try {
+            GitCommand.Result result = git.run(List.of("symbolic-ref", "--short", "-q", "HEAD"));
+            return result.ok() ? result.stdout().strip() : "HEAD";
+        } catch (HarvestException e) {
+            throw new CompletionException(e);
+        }
     }
 
-    private long countFirstParent(String tip) throws HarvestException {
-        GitCommand.Result result = git.run(List.of("rev-list", "--first-parent", "--count", tip));
-        if (!result.ok()) {
-            throw new HarvestException(
-                    FailureKind.LOCAL,
-                    "cannot count commits in " + directory + ": "
-                            + result.stderr().strip());
+    /** The number of first-parent commits, for progress only: -1 when git cannot tell. */
+    private long countFirstParent(String tip) {
+        try {
+            GitCommand.Result result = git.run(List.of("rev-list", "--first-parent", "--count", tip));
+            return result.ok() ? Long.parseLong(result.stdout().strip()) : -1;
+        } catch (HarvestException | NumberFormatException e) {
+            return -1;
         }
-        return Long.parseLong(result.stdout().strip());
     }
 
     /** A commit of the whole graph: its order (oldest first, parents before children) and its record. */
