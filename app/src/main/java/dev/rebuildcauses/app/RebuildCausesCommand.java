@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "rebuild-causes 0.1.0",
         description = "Mines why Docker image builds run, what each cause costs, and how to stop paying for it.",
-        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, InspectDockerfileCommand.class})
 public final class RebuildCausesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -41,7 +41,12 @@ public final class DependencyManifests {
             return false;
         }
         if (name.contains("*") || name.contains("?") || name.contains("[")) {
-            Pattern glob = Pattern.compile(globToRegex(name));
+            Pattern glob;
+            try {
+                glob = Pattern.compile(globToRegex(name));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                return false; // not a glob Docker could expand either
+            }
             return MANIFEST_SAMPLES.stream().anyMatch(s -> glob.matcher(s).matches())
                     && OTHER_SAMPLES.stream().noneMatch(s -> glob.matcher(s).matches());
         }

@@ -282,6 +282,9 @@ public final class DockerfileParser {
             List<Heredoc> heredocs = new ArrayList<>();
             Matcher matcher = HEREDOC.matcher(operands);
             while (matcher.find()) {
+                if (insideQuotes(operands, matcher.start())) {
+                    continue; // a quoted "<<EOF" is text, not a heredoc
+                }
                 boolean stripTabs = !matcher.group(1).isEmpty();
                 boolean quoted = !matcher.group(2).isEmpty();
                 String delimiter = matcher.group(3);
@@ -333,6 +336,21 @@ public final class DockerfileParser {
             }
             warnings.sort(java.util.Comparator.comparingInt(ParseWarning::line));
         }
+    }
+
+    private static boolean insideQuotes(String text, int position) {
+        char quote = 0;
+        for (int i = 0; i < position; i++) {
+            char c = text.charAt(i);
+            if (quote == 0 && c == '\\') {
+                i++;
+            } else if (quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
+            } else if (c == quote) {
+                quote = 0;
+            }
+        }
+        return quote != 0;
     }
 
     private static int firstWhitespace(String text) {

@@ -85,6 +85,15 @@ class DockerfileParserTest {
     }
 
     @Test
+    void shouldNotTakeAQuotedMarkerForAHeredoc() {
+        Dockerfile parsed = DockerfileParser.parse("FROM alpine\nRUN echo \"a <<EOF\" 'b <<X'\nCMD sh\n");
+
+        assertThat(parsed.warnings()).isEmpty();
+        assertThat(parsed.instructions()).extracting(Instruction::keyword).containsExactly("FROM", "RUN", "CMD");
+        assertThat(parsed.instructions().get(1).heredocs()).isEmpty();
+    }
+
+    @Test
     void shouldWarnAboutAnUnclosedHeredocWithItsLine() {
         Dockerfile parsed = DockerfileParser.parse("FROM alpine\nRUN <<EOF\necho hi\n");
 

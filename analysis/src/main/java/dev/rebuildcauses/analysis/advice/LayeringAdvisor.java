@@ -1,0 +1,46 @@
+package dev.rebuildcauses.analysis.advice;
+
+import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
+import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The layering advisor: from one job's classified builds and its Dockerfiles' histories, the
+ * advice ranked by estimated saving in build hours per month (advice without an estimate last).
+ * Savings of different advice overlap; they are not meant to be added up.
+ */
+public final class LayeringAdvisor {
+    private static final Comparator<Advice> RANKING = Comparator.comparing((Advice advice) ->
+                    advice.savingHoursPerMonth() == null ? Double.NEGATIVE_INFINITY : advice.savingHoursPerMonth())
+            .reversed()
+            .thenComparing(Advice::kind);
+
+    private LayeringAdvisor() {}
+
+    public static List<Advice> advise(
+            String job, List<ClassifiedBuild> builds, List<DockerfileHistory> dockerfiles, AdvisorSettings settings) {
+        BuildCosts costs = new BuildCosts(builds);
+        FastPathEstimate fastPath = FastPathEstimate.of(costs, settings.fastPathCostFraction());
+        List<Advice> advice = new ArrayList<>(new BuildAdvisor(job, costs, fastPath, settings).advise(builds));
+        Instant lastBuild = builds.stream()
+                .map(b -> b.build().startedAt())
+                .max(Instant::compareTo)
+                .orElse(null);
+        DockerfileAdvisor files = new DockerfileAdvisor(job, costs, settings, dockerfiles.size() > 1);
+        for (DockerfileHistory history : dockerfiles) {
+            advice.addAll(files.advise(history, lastBuild));
+        }
+        advice.sort(RANKING);
+        return List.copyOf(advice);
+    }
+
+    /** For each Dockerfile the parser could not make sense of, why it gave no Dockerfile advice (path:line: warning). */
+    public static List<String> unusableDockerfiles(List<DockerfileHistory> dockerfiles) {
+        return dockerfiles.stream()
+                .flatMap(history -> DockerfileAdvisor.unusable(history).stream())
+                .toList();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.rebuildcauses.harvest.git;
+
+import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
+import dev.rebuildcauses.analysis.dockerfile.DockerfileRevision;
+import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.changes.HarvestException.FailureKind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reads the Dockerfiles of a local git repository and every revision of each, through the git
+ * binary: {@code ls-tree} to find them, {@code log --follow} for their commits and one
+ * {@code cat-file --batch} process for all their contents.
+ */
+public final class GitDockerfileHistoryReader {
+    private final Path repository;
+    private final String git;
+
+    /** A reader of the repository at {@code repository} (a work tree or a bare mirror), using {@code git} from the PATH. */
+    public GitDockerfileHistoryReader(Path repository) {
+        this(repository, "git");
+    }
+
+    public GitDockerfileHistoryReader(Path repository, String gitExecutable) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.git = Objects.requireNonNull(gitExecutable, "gitExecutable");
+    }
+
+    /** True for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.* names (any folder). */
+    public static boolean isDockerfile(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.equals("dockerfile")
+                || lower.equals("containerfile")
+                || lower.endsWith(".dockerfile")
+                || lower.startsWith("dockerfile.")
+                || lower.startsWith("containerfile.");
+    }
+
+    /** The Dockerfiles in the tree of {@code revision}, sorted by path. */
+    public List<String> dockerfiles(String revision) throws HarvestException {
+        String listing = text(run(List.of("ls-tree", "-r", "--name-only", "-z", revision), null));
+        List<String> paths = new ArrayList<>();
+        for (String path : listing.split("\0")) {
+            if (!path.isEmpty() && isDockerfile(path)) {
+                paths.add(path);
+            }
+        }
+        Collections.sort(paths);
+        return paths;
+    }
+
+    /** The history of every Dockerfile of {@code revision}. */
+    public List<DockerfileHistory> histories(String revision) throws HarvestException {
+        List<DockerfileHistory> histories = new ArrayList<>();
+        for (String path : dockerfiles(revision)) {
+            histories.add(history(revision, path));
+        }
+        return histories;
+    }
+
+    /** Every revision of {@code path} reachable from {@code revision}, following renames, oldest first. */
+    public DockerfileHistory history(String revision, String path) throws HarvestException {
+        String log = text(
+                run(List.of("log", "--format=%x01%H%x00%ct", "--name-only", "--follow", revision, "--", path), null));
+        List<String[]> commits = new ArrayList<>();
+        for (String record : log.split("\u0001")) {
+            if (record.isBlank()) {
+                continue;
+            }
+            String[] lines = record.strip().split("\n");
+            String[] header = lines[0].split("\0");
+            String pathThen = lines.length > 1 ? lines[lines.length - 1].strip() : path;
+            if (header.length != 2) {
+                throw new HarvestException(
+                        FailureKind.LOCAL,
+                        "unexpected git log output for " + path + " in " + repository + ": " + lines[0]);
+            }
+            commits.add(new String[] {header[0], header[1], pathThen});
+        }
+        commits = withoutCopySources(commits);
+        Collections.reverse(commits);
+        StringBuilder requests = new StringBuilder();
+        for (String[] commit : commits) {
+            requests.append(commit[0]).append(':').append(commit[2]).append('\n');
+        }
+        byte[] batch = run(List.of("cat-file", "--batch"), requests.toString().getBytes(StandardCharsets.UTF_8));
+        List<DockerfileRevision> revisions = new ArrayList<>();
+        int position = 0;
+        for (String[] commit : commits) {
+            int newline = indexOf(batch, (byte) '\n', position);
+            if (newline < 0) {
+                throw new HarvestException(
+                        FailureKind.LOCAL, "truncated git cat-file output for " + path + " in " + repository);
+            }
+            String header = new String(batch, position, newline - position, StandardCharsets.UTF_8);
+            position = newline + 1;
+            if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+                continue; // the commit deleted the file
+            }
+            String[] parts = header.split(" ");
+            int size = Integer.parseInt(parts[parts.length - 1]);
+            String content = new String(batch, position, size, StandardCharsets.UTF_8);
+            position += size + 1;
+            revisions.add(new DockerfileRevision(commit[0], Instant.ofEpochSecond(Long.parseLong(commit[1])), content));
+        }
+        if (revisions.isEmpty()) {
+            throw new HarvestException(
+                    FailureKind.LOCAL, "no revision of " + path + " at " + revision + " in " + repository);
+        }
+        return new DockerfileHistory(path, revisions);
+    }
+
+    /**
+     * Cuts the history (newest first) where {@code --follow} jumps to another path that still
+     * exists in the commit that added the followed one: that is a copy of identical content, not
+     * a rename, so the older commits belong to another file.
+     */
+    private List<String[]> withoutCopySources(List<String[]> newestFirst) throws HarvestException {
+        List<Integer> jumps = new ArrayList<>();
+        StringBuilder checks = new StringBuilder();
+        for (int i = 1; i < newestFirst.size(); i++) {
+            if (!newestFirst.get(i)[2].equals(newestFirst.get(i - 1)[2])) {
+                jumps.add(i);
+                checks.append(newestFirst.get(i - 1)[0])
+                        .append(':')
+                        .append(newestFirst.get(i)[2])
+                        .append('\n');
+            }
+        }
+        if (jumps.isEmpty()) {
+            return newestFirst;
+        }
+        String[] answers = text(run(
+                        List.of("cat-file", "--batch-check"), checks.toString().getBytes(StandardCharsets.UTF_8)))
+                .split("\n");
+        for (int k = 0; k < jumps.size(); k++) {
+            if (k < answers.length && !answers[k].endsWith(" missing")) {
+                return newestFirst.subList(0, jumps.get(k));
+            }
+        }
+        return newestFirst;
+    }
+
+    private byte[] run(List<String> arguments, byte[] input) throws HarvestException {
+        List<String> command = new ArrayList<>();
+        command.add(git);
+        command.add("-C");
+        command.add(repository.toString());
+        command.addAll(arguments);
+        String shown = "git " + String.join(" ", arguments);
+        if (!Files.isDirectory(repository)) {
+            throw new HarvestException(FailureKind.LOCAL, shown + ": no repository at " + repository);
+        }
+        try {
+            Process process = new ProcessBuilder(command).start();
+            CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+            try (OutputStream stdin = process.getOutputStream()) {
+                if (input != null) {
+                    stdin.write(input);
+                }
+            }
+            int exit = process.waitFor();
+            byte[] out = stdout.join();
+            if (exit != 0) {
+                String message = text(stderr.join()).strip();
+                int newline = message.indexOf('\n');
+                throw new HarvestException(
+                        FailureKind.LOCAL,
+                        shown + " failed in " + repository + " (exit " + exit + "): "
+                                + (newline < 0 ? message : message.substring(0, newline)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new HarvestException(
+                    FailureKind.LOCAL, shown + " could not run in " + repository + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarvestException(FailureKind.LOCAL, shown + " was interrupted in " + repository, e);
+        }
+    }
+
+    private static byte[] readAll(InputStream stream) {
+        try (stream) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            stream.transferTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
