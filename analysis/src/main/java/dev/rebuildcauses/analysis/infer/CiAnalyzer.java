@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * repository paths they run, the Dockerfiles they build and the files they feed to {@code --build-arg}.
  */
 final class CiAnalyzer {
+    private static final Pattern LEADING_VARIABLE =
+            Pattern.compile("^\\$(\\{[A-Za-z_][A-Za-z0-9_]*\\}|[A-Za-z_][A-Za-z0-9_]*)/");
     private static final Pattern BUILD_ARGS = Pattern.compile("(?i)build[-_ ]?args?");
     private static final Set<String> DOCKER_VALUE_FLAGS = Set.of(
             "-t",
@@ -200,7 +202,9 @@ final class CiAnalyzer {
     }
 
     /** A word as a repository path: relative to the working directory, then to the file's folder, then the root. */
-    private String resolve(String word, String file, String workingDirectory) {
+    private String resolve(String raw, String file, String workingDirectory) {
+        // "${SRCDIR}/config.txt": a leading variable usually names the script's own folder or the checkout
+        String word = LEADING_VARIABLE.matcher(raw).replaceFirst("");
         if (word.isEmpty()
                 || word.contains("$")
                 || word.contains("://")

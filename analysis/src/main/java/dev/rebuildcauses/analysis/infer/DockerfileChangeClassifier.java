@@ -79,13 +79,19 @@ public final class DockerfileChangeClassifier {
                     List<String> words = ShellCommands.unwrap(command);
                     if (installVerb(words) >= 0) {
                         anyInstall = true;
-                    } else if (!words.isEmpty() && words.stream().noneMatch(CLEANUP::contains)) {
+                    } else if (!words.isEmpty() && !isCleanup(words)) {
                         return false;
                     }
                 }
             }
         }
         return anyInstall;
+    }
+
+    /** Commands that only tidy up after an install: {@code rm}, {@code conda clean}, {@code /tmp/clean-layer.sh}. */
+    private static boolean isCleanup(List<String> words) {
+        return RepoPaths.baseName(words.get(0)).contains("clean")
+                || words.stream().anyMatch(CLEANUP::contains);
     }
 
     private static boolean isInstallSkeleton(String skeleton) {

@@ -65,7 +65,8 @@ final class RepoPaths {
                 || path.equals("azure-pipelines.yml")
                 || path.equals(".travis.yml")
                 || path.equals(".circleci/config.yml")
-                || WORKFLOW.matcher(path).matches();
+                || WORKFLOW.matcher(path).matches()
+                || (path.startsWith(".github/actions/") && (name.equals("action.yml") || name.equals("action.yaml")));
     }
 
     static boolean isMakefile(String path) {

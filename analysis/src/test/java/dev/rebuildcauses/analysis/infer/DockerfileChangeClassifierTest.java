@@ -87,4 +87,13 @@ class DockerfileChangeClassifierTest {
                 .isEqualTo(
                         new Verdict("environment", "no instruction changed in Dockerfile (comments or layout only)"));
     }
+
+    @Test
+    void shouldCallANewInstallLineThatCleansUpADependenciesChange() {
+        String after = BEFORE.replace(
+                "COPY app.py", "RUN pip install kagglehub==0.2.1 && \\\n    /tmp/clean-layer.sh\nCOPY app.py");
+
+        assertThat(classifier.classify("Dockerfile", BEFORE, after))
+                .isEqualTo(new Verdict("dependencies", "only package pins changed in Dockerfile:7"));
+    }
 }

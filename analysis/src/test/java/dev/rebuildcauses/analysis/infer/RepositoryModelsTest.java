@@ -273,4 +273,43 @@ class RepositoryModelsTest {
 
         assertThat(model.verdictFor("Makefile")).contains(new Verdict("ci", "builds the images: docker at Makefile:5"));
     }
+
+    @Test
+    void shouldReadAKaggleStyleBuildScriptAndACompositeAction() throws Exception {
+        // Given a Jenkinsfile running ./build, which reads config.txt through its own folder variable
+        snapshot.revision(
+                "r1",
+                null,
+                "Jenkinsfile",
+                "stage('Build') {\n  steps {\n    sh '''#!/bin/bash\n      ./build | ts\n    '''\n  }\n}\n",
+                "build",
+                """
+                        #!/bin/bash
+                        DOCKERFILE='Dockerfile'
+                        SRCDIR=$(dirname "${BASH_SOURCE[0]}")
+                        for l in `cat ${SRCDIR}/config.txt`; do
+                          BUILD_ARGS+=" --build-arg $l"
+                        done
+                        docker build --rm --pull -t "$IMAGE_TAG" -f "$DOCKERFILE" $BUILD_ARGS .
+                        """,
+                "config.txt",
+                "BASE_IMAGE_TAG=m112\n",
+                "Dockerfile.tmpl",
+                "FROM base\n",
+                ".github/actions/tag/action.yml",
+                "runs:\n  using: composite\n  steps:\n    - run: python3 tools/tag.py\n",
+                "tools/tag.py",
+                "");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then
+        assertThat(model.verdictFor("build")).contains(new Verdict("ci", "run only by Jenkinsfile:4"));
+        assertThat(model.verdictFor("config.txt"))
+                .contains(new Verdict("environment", "build arguments read from config.txt by build:4"));
+        assertThat(model.isBuiltDockerfile("Dockerfile.tmpl")).isTrue();
+        assertThat(model.verdictFor("tools/tag.py"))
+                .contains(new Verdict("ci", "run only by .github/actions/tag/action.yml:4"));
+    }
 }
