@@ -77,7 +77,8 @@ public final class InferringClassifier {
         if (range.status() != RangeStatus.RESOLVED || range.files().isEmpty()) {
             return new ExplainedBuild(causes.classify(changes), List.of());
         }
-        RepositoryModel model = modelFor(range);
+        // without a revision there is nothing to read: the rules decide alone
+        RepositoryModel model = range.toRevision() == null ? null : modelFor(range);
         List<FileVerdict> verdicts = new ArrayList<>();
         current.clear();
         for (FileChange change : range.files()) {
@@ -119,7 +120,7 @@ public final class InferringClassifier {
     private Verdict decide(String path, FileChange change, ChangeRange range, RepositoryModel model)
             throws SnapshotException {
         Verdict rule = rules.classify(path);
-        if (!openToInference.test(rule)) {
+        if (model == null || !openToInference.test(rule)) {
             return rule;
         }
         if (RepoPaths.isDockerfile(path)

@@ -12,6 +12,7 @@ import dev.rebuildcauses.analysis.model.ChangeKind;
 import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.analysis.model.RangeStatus;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,5 +179,21 @@ class InferringClassifierTest {
 
     private static Build build(String revision) {
         return new Build("job", 1, Instant.EPOCH, null, "", "push", revision, "main");
+    }
+
+    @Test
+    void shouldLeaveARangeWithoutRevisionToTheRules() throws Exception {
+        ChangeRange range = new ChangeRange(
+                RangeStatus.RESOLVED,
+                "r1",
+                null,
+                List.of(),
+                List.of(FileChange.of(ChangeKind.MODIFY, "install-tools")),
+                "");
+
+        ExplainedBuild build = classifier.classify(new BuildChanges(build("r1"), range));
+
+        assertThat(build.files()).containsExactly(new FileVerdict("install-tools", "other", "no rule matched"));
+        assertThat(models.modelsBuilt()).isZero();
     }
 }
