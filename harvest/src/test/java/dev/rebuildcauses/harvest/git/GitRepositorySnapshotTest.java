@@ -1,0 +1,52 @@
+package dev.rebuildcauses.harvest.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rebuildcauses.analysis.infer.SnapshotException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitRepositorySnapshotTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldListAndReadFilesAtEachRevisionWithOneCatFileProcess() throws Exception {
+        // Given two revisions: a file changed, one added, one with a space and non-ASCII name
+        TestRepository repo = new TestRepository(tmp.resolve("r"));
+        repo.write("Dockerfile", "FROM ubuntu:22.04\n").write("docs/read me.md", "Grüße\n");
+        String first = repo.commit("first");
+        repo.write("Dockerfile", "FROM ubuntu:24.04\n").write("scripts/setup.sh", "echo\n");
+        String second = repo.commit("second");
+
+        try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repo.dir())) {
+            // When / Then
+            assertThat(snapshot.paths(first)).containsExactly("Dockerfile", "docs/read me.md");
+            assertThat(snapshot.paths(second)).containsExactly("Dockerfile", "docs/read me.md", "scripts/setup.sh");
+            assertThat(snapshot.read(first, "Dockerfile")).contains("FROM ubuntu:22.04\n");
+            assertThat(snapshot.read(second, "Dockerfile")).contains("FROM ubuntu:24.04\n");
+            assertThat(snapshot.read(first, "docs/read me.md")).contains("Grüße\n");
+            assertThat(snapshot.read(first, "scripts/setup.sh")).isEmpty();
+            assertThat(snapshot.read(second, "scripts")).isEmpty();
+            // cached: asking again starts no process
+            snapshot.paths(first);
+            snapshot.read(first, "Dockerfile");
+            assertThat(snapshot.gitProcessesStarted()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void shouldNameTheRevisionItCannotList() {
+        TestRepository repo = new TestRepository(tmp.resolve("r"));
+        repo.write("a", "a\n");
+        repo.commit("first");
+
+        try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repo.dir())) {
+            assertThatThrownBy(() -> snapshot.paths("0123456789012345678901234567890123456789"))
+                    .isInstanceOf(SnapshotException.class)
+                    .hasMessageContaining("git ls-tree 0123456789012345678901234567890123456789 failed in");
+        }
+    }
+}
