@@ -53,8 +53,6 @@ final class CiAnalyzer {
     /** CI files that build or push images themselves, and the first line that does. */
     private final Map<String, String> imageCommands = new LinkedHashMap<>();
 
-    private boolean unresolvedBuild;
-
     CiAnalyzer(PathIndex index) {
         this.index = index;
     }
@@ -101,11 +99,6 @@ final class CiAnalyzer {
 
     Map<String, String> imageCommands() {
         return imageCommands;
-    }
-
-    /** True when some {@code docker build} names its Dockerfile through a variable, so references may be missing. */
-    boolean hasUnresolvedBuild() {
-        return unresolvedBuild;
     }
 
     private void readCommand(
@@ -159,13 +152,12 @@ final class CiAnalyzer {
             } else if (DOCKER_VALUE_FLAGS.contains(word)) {
                 i++;
             } else if (!word.startsWith("-") && word.contains("$")) {
-                continue; // usually a variable holding more options; unresolved only when no plain context follows
+                continue; // usually a variable holding more options
             } else if (!word.startsWith("-") && context == null) {
                 context = word;
             }
         }
         if (context == null || (dockerfile != null && dockerfile.contains("$"))) {
-            unresolvedBuild = true;
             return;
         }
         String contextPath = RepoPaths.resolve(workingDirectory, context);
@@ -173,7 +165,6 @@ final class CiAnalyzer {
                 ? RepoPaths.resolve(contextPath == null ? "" : contextPath, "Dockerfile")
                 : resolve(dockerfile, file, workingDirectory);
         if (path == null || !index.isFile(path)) {
-            unresolvedBuild = true;
             return;
         }
         Set<String> contexts = builtDockerfiles.computeIfAbsent(path, p -> new LinkedHashSet<>());

@@ -130,37 +130,36 @@ final class RepositoryModelReader {
     }
 
     /**
-     * Dockerfiles CI names; without names (or with unresolved ones) also those outside example,
-     * docs and test folders. The others are docs, and so is the example folder that holds them.
+     * Dockerfiles CI names and those outside example, docs and test folders (a job configured
+     * outside the repository may build them); the others are docs, and so is the example folder
+     * that holds them.
      */
     private static Set<String> builtDockerfiles(
             PathIndex index, CiAnalyzer ci, Map<String, Verdict> files, Map<String, Verdict> folders) {
         Set<String> referenced = ci.builtDockerfiles().keySet();
-        boolean byLayout = referenced.isEmpty() || ci.hasUnresolvedBuild();
         Set<String> built = new LinkedHashSet<>();
+        Map<String, String> exampleFolders = new LinkedHashMap<>();
         for (String path : index.all()) {
             if (!RepoPaths.isDockerfile(path)) {
                 continue;
             }
             String folder = RepoPaths.nonShippingFolder(path);
-            if (referenced.contains(path) || (byLayout && folder == null)) {
+            if (folder == null || referenced.contains(path)) {
                 built.add(path);
-            } else if (folder != null) {
-                files.put(path, new Verdict(Causes.DOCS, "not built by any CI file: under " + folder));
-                String top = topFolder(path, folder);
-                if (!RepoPaths.isUnderTests(path)) {
-                    folders.putIfAbsent(
-                            top,
-                            new Verdict(Causes.DOCS, "under " + top + ", examples no CI file builds (" + path + ")"));
-                }
-            } else {
-                files.put(
-                        path,
-                        new Verdict(
-                                Causes.DOCS,
-                                "not built by any CI file (CI builds " + String.join(", ", referenced) + ")"));
+                continue;
+            }
+            files.put(path, new Verdict(Causes.DOCS, "not built by any CI file: under " + folder));
+            if (!RepoPaths.isUnderTests(path)) {
+                exampleFolders.putIfAbsent(topFolder(path, folder), path);
             }
         }
+        exampleFolders.forEach((top, example) -> {
+            if (built.stream().noneMatch(path -> path.startsWith(top))) {
+                folders.put(
+                        top,
+                        new Verdict(Causes.DOCS, "under " + top + ", examples no CI file builds (" + example + ")"));
+            }
+        });
         return built;
     }
 

@@ -10,7 +10,7 @@ class RepositoryModelsTest {
     private final InMemorySnapshot snapshot = new InMemorySnapshot();
 
     @Test
-    void shouldFallBackToTheFolderLayoutWhenCiNamesItsDockerfilesThroughVariables() throws Exception {
+    void shouldCallDockerfilesInTestAndDocsFoldersDocsWhenCiNamesThemThroughVariables() throws Exception {
         // Given a Makefile that builds "./$(IMAGE)" and Dockerfiles at image roots, under tests/ and docs/
         snapshot.revision(
                 "r1",
@@ -39,8 +39,8 @@ class RepositoryModelsTest {
     }
 
     @Test
-    void shouldTreatDockerfilesCiDoesNotNameAsNotBuiltWhenCiNamesItsDockerfiles() throws Exception {
-        // Given a workflow that builds one Dockerfile by name through the build-push action
+    void shouldTreatADockerfileCiNamesAsBuiltEvenInAnExamplesFolder() throws Exception {
+        // Given a workflow that builds an example image by name through the build-push action
         snapshot.revision(
                 "r1",
                 null,
@@ -52,9 +52,11 @@ class RepositoryModelsTest {
                               - uses: docker/build-push-action@v5
                                 with:
                                   context: .
-                                  file: ./images/app/Dockerfile
+                                  file: ./examples/demo/Dockerfile
                         """,
-                "images/app/Dockerfile",
+                "examples/demo/Dockerfile",
+                "FROM python:3.12\n",
+                "examples/other/Dockerfile",
                 "FROM python:3.12\n",
                 "images/legacy/Dockerfile",
                 "FROM python:2.7\n");
@@ -62,10 +64,11 @@ class RepositoryModelsTest {
         // When
         RepositoryModel model = new RepositoryModels(snapshot).at("r1");
 
-        // Then
-        assertThat(model.isBuiltDockerfile("images/app/Dockerfile")).isTrue();
-        assertThat(model.verdictFor("images/legacy/Dockerfile"))
-                .contains(new Verdict("docs", "not built by any CI file (CI builds images/app/Dockerfile)"));
+        // Then the named one and the one outside example folders are built, the other example is docs
+        assertThat(model.isBuiltDockerfile("examples/demo/Dockerfile")).isTrue();
+        assertThat(model.isBuiltDockerfile("images/legacy/Dockerfile")).isTrue();
+        assertThat(model.verdictFor("examples/other/Dockerfile"))
+                .contains(new Verdict("docs", "not built by any CI file: under examples/"));
     }
 
     @Test
