@@ -69,9 +69,8 @@ final class DockerfileAnalyzer {
                         stage.add(copy);
                         Verdict into = new Verdict(
                                 Causes.ENVIRONMENT, "copied into the image by " + dockerfile + ":" + copy.line());
-                        if (copy.directory()) {
-                            index.filesUnder(copy.source()).forEach(file -> copiedFiles.putIfAbsent(file, into));
-                        } else {
+                        // a folder copy usually brings application content: only files named one by one count
+                        if (!copy.directory()) {
                             copiedFiles.putIfAbsent(copy.source(), into);
                         }
                     }

@@ -69,7 +69,7 @@ public final class RepositoryModel {
     }
 
     /**
-     * A file a built Dockerfile copies in by name or folder (not as the whole context), with where:
+     * A file a built Dockerfile copies in by name or glob (not through a folder), with where:
      * environment for files no rule knows, such as {@code initial-condarc}.
      */
     public Optional<Verdict> copiedIntoImage(String path) {

@@ -33,7 +33,7 @@ class GitRepositorySnapshotTest {
             // cached: asking again starts no process
             snapshot.paths(first);
             snapshot.read(first, "Dockerfile");
-            assertThat(snapshot.gitProcessesStarted()).isEqualTo(3);
+            assertThat(snapshot.gitProcessesStarted()).isEqualTo(1);
         }
     }
 
@@ -46,7 +46,7 @@ class GitRepositorySnapshotTest {
         try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repo.dir())) {
             assertThatThrownBy(() -> snapshot.paths("0123456789012345678901234567890123456789"))
                     .isInstanceOf(SnapshotException.class)
-                    .hasMessageContaining("git ls-tree 0123456789012345678901234567890123456789 failed in");
+                    .hasMessageContaining("cannot list 0123456789012345678901234567890123456789 in ");
         }
     }
 }

@@ -282,8 +282,8 @@ class RepositoryInferenceTest {
         assertThat(models.modelsBuilt()).isEqualTo(3);
         // each model parses the Jenkinsfile, the workflow, the Makefile, ./build and the two built Dockerfiles
         assertThat(models.filesParsed()).isEqualTo(3 * 6);
-        // three ls-tree calls and one cat-file process
-        assertThat(snapshot.gitProcessesStarted()).isEqualTo(4);
+        // one cat-file process for everything
+        assertThat(snapshot.gitProcessesStarted()).isEqualTo(1);
         assertThat(builds.get(3).files())
                 .extracting(FileVerdict::path, FileVerdict::cause)
                 .contains(
