@@ -48,8 +48,11 @@ public final class Glob {
      */
     public static Glob compile(String glob) {
         String lower = glob.toLowerCase(Locale.ROOT);
-        while (lower.startsWith("./")) {
-            lower = "/" + lower.substring(2); // "./docs/**" is anchored like "/docs/**"
+        if (lower.startsWith("./")) {
+            while (lower.startsWith("./")) {
+                lower = lower.substring(2);
+            }
+            lower = "/" + lower; // "./docs/**" is anchored like "/docs/**"
         }
         if (lower.isEmpty() || lower.equals("/")) {
             throw new IllegalArgumentException("empty glob");

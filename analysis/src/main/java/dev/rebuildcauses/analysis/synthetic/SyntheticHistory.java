@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
 /**
  * A deterministic synthetic build history for benchmarks: about 50 jobs, 3 commits and 6 changed
  * files per build on average, with the mix of causes the seed analysis found (about half the builds
- * code-only, about a tenth empty commits, environment builds the longest). Paths and file changes
+ * code-only, about a tenth empty commits, the environment changing about monthly per job and its
+ * builds the longest). Paths and file changes
  * come from a shared pool so that a million builds fit in a small heap.
  */
 public final class SyntheticHistory {
@@ -87,7 +88,7 @@ public final class SyntheticHistory {
         } else if (roll < 0.153) {
             List<Commit> commits = commits(previous, 1 + random.nextInt(2), 0, started);
             range = ChangeRange.resolved(previous, last(commits), commits, List.of());
-            minutes = 22;
+            minutes = 15;
         } else {
             Change change = change(repositories[job]);
             List<Commit> commits = commits(previous, 1 + random.nextInt(6), change.files.size(), started);
@@ -121,16 +122,16 @@ public final class SyntheticHistory {
             pick(repository.dependencies, 1 + random.nextInt(3), files);
             withCode = false;
             minutes = 25;
-        } else if (roll < 0.715) {
+        } else if (roll < 0.701) {
             pick(repository.environment, 1 + random.nextInt(2), files);
             if (random.nextBoolean()) {
                 pick(repository.dependencies, 1, files);
             }
             withCode = random.nextBoolean();
             minutes = 45;
-        } else if (roll < 0.745) {
+        } else if (roll < 0.731) {
             pick(repository.ci, 1, files);
-        } else if (roll < 0.765) {
+        } else if (roll < 0.751) {
             pick(repository.ci, 1 + random.nextInt(2), files);
             withCode = false;
         } else if (roll < 0.885) {

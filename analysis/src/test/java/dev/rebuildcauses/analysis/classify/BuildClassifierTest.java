@@ -10,6 +10,7 @@ import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.analysis.synthetic.SyntheticHistory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,25 @@ class BuildClassifierTest {
 
         // Then every cause is there
         assertThat(causes.names()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void shouldGiveTheSameCausesOnManyThreads() throws RulesFormatException {
+        // Given a synthetic history, classified once on one thread
+        List<BuildChanges> history = SyntheticHistory.generate(20_000, 5);
+        List<CauseSet> expected = history.stream()
+                .map(b -> new BuildClassifier(RuleSet.defaults()).causesOf(b.range()))
+                .toList();
+
+        // When a fresh classifier works through it on every core
+        BuildClassifier shared = new BuildClassifier(RuleSet.parse("none", ""));
+        List<CauseSet> actual =
+                history.parallelStream().map(b -> shared.causesOf(b.range())).toList();
+
+        // Then the causes agree, and equal sets are one interned object
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.stream().map(System::identityHashCode).distinct().count())
+                .isEqualTo(actual.stream().distinct().count());
     }
 
     @Test

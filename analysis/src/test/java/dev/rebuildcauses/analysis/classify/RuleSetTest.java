@@ -126,6 +126,15 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldAcceptAByteOrderMark() throws RulesFormatException {
+        // Given a rules file saved with a byte order mark before its first comment
+        RuleSet rules = RuleSet.parse("bom.txt", "\uFEFF# rules\n*.bin data\n");
+
+        // When classifying, Then the comment was a comment and the rule is on line 2
+        assertThat(rules.classify("x.bin")).isEqualTo(new Verdict("data", "rule '*.bin' (bom.txt:2)"));
+    }
+
+    @Test
     void shouldReportAFileThatIsNotUtf8(@TempDir Path dir) throws Exception {
         // Given a Latin-1 file
         Path file = dir.resolve("latin1.txt");
@@ -182,9 +191,22 @@ class RuleSetTest {
                         "lib/ libdir",
                         "a/b/ ab",
                         "*_test.py tests",
-                        "**/*.cfg cfg"));
-        List<String> segments =
-                List.of("src", "app", "lib", "a", "b", "docs", "x1.py", "build.py", "top.py", "test_x.py", "c.py");
+                        "**/*.cfg cfg",
+                        "{**/gen,out}/*.py generated"));
+        List<String> segments = List.of(
+                "src",
+                "app",
+                "lib",
+                "a",
+                "b",
+                "docs",
+                "gen",
+                "out",
+                "x1.py",
+                "build.py",
+                "top.py",
+                "test_x.py",
+                "c.py");
         List<String> names = List.of(
                 "a.py",
                 "x1.py",

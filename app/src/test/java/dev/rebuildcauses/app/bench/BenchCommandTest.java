@@ -37,4 +37,15 @@ class BenchCommandTest {
                 .contains("used heap after GC")
                 .contains("jobs 50");
     }
+
+    @Test
+    void shouldRefuseAnEmptyHistory() {
+        // Given zero builds, When running, Then picocli reports a usage error
+        StringWriter err = new StringWriter();
+        int exitCode =
+                new CommandLine(new BenchCommand()).setErr(new PrintWriter(err)).execute("--builds", "0");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("--builds must be at least 1, not 0");
+    }
 }
