@@ -64,6 +64,15 @@ public final class InspectDockerfileCommand implements Callable<Integer> {
                 parsed.instructions().size(),
                 parsed.stages().size(),
                 parsed.warnings().size());
+        if (!parsed.directives().isEmpty()) {
+            out.println("  directives: "
+                    + String.join(
+                            ", ",
+                            parsed.directives().entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .sorted()
+                                    .toList()));
+        }
         for (Instruction instruction : parsed.instructions()) {
             String described = InstructionDescriber.describe(instruction);
             String line = String.format(

@@ -79,4 +79,19 @@ class InspectDockerfileCommandTest {
                 .isEqualTo("rebuild-causes: cannot read " + missing + ": no such file" + System.lineSeparator());
         assertThat(out.toString()).startsWith(good + ": 1 instructions");
     }
+
+    @Test
+    void shouldShowDirectivesAndHeredocs() throws Exception {
+        Path file = dir.resolve("win.Dockerfile");
+        Files.writeString(
+                file, "# syntax=docker/dockerfile:1\n# escape=`\nFROM alpine\nRUN <<EOF\napk add curl\nEOF\n");
+
+        int exit = run("inspect-dockerfile", file.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString().lines())
+                .contains(
+                        "  directives: escape=`, syntax=docker/dockerfile:1",
+                        String.format("     4  %-60s  installs apk: curl", "RUN <<EOF (+1 heredoc)"));
+    }
 }

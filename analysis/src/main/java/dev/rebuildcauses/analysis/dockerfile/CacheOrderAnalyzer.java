@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds code copies that come before dependency installs and rewrites the stage so the installs
@@ -39,7 +41,7 @@ public final class CacheOrderAnalyzer {
         if (breaks.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(file.directiveLines());
         for (Instruction instruction : order) {
             for (String line : inserted.getOrDefault(instruction, List.of())) {
                 text.append(line).append('\n');
@@ -70,9 +72,9 @@ public final class CacheOrderAnalyzer {
             int lastInstall = -1;
             for (int k = c + 1; k < stage.size(); k++) {
                 Instruction next = stage.get(k);
-                List<DependencyInstall> found = InstallRecognizer.installs(next);
-                boolean install =
-                        next.is("RUN") && !found.isEmpty() && found.stream().noneMatch(DependencyInstall::localProject);
+                boolean install = next.is("RUN")
+                        && InstallRecognizer.isInstallOnly(next)
+                        && !usesCopiedFiles(next, copy.get(), workdir);
                 boolean manifestCopy =
                         CopyClassifier.classify(next).map(n -> !n.bringsCode()).orElse(false);
                 if (install) {
@@ -145,6 +147,44 @@ public final class CacheOrderAnalyzer {
             case GO -> List.of("go.mod", "go.sum*");
             default -> install.manifests();
         };
+    }
+
+    /**
+     * True when the RUN refers to what the code copy brought, other than the manifests its
+     * installs read (which are copied first): such a RUN cannot move before the copy.
+     */
+    private static boolean usesCopiedFiles(Instruction run, CopyInstruction copy, String workdir) {
+        String text = run.text();
+        if (!copy.copiesWholeContext()) {
+            for (CopySource source : copy.sources()) {
+                String name = trimSlash(source.path());
+                name = name.substring(name.lastIndexOf('/') + 1);
+                if (source.kind() == SourceKind.CODE
+                        && !name.isEmpty()
+                        && Pattern.compile("(?<![\\w.-])" + Pattern.quote(name) + "(?![\\w.-])")
+                                .matcher(text)
+                                .find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String destination = trimSlash(resolve(workdir, copy.destination()));
+        if (destination.equals("/") || destination.equals(trimSlash(resolve("/", workdir)))) {
+            return false; // relative references cannot be told from the manifests' own
+        }
+        Set<String> manifests = new java.util.HashSet<>();
+        for (DependencyInstall install : InstallRecognizer.installs(run)) {
+            install.manifests().forEach(m -> manifests.add(resolve(workdir, m)));
+        }
+        Matcher matcher = Pattern.compile(Pattern.quote(destination) + "(?![\\w.-])(/[^\\s'\";&|)]*)?")
+                .matcher(text);
+        while (matcher.find()) {
+            if (!manifests.contains(matcher.group())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The paths in the image a manifest copy writes. */

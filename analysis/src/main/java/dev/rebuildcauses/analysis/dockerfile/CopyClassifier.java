@@ -36,6 +36,36 @@ public final class CopyClassifier {
         return Optional.of(new CopyInstruction(instruction, classified, destination));
     }
 
+    /**
+     * What the {@code RUN --mount=type=bind} mounts of an instruction bring from the build context
+     * (source {@code .} when not given) or from another stage ({@code from=}); empty for other mounts.
+     */
+    public static List<CopySource> boundSources(Instruction instruction) {
+        List<CopySource> sources = new ArrayList<>();
+        if (!instruction.is("RUN")) {
+            return sources;
+        }
+        for (String mount : instruction.flagValues("mount")) {
+            String type = "bind";
+            String source = ".";
+            boolean fromStage = false;
+            for (String option : mount.split(",")) {
+                String[] pair = option.split("=", 2);
+                String value = pair.length > 1 ? pair[1] : "";
+                switch (pair[0].strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "type" -> type = value;
+                    case "source", "src" -> source = value;
+                    case "from" -> fromStage = true;
+                    default -> {}
+                }
+            }
+            if (type.equals("bind")) {
+                sources.add(new CopySource(source, kind(source, fromStage)));
+            }
+        }
+        return sources;
+    }
+
     private static SourceKind kind(String source, boolean fromStage) {
         if (fromStage) {
             return SourceKind.OTHER_STAGE;

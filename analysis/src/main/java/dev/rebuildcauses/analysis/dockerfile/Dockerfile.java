@@ -49,4 +49,19 @@ public record Dockerfile(
     public Optional<Stage> finalStage() {
         return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
     }
+
+    /** The parser directives as lines to start a rewritten file with ({@code syntax} first), {@code ""} when none. */
+    public String directiveLines() {
+        StringBuilder lines = new StringBuilder();
+        directives.entrySet().stream()
+                .sorted((a, b) -> a.getKey().equals("syntax")
+                        ? -1
+                        : b.getKey().equals("syntax") ? 1 : a.getKey().compareTo(b.getKey()))
+                .forEach(e -> lines.append("# ")
+                        .append(e.getKey())
+                        .append('=')
+                        .append(e.getValue())
+                        .append('\n'));
+        return lines.toString();
+    }
 }

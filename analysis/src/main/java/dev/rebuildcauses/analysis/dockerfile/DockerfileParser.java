@@ -39,12 +39,10 @@ public final class DockerfileParser {
             "STOPSIGNAL",
             "HEALTHCHECK",
             "SHELL");
-    private static final Set<String> WITH_FLAGS = Set.of("FROM", "RUN", "COPY", "ADD", "HEALTHCHECK");
     private static final Set<String> WITH_HEREDOCS = Set.of("RUN", "COPY", "ADD");
     private static final Set<String> DIRECTIVES = Set.of("syntax", "escape", "check");
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*=\\s*(.*?)\\s*$");
     private static final Pattern HEREDOC = Pattern.compile("(?<![<\\w])<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_.-]*)\\2");
-    private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(,\\d+)? \\+\\d+(,\\d+)? @@.*");
 
     private DockerfileParser() {}
 
@@ -101,7 +99,7 @@ public final class DockerfileParser {
         }
 
         Dockerfile run() {
-            Optional<Integer> patchLine = patchStart();
+            Optional<Integer> patchLine = ContentJudge.patchStart(lines);
             if (patchLine.isPresent()) {
                 return new Dockerfile(
                         List.of(),
@@ -119,19 +117,9 @@ public final class DockerfileParser {
                 }
                 readInstruction();
             }
-            judgeWhole();
+            warnings.addAll(ContentJudge.judge(instructions, unknown, beforeFrom, !stages.isEmpty()));
+            warnings.sort(java.util.Comparator.comparingInt(ParseWarning::line));
             return new Dockerfile(instructions, warnings, stages, directives);
-        }
-
-        private Optional<Integer> patchStart() {
-            for (int i = 0; i + 1 < lines.length; i++) {
-                boolean header = (lines[i].startsWith("--- ") && lines[i + 1].startsWith("+++ "))
-                        || lines[i].startsWith("diff --git ");
-                if (header || HUNK.matcher(lines[i]).matches()) {
-                    return Optional.of(i + 1);
-                }
-            }
-            return Optional.empty();
         }
 
         private void readDirectives() {
@@ -184,11 +172,11 @@ public final class DockerfileParser {
             }
             int lastLine = next;
             String joined = logical.toString().strip();
-            int split = firstWhitespace(joined);
+            int split = InstructionSplitter.firstWhitespace(joined);
             String word = split < 0 ? joined : joined.substring(0, split);
             String arguments = split < 0 ? "" : joined.substring(split).strip();
             String keyword = word.toUpperCase(Locale.ROOT);
-            Parts parts = parts(keyword, arguments);
+            InstructionSplitter.Parts parts = InstructionSplitter.split(keyword, arguments);
             List<Heredoc> heredocs = List.of();
             if (WITH_HEREDOCS.contains(keyword) && parts.form() == InstructionForm.SHELL) {
                 heredocs = readHeredocs(parts.operands(), start + 1);
@@ -227,7 +215,7 @@ public final class DockerfileParser {
         }
 
         private Instruction onbuildTrigger(String arguments, int line) {
-            int split = firstWhitespace(arguments);
+            int split = InstructionSplitter.firstWhitespace(arguments);
             String word = split < 0 ? arguments : arguments.substring(0, split);
             String rest = split < 0 ? "" : arguments.substring(split).strip();
             String keyword = word.toUpperCase(Locale.ROOT);
@@ -238,7 +226,7 @@ public final class DockerfileParser {
             } else if (!KNOWN_INSTRUCTIONS.contains(keyword)) {
                 warnings.add(new ParseWarning(line, "ONBUILD triggers an unknown instruction '" + word + "'"));
             }
-            Parts parts = parts(keyword, rest);
+            InstructionSplitter.Parts parts = InstructionSplitter.split(keyword, rest);
             return new Instruction(
                     line,
                     line,
@@ -282,7 +270,7 @@ public final class DockerfileParser {
             List<Heredoc> heredocs = new ArrayList<>();
             Matcher matcher = HEREDOC.matcher(operands);
             while (matcher.find()) {
-                if (insideQuotes(operands, matcher.start())) {
+                if (InstructionSplitter.insideQuotes(operands, matcher.start())) {
                     continue; // a quoted "<<EOF" is text, not a heredoc
                 }
                 boolean stripTabs = !matcher.group(1).isEmpty();
@@ -307,80 +295,5 @@ public final class DockerfileParser {
             }
             return heredocs;
         }
-
-        private void judgeWhole() {
-            long known = instructions.stream()
-                    .filter(i -> KNOWN_INSTRUCTIONS.contains(i.keyword()))
-                    .count();
-            if (instructions.isEmpty()) {
-                warnings.add(new ParseWarning(1, "no instructions: empty or only comments"));
-                return;
-            }
-            if (unknown.size() > known) {
-                ParseWarning first = unknown.get(0);
-                warnings.add(new ParseWarning(
-                        first.line(),
-                        unknown.size() + " of " + instructions.size()
-                                + " lines are not Dockerfile instructions: this does not look like a Dockerfile ("
-                                + first.message() + ")"));
-            } else {
-                warnings.addAll(unknown);
-            }
-            if (stages.isEmpty() && unknown.size() <= known) {
-                warnings.add(new ParseWarning(
-                        instructions.get(0).line(),
-                        "no FROM instruction: a fragment of a Dockerfile (" + known
-                                + " instructions), not buildable on its own"));
-            } else if (!stages.isEmpty()) {
-                warnings.addAll(beforeFrom);
-            }
-            warnings.sort(java.util.Comparator.comparingInt(ParseWarning::line));
-        }
     }
-
-    private static boolean insideQuotes(String text, int position) {
-        char quote = 0;
-        for (int i = 0; i < position; i++) {
-            char c = text.charAt(i);
-            if (quote == 0 && c == '\\') {
-                i++;
-            } else if (quote == 0 && (c == '\'' || c == '"')) {
-                quote = c;
-            } else if (c == quote) {
-                quote = 0;
-            }
-        }
-        return quote != 0;
-    }
-
-    private static int firstWhitespace(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static Parts parts(String keyword, String arguments) {
-        List<InstructionFlag> flags = new ArrayList<>();
-        String rest = arguments;
-        if (WITH_FLAGS.contains(keyword)) {
-            while (rest.startsWith("--") && rest.length() > 2 && !Character.isWhitespace(rest.charAt(2))) {
-                int end = firstWhitespace(rest);
-                String token = end < 0 ? rest.substring(2) : rest.substring(2, end);
-                int equals = token.indexOf('=');
-                flags.add(
-                        equals < 0
-                                ? new InstructionFlag(token, "")
-                                : new InstructionFlag(token.substring(0, equals), token.substring(equals + 1)));
-                rest = end < 0 ? "" : rest.substring(end).strip();
-            }
-        }
-        Optional<List<String>> json = rest.startsWith("[") ? JsonArrayReader.read(rest) : Optional.empty();
-        return new Parts(
-                flags, rest, json.isPresent() ? InstructionForm.JSON : InstructionForm.SHELL, json.orElse(List.of()));
-    }
-
-    private record Parts(List<InstructionFlag> flags, String operands, InstructionForm form, List<String> json) {}
 }

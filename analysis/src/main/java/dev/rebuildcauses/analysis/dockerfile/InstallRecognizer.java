@@ -15,9 +15,54 @@ public final class InstallRecognizer {
             Pattern.compile("([A-Za-z0-9_.\\-]+(?:\\[[^\\]]*\\])?)\\s*((?:===|==|>=|<=|~=|!=|>|<)\\s*.+)?");
     private static final Pattern CONDA_SPEC =
             Pattern.compile("((?:[A-Za-z0-9_.\\-]+::)?[A-Za-z0-9_.\\-]+)\\s*((?:==|>=|<=|=|>|<|!=)\\s*.+)?");
-    private static final Pattern R_CALL = Pattern.compile(
-            "(install\\.packages|install_github|install_version|install_cran|BiocManager::install)\\s*\\(");
-    private static final Pattern R_STRING = Pattern.compile("[\"']([^\"']+)[\"']");
+    private static final Set<String> INSTALLERS = Set.of(
+            "apt-get",
+            "apt",
+            "aptitude",
+            "apk",
+            "yum",
+            "dnf",
+            "microdnf",
+            "tdnf",
+            "conda",
+            "mamba",
+            "micromamba",
+            "npm",
+            "pnpm",
+            "yarn",
+            "uv",
+            "Rscript",
+            "R",
+            "go");
+    private static final Set<String> HOUSEKEEPING = Set.of(
+            "rm",
+            "mkdir",
+            "echo",
+            "set",
+            "true",
+            ":",
+            "fix-permissions",
+            "chown",
+            "chmod",
+            "ln",
+            "update-ca-certificates",
+            "locale-gen",
+            "ldconfig",
+            "export",
+            "cd",
+            "test",
+            "[",
+            "useradd",
+            "groupadd",
+            "adduser",
+            "addgroup",
+            "update-alternatives",
+            "dpkg-reconfigure",
+            "debconf-set-selections",
+            "apt-key",
+            "gpg",
+            "curl",
+            "wget");
     private static final Set<String> PREFIXES = Set.of("sudo", "env", "time", "nice", "exec", "command", "xargs");
     private static final Set<String> APT_VALUE_FLAGS = Set.of("-o", "-t", "-c", "--target-release", "--option");
     private static final Set<String> APK_VALUE_FLAGS =
@@ -60,7 +105,6 @@ public final class InstallRecognizer {
             "--repodata-fn",
             "--root-prefix",
             "-r");
-    private static final Set<String> NPM_VALUE_FLAGS = Set.of("--prefix", "--registry", "--cache", "--loglevel");
 
     private InstallRecognizer() {}
 
@@ -81,6 +125,39 @@ public final class InstallRecognizer {
         return installs(script.toString());
     }
 
+    /**
+     * True when a {@code RUN} installs dependencies and does nothing else that could need the
+     * code: every command is an installer (not of the project itself) or housekeeping such as
+     * {@code rm}, {@code mkdir} or a cache clean. Only such a RUN may move before the code copy.
+     */
+    public static boolean isInstallOnly(Instruction instruction) {
+        List<DependencyInstall> found = installs(instruction);
+        if (found.isEmpty() || found.stream().anyMatch(DependencyInstall::localProject)) {
+            return false;
+        }
+        StringBuilder script = new StringBuilder(
+                instruction.form() == InstructionForm.JSON
+                        ? String.join(" ", instruction.jsonArguments())
+                        : instruction.operands());
+        instruction.heredocs().forEach(h -> script.append('\n').append(h.body()));
+        for (List<String> command : ShellWords.commands(script.toString())) {
+            List<String> words = strip(command);
+            if (words.isEmpty()) {
+                continue;
+            }
+            String program = words.get(0).substring(words.get(0).lastIndexOf('/') + 1);
+            boolean installer = INSTALLERS.contains(program)
+                    || PIP_COMMAND.matcher(program).matches()
+                    || (PYTHON_COMMAND.matcher(words.get(0)).matches()
+                            && words.contains("-m")
+                            && words.contains("pip"));
+            if (!installer && !HOUSEKEEPING.contains(program)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The installs in a piece of shell text. */
     public static List<DependencyInstall> installs(String script) {
         List<DependencyInstall> found = new ArrayList<>();
@@ -90,7 +167,7 @@ public final class InstallRecognizer {
                 recognise(words, found);
             }
         }
-        found.addAll(rInstalls(script));
+        found.addAll(RInstalls.find(script));
         return found;
     }
 
@@ -116,8 +193,8 @@ public final class InstallRecognizer {
             case "apk" -> system(PackageManager.APK, rest, "add", APK_VALUE_FLAGS, found);
             case "yum", "dnf", "microdnf", "tdnf" -> system(PackageManager.YUM, rest, "install", Set.of(), found);
             case "conda", "mamba", "micromamba" -> conda(rest, found);
-            case "npm", "pnpm" -> npm(rest, found);
-            case "yarn" -> yarn(rest, found);
+            case "npm", "pnpm" -> NodeInstalls.npm(rest, found);
+            case "yarn" -> NodeInstalls.yarn(rest, found);
             case "go" -> {
                 if (rest.size() >= 2 && rest.get(0).equals("mod") && rest.get(1).equals("download")) {
                     found.add(new DependencyInstall(PackageManager.GO, List.of(), List.of("go.mod", "go.sum"), false));
@@ -212,6 +289,14 @@ public final class InstallRecognizer {
         }
         String verb = words.get(at);
         List<String> args = words.subList(at + 1, words.size());
+        if (verb.equals("run")) {
+            // conda run -n env pip install …: the command it runs
+            int command = subcommand(args, CONDA_VALUE_FLAGS);
+            if (command >= 0) {
+                recognise(args.subList(command, args.size()), found);
+            }
+            return;
+        }
         if (verb.equals("env")) {
             int sub = subcommand(args, CONDA_VALUE_FLAGS);
             if (sub < 0 || !(args.get(sub).equals("create") || args.get(sub).equals("update"))) {
@@ -249,117 +334,8 @@ public final class InstallRecognizer {
         found.add(new DependencyInstall(PackageManager.CONDA, packages, manifests, false));
     }
 
-    private static void npm(List<String> words, List<DependencyInstall> found) {
-        int at = subcommand(words, NPM_VALUE_FLAGS);
-        if (at < 0) {
-            return;
-        }
-        String verb = words.get(at);
-        if (verb.equals("ci")) {
-            found.add(new DependencyInstall(
-                    PackageManager.NPM, List.of(), List.of("package.json", "package-lock.json"), false));
-            return;
-        }
-        if (!Set.of("install", "i", "add").contains(verb)) {
-            return;
-        }
-        List<PackageRef> packages = nodePackages(operands(words.subList(at + 1, words.size()), NPM_VALUE_FLAGS));
-        found.add(new DependencyInstall(
-                PackageManager.NPM,
-                packages,
-                packages.isEmpty() ? List.of("package.json", "package-lock.json") : List.of(),
-                false));
-    }
-
-    private static void yarn(List<String> words, List<DependencyInstall> found) {
-        int at = subcommand(words, NPM_VALUE_FLAGS);
-        if (at < 0 || words.get(at).equals("install")) {
-            found.add(
-                    new DependencyInstall(PackageManager.YARN, List.of(), List.of("package.json", "yarn.lock"), false));
-            return;
-        }
-        if (words.get(at).equals("global")
-                && at + 1 < words.size()
-                && words.get(at + 1).equals("add")) {
-            at++;
-        } else if (!words.get(at).equals("add")) {
-            return;
-        }
-        found.add(new DependencyInstall(
-                PackageManager.YARN,
-                nodePackages(operands(words.subList(at + 1, words.size()), NPM_VALUE_FLAGS)),
-                List.of(),
-                false));
-    }
-
-    private static List<PackageRef> nodePackages(List<String> words) {
-        List<PackageRef> packages = new ArrayList<>();
-        for (String word : words) {
-            int at = word.lastIndexOf('@');
-            packages.add(at > 0 ? new PackageRef(word.substring(0, at), word.substring(at)) : new PackageRef(word, ""));
-        }
-        return packages;
-    }
-
-    private static List<DependencyInstall> rInstalls(String script) {
-        List<DependencyInstall> found = new ArrayList<>();
-        Matcher call = R_CALL.matcher(script);
-        while (call.find()) {
-            String arguments = balanced(script, call.end());
-            String function = call.group(1);
-            List<PackageRef> packages = new ArrayList<>();
-            if (function.equals("install_version")) {
-                Matcher strings = R_STRING.matcher(arguments);
-                List<String> values = new ArrayList<>();
-                while (strings.find()) {
-                    values.add(strings.group(1));
-                }
-                if (!values.isEmpty()) {
-                    packages.add(new PackageRef(values.get(0), values.size() > 1 ? "==" + values.get(1) : ""));
-                }
-            } else {
-                String first = firstArgument(arguments);
-                Matcher strings = R_STRING.matcher(first);
-                while (strings.find()) {
-                    packages.add(new PackageRef(strings.group(1), ""));
-                }
-            }
-            found.add(new DependencyInstall(PackageManager.R, packages, List.of(), false));
-        }
-        return found;
-    }
-
-    private static String balanced(String text, int start) {
-        int depth = 1;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return text.substring(start, i);
-            }
-        }
-        return text.substring(start);
-    }
-
-    /** The first argument of an R call, where a {@code c(...)} vector counts as one. */
-    private static String firstArgument(String arguments) {
-        int depth = 0;
-        for (int i = 0; i < arguments.length(); i++) {
-            char c = arguments.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                return arguments.substring(0, i);
-            }
-        }
-        return arguments;
-    }
-
     /** Index of the first word that is not a flag (nor a flag's value), or -1. */
-    private static int subcommand(List<String> words, Set<String> valueFlags) {
+    static int subcommand(List<String> words, Set<String> valueFlags) {
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (word.startsWith("-")) {
@@ -373,7 +349,7 @@ public final class InstallRecognizer {
         return -1;
     }
 
-    private static List<String> operands(List<String> words, Set<String> valueFlags) {
+    static List<String> operands(List<String> words, Set<String> valueFlags) {
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);

@@ -27,6 +27,14 @@ public final class InstructionDescriber {
                 }
             }
         }
+        for (CopySource bound : CopyClassifier.boundSources(instruction)) {
+            parts.add(
+                    switch (bound.kind()) {
+                        case DEPENDENCY_MANIFEST -> "mounts dependency manifests: " + bound.path();
+                        case OTHER_STAGE -> "mounts from another stage: " + bound.path();
+                        default -> "mounts code: " + bound.path();
+                    });
+        }
         if (instruction.is("FROM")) {
             String[] words = instruction.operands().strip().split("\\s+");
             parts.add("stage " + instruction.stageIndex()

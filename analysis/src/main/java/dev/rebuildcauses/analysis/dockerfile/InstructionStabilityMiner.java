@@ -20,8 +20,14 @@ public final class InstructionStabilityMiner {
         List<Instruction> previousInstructions = List.of();
         Dockerfile parsed = null;
         boolean first = true;
-        for (DockerfileRevision revision : history.revisions()) {
-            parsed = DockerfileParser.parse(revision.content());
+        List<DockerfileRevision> revisions = history.revisions();
+        for (int r = 0; r < revisions.size(); r++) {
+            DockerfileRevision revision = revisions.get(r);
+            Dockerfile candidate = DockerfileParser.parse(revision.content());
+            if (candidate.instructions().isEmpty() && !first && r < revisions.size() - 1) {
+                continue; // a revision that is no Dockerfile (emptied, a patch) must not reset every instruction
+            }
+            parsed = candidate;
             List<Instruction> current = parsed.instructions();
             previous = first
                     ? initial(current, revision.time())

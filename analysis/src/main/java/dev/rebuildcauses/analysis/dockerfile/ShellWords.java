@@ -63,6 +63,10 @@ final class ShellWords {
                     skipNext = false;
                 }
             } else if (c == ';' || c == '&' || c == '|' || c == '\n' || c == '(' || c == ')') {
+                if (c == '(' && inWord && word.toString().equals("$")) {
+                    word.setLength(0); // $( starts a command substitution, not a word
+                    inWord = false;
+                }
                 if (inWord) {
                     addWord(words, word, skipNext);
                     skipNext = false;

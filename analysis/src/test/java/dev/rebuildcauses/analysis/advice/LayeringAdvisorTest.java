@@ -213,4 +213,47 @@ class LayeringAdvisorTest {
         assertThat(LayeringAdvisor.unusableDockerfiles(List.of(patch)))
                 .containsExactly("Dockerfile:1: looks like a patch (unified diff), not a Dockerfile");
     }
+
+    @Test
+    void shouldKeepTheProposalsOfSeveralDockerfilesApart() {
+        DockerfileHistory second = new DockerfileHistory(
+                "images/gpu/Dockerfile",
+                List.of(new DockerfileRevision(
+                        "old",
+                        DAY0.minus(Duration.ofDays(100)),
+                        dockerfile().current().content())));
+
+        List<Advice> advice =
+                LayeringAdvisor.advise(JOB, builds(true), List.of(dockerfile(), second), monthlyRefresh());
+
+        assertThat(advice.stream().filter(a -> a.kind() == AdviceKind.BASE_IMAGE))
+                .extracting(a -> List.copyOf(a.proposals().keySet()))
+                .containsExactlyInAnyOrder(
+                        List.of("Dockerfile/Dockerfile.base", "Dockerfile/Dockerfile"),
+                        List.of("images_gpu_Dockerfile/Dockerfile.base", "images_gpu_Dockerfile/Dockerfile"));
+        assertThat(advice.stream().filter(a -> a.kind() == AdviceKind.REORDER_CACHE))
+                .hasSize(2)
+                .allSatisfy(a -> assertThat(a.action()).contains("(COPY requirements.txt /app/)"));
+    }
+
+    @Test
+    void shouldAdviseFromTheDockerfileAloneWhenThereAreNoBuilds() {
+        // Without builds stability is judged at the last revision, unless the caller says when
+        List<Advice> atLastRevision =
+                LayeringAdvisor.advise(JOB, List.of(), List.of(dockerfile()), AdvisorSettings.defaults());
+        List<Advice> today = LayeringAdvisor.advise(
+                JOB,
+                List.of(),
+                List.of(dockerfile()),
+                AdvisorSettings.defaults().withAsOf(DAY0));
+
+        assertThat(atLastRevision)
+                .extracting(Advice::kind, Advice::savingHoursPerMonth)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AdviceKind.REORDER_CACHE, null));
+        assertThat(today)
+                .extracting(Advice::kind, Advice::savingHoursPerMonth)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AdviceKind.BASE_IMAGE, null),
+                        org.assertj.core.groups.Tuple.tuple(AdviceKind.REORDER_CACHE, null));
+    }
 }

@@ -76,9 +76,18 @@ class CacheOrderAnalyzerTest {
                 "FROM python:3.12\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\n");
         Dockerfile project = DockerfileParser.parse("FROM python:3.12\nCOPY . .\nRUN pip install .\n");
         Dockerfile blocked = DockerfileParser.parse("FROM python:3.12\nCOPY . .\nRUN make\nRUN pip install numpy\n");
+        Dockerfile mixed = DockerfileParser.parse(
+                "FROM python:3.12\nCOPY . .\nRUN pip install -r requirements.txt && python setup.py develop\n");
 
         assertThat(CacheOrderAnalyzer.analyse("Dockerfile", right)).isEmpty();
         assertThat(CacheOrderAnalyzer.analyse("Dockerfile", project)).isEmpty();
         assertThat(CacheOrderAnalyzer.analyse("Dockerfile", blocked)).isEmpty();
+        assertThat(CacheOrderAnalyzer.analyse("Dockerfile", mixed)).isEmpty();
+        Dockerfile keyUsed = DockerfileParser.parse(
+                "FROM debian\nCOPY repo.key /tmp/\nRUN apt-key add /tmp/repo.key && apt-get install -y tool\n");
+        Dockerfile appUsed = DockerfileParser.parse(
+                "FROM python\nCOPY . /app\nRUN pip install -r /app/requirements.txt && chmod +x /app/run.sh\n");
+        assertThat(CacheOrderAnalyzer.analyse("Dockerfile", keyUsed)).isEmpty();
+        assertThat(CacheOrderAnalyzer.analyse("Dockerfile", appUsed)).isEmpty();
     }
 }

@@ -56,4 +56,24 @@ class CopyClassifierTest {
         assertThat(CopyClassifier.classify(from)).isEmpty();
         assertThat(List.of(SourceKind.values())).hasSize(5);
     }
+
+    @Test
+    void shouldClassifyWhatBindMountsBring() {
+        Instruction run = DockerfileParser.parse("FROM python\nRUN --mount=type=cache,target=/root/.cache"
+                        + " --mount=type=bind,source=requirements.txt,target=/tmp/r.txt"
+                        + " --mount=type=bind,target=/src --mount=type=bind,from=build,source=/out,target=/o"
+                        + " pip install -r /tmp/r.txt\n")
+                .instructions()
+                .get(1);
+
+        assertThat(CopyClassifier.boundSources(run))
+                .containsExactly(
+                        new CopySource("requirements.txt", SourceKind.DEPENDENCY_MANIFEST),
+                        new CopySource(".", SourceKind.CODE),
+                        new CopySource("/out", SourceKind.OTHER_STAGE));
+        assertThat(InstructionDescriber.describe(run))
+                .isEqualTo(
+                        "installs pip: from /tmp/r.txt; mounts dependency manifests: requirements.txt; mounts code: .;"
+                                + " mounts from another stage: /out");
+    }
 }

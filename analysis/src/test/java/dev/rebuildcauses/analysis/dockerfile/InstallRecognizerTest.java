@@ -68,6 +68,9 @@ class InstallRecognizerTest {
         assertThat(installs("conda env create -f environment.yml && micromamba install -y -n base -f /tmp/env.yaml"))
                 .extracting(DependencyInstall::manifests)
                 .containsExactly(List.of("environment.yml"), List.of("/tmp/env.yaml"));
+        assertThat(installs("micromamba run -n base pip install torch==2.3.1"))
+                .containsExactly(new DependencyInstall(
+                        PackageManager.PIP, List.of(new PackageRef("torch", "==2.3.1")), List.of(), false));
         assertThat(installs("conda install --quiet --yes --file /tmp/requirements.txt"))
                 .singleElement()
                 .satisfies(i -> assertThat(i.manifests()).containsExactly("/tmp/requirements.txt"));
@@ -112,5 +115,29 @@ class InstallRecognizerTest {
 
         assertThat(InstallRecognizer.installs(run)).singleElement().satisfies(i -> assertThat(i.packages())
                 .containsExactly(new PackageRef("requests", "==2.32.3")));
+    }
+
+    @Test
+    void shouldTellRunsThatOnlyInstallFromRunsThatAlsoBuild() {
+        java.util.function.Function<String, Instruction> run =
+                text -> DockerfileParser.parse("FROM x\nRUN " + text + "\n")
+                        .instructions()
+                        .get(1);
+
+        assertThat(InstallRecognizer.isInstallOnly(
+                        run.apply("apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*")))
+                .isTrue();
+        assertThat(InstallRecognizer.isInstallOnly(run.apply("apt-get install -y $(cat apt.txt)")))
+                .as("reads a file that may come with the code")
+                .isFalse();
+        assertThat(InstallRecognizer.isInstallOnly(
+                        run.apply("pip install -r requirements.txt && python manage.py collectstatic")))
+                .isFalse();
+        assertThat(InstallRecognizer.isInstallOnly(run.apply("pip install -e .")))
+                .isFalse();
+        assertThat(InstallRecognizer.isInstallOnly(run.apply("make install"))).isFalse();
+        assertThat(InstallRecognizer.installs("apt-get install -y $(cat /tmp/apt.txt)"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.packages()).isEmpty());
     }
 }

@@ -108,4 +108,23 @@ class InstructionStabilityMinerTest {
                         tuple("apt-get install -y curl", 1, false),
                         tuple(". .", 0, true));
     }
+
+    @Test
+    void shouldSkipARevisionThatIsNoDockerfile() {
+        // Given a history with an emptied revision in the middle
+        DockerfileHistory history = new DockerfileHistory(
+                "Dockerfile",
+                List.of(
+                        revision(0, "FROM debian", "RUN apt-get install -y curl"),
+                        new DockerfileRevision("r5", day(5), ""),
+                        revision(9, "FROM debian", "RUN apt-get install -y curl", "CMD bash")));
+
+        // When mined
+        StabilityTable table = InstructionStabilityMiner.mine(history, day(10), Duration.ofDays(3));
+
+        // Then the emptied revision did not make the old instructions new again
+        assertThat(table.rows())
+                .extracting(InstructionStability::changes, InstructionStability::lastChanged)
+                .containsExactly(tuple(0, day(0)), tuple(0, day(0)), tuple(1, day(9)));
+    }
 }
