@@ -44,7 +44,8 @@ def pick_changes():
     return sorted(set(changes))
 
 
-def commit(ref, message, parent, merge=None, empty=False):
+def commit(ref, message, parent, merge=None, empty=False, replay=()):
+    """Writes one commit and returns (mark, file commands); a merge replays the merged commands."""
     global mark, clock, written
     mark += 1
     clock += rng.randint(600, 7200)
@@ -56,19 +57,22 @@ def commit(ref, message, parent, merge=None, empty=False):
         out.write(b"from :%d\n" % parent)
     if merge:
         out.write(b"merge :%d\n" % merge)
+    commands = []
     if not empty and not merge:
         if rng.random() < 0.01:
             # rename a code file and keep using its new name
             old = rng.choice(code)
             new = old.replace(".py", f"_v{mark}.py")
             code[code.index(old)] = new
-            out.write(b'R "%s" "%s"\n' % (old.encode(), new.encode()))
+            commands.append(b'R "%s" "%s"\n' % (old.encode(), new.encode()))
         for path in pick_changes():
-            out.write(b'M 100644 inline "%s"\n' % path.encode())
-            out.write(blob_data(f"# {path}\nversion = {mark}\n"))
+            commands.append(b'M 100644 inline "%s"\n' % path.encode() + blob_data(f"# {path}\nversion = {mark}\n"))
+    # fast-import gives a merge its first parent's tree: replay what the branch changed
+    for command in list(replay) + commands:
+        out.write(command)
     out.write(b"\n")
     written += 1
-    return mark
+    return mark, commands
 
 
 # the first commit creates every file
@@ -88,12 +92,13 @@ push = 0
 while written < COMMITS:
     push += 1
     if push % 15 == 0:
-        feature = tip
+        feature, replay = tip, []
         for i in range(rng.randint(2, 4)):
-            feature = commit("refs/heads/feature", f"feature {push} step {i}", feature)
-        tip = commit("refs/heads/main", f"Merge feature {push}", tip, merge=feature)
+            feature, commands = commit("refs/heads/feature", f"feature {push} step {i}", feature)
+            replay += commands
+        tip, _ = commit("refs/heads/main", f"Merge feature {push}", tip, merge=feature, replay=replay)
     elif rng.random() < 0.03:
-        tip = commit("refs/heads/main", f"Rebuild {push} for upgraded packages", tip, empty=True)
+        tip, _ = commit("refs/heads/main", f"Rebuild {push} for upgraded packages", tip, empty=True)
     else:
-        tip = commit("refs/heads/main", f"Change {push}", tip)
+        tip, _ = commit("refs/heads/main", f"Change {push}", tip)
 out.write(b"reset refs/heads/feature\nfrom :%d\n\n" % tip)

@@ -22,23 +22,26 @@ echo "generated $(git -C "$repo" rev-list --count HEAD) commits" \
   "($(git -C "$repo" rev-list --first-parent --count HEAD) first-parent)" \
   "in $(echo "$(date +%s.%N) - $start" | bc) s"
 
-# best of $runs wall-clock seconds of a command
+# best of $runs runs of a command: "wall user+sys" seconds (user+sys includes child processes)
 best() {
-  local best=""
+  local best_wall="" best_cpu=""
+  TIMEFORMAT='%R %U %S'
   for _ in $(seq "$runs"); do
-    local t0 t1 t
-    t0=$(date +%s.%N)
-    "$@" >/dev/null
-    t1=$(date +%s.%N)
-    t=$(echo "$t1 - $t0" | bc)
-    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
+    local line wall cpu
+    line=$( { time "$@" >/dev/null 2>&1; } 2>&1 )
+    wall=$(echo "$line" | cut -d' ' -f1)
+    cpu=$(echo "$line" | awk '{print $2 + $3}')
+    if [ -z "$best_wall" ] || [ "$(echo "$wall < $best_wall" | bc)" = 1 ]; then best_wall=$wall; fi
+    if [ -z "$best_cpu" ] || [ "$(echo "$cpu < $best_cpu" | bc)" = 1 ]; then best_cpu=$cpu; fi
   done
-  echo "$best"
+  echo "$best_wall $best_cpu"
 }
 
-git_s=$(best git -C "$repo" log --first-parent --name-status)
-scan_s=$(best java -jar "$jar" scan "$repo" --quiet --out "$work/report")
-printf 'git log --first-parent --name-status: %.3f s (best of %d)\n' "$git_s" "$runs"
-printf 'rebuild-causes scan --quiet:          %.3f s (best of %d)\n' "$scan_s" "$runs"
-printf 'ratio: %.2fx (goal: within 2x)\n' "$(echo "$scan_s / $git_s" | bc -l)"
-echo "builds: $(($(wc -l < "$work/report/builds.csv") - 1))"
+read -r git_wall git_cpu < <(best git -C "$repo" log --first-parent --name-status)
+read -r scan_wall scan_cpu < <(best java -jar "$jar" scan "$repo" --quiet --out "$work/report")
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+printf 'git log --first-parent --name-status: wall %.3f s, cpu %.3f s (best of %d)\n' "$git_wall" "$git_cpu" "$runs"
+printf 'rebuild-causes scan --quiet:          wall %.3f s, cpu %.3f s (best of %d)\n' "$scan_wall" "$scan_cpu" "$runs"
+printf 'ratio: wall %.2fx, cpu %.2fx (goal: wall within 2x)\n' \
+  "$(echo "$scan_wall / $git_wall" | bc -l)" "$(echo "$scan_cpu / $git_cpu" | bc -l)"
+echo "builds in builds.csv: $(($(wc -l < "$work/report/builds.csv") - 1))"

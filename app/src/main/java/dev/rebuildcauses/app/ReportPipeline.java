@@ -23,6 +23,7 @@ import java.util.List;
  */
 public final class ReportPipeline {
     private final PathClassifier paths;
+    private final BuildClassifier classifier;
     private final Path outDir;
     private final boolean quiet;
     private final PrintWriter out;
@@ -47,6 +48,7 @@ public final class ReportPipeline {
             BuildExplainer explainer,
             boolean writeFiles) {
         this.paths = paths;
+        this.classifier = new BuildClassifier(paths);
         this.outDir = outDir;
         this.quiet = quiet;
         this.out = out;
@@ -83,7 +85,6 @@ public final class ReportPipeline {
     }
 
     private List<ClassifiedBuild> classify(List<BuildChanges> builds) {
-        BuildClassifier classifier = new BuildClassifier(paths);
         List<ClassifiedBuild> classified = new ArrayList<>(builds.size());
         ProgressBar bar = new ProgressBar(err, "builds classified", !quiet);
         try {

@@ -91,7 +91,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(
             names = "--rules",
             paramLabel = "FILE",
-            description = "Path rules, one '<glob> <cause>' per line, tried before the defaults.")
+            description = "Path rules, one '<glob> <cause>' per line, tried before the defaults "
+                    + "(a line '@no-defaults' drops them).")
     Path rulesFile;
 
     @Option(

@@ -59,6 +59,23 @@ class ProgressBarTest {
     }
 
     @Test
+    void shouldEndItsLineOnceAndStayQuietAfterwards() {
+        ProgressBar bar = bar(true);
+        clock.set(400_000_000L);
+        bar.update(1, 2);
+
+        bar.finish();
+        clock.set(900_000_000L);
+        bar.update(2, 2);
+        bar.finish();
+
+        assertThat(err.toString())
+                .isEqualTo("\r[##########          ]  50% 1/2 commits  0.4s"
+                        + "\r[##########          ]  50% 1/2 commits  0.4s"
+                        + System.lineSeparator());
+    }
+
+    @Test
     void shouldDrawNothingWhenQuiet() {
         ProgressBar bar = bar(false);
 

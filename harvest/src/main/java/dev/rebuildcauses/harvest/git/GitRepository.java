@@ -20,15 +20,12 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -87,20 +84,24 @@ public final class GitRepository {
         }
         GitCommand.Result result = git.run(List.of("rev-parse", "--verify", "--quiet", branch + "^{commit}"));
         if (!result.ok()) {
-            throw new UnknownBranchException(branch, directory);
+            boolean empty = git.run(List.of("rev-parse", "--all")).stdout().isBlank();
+            throw empty
+                    ? new UnknownBranchException(branch, directory, "the repository has no commit yet")
+                    : new UnknownBranchException(branch, directory);
         }
         return result.stdout().strip();
     }
 
     /**
      * The first-parent history of {@code branch}, oldest first: one {@code git log --first-parent}
-     * for the diffs, and alongside one plain {@code git log} of all commits to know what merges brought.
+     * for the diffs and, once a merge shows up, alongside one plain {@code git log} of all commits to
+     * know what merges brought. A progress listener may throw to cancel the walk.
      */
     public FirstParentHistory firstParentHistory(String branch, WalkProgress progress) throws HarvestException {
         String tip = resolveBranch(branch);
         // the side processes run while the main log streams: only the log itself is on the critical path;
         // the whole graph is read only once a merge shows that some commits came from other branches
-        AtomicReference<CompletableFuture<Map<String, Node>>> graph = new AtomicReference<>();
+        AtomicReference<CompletableFuture<CommitGraph>> graph = new AtomicReference<>();
         CompletableFuture<Long> total = CompletableFuture.supplyAsync(() -> countFirstParent(tip));
         CompletableFuture<String> name = "HEAD".equals(branch)
                 ? CompletableFuture.supplyAsync(this::currentBranchName)
@@ -111,6 +112,7 @@ public final class GitRepository {
         args.add(tip);
         GitCommand.Running log = git.start(args);
         List<LogEntry> chain = new ArrayList<>();
+        boolean read = false;
         try (InputStream out = log.process().getInputStream()) {
             log.process().getOutputStream().close();
             GitLogParser.parse(out, entry -> {
@@ -120,15 +122,20 @@ public final class GitRepository {
                 chain.add(entry);
                 progress.advanced(chain.size(), total.getNow(-1L));
             });
+            read = true;
         } catch (IOException e) {
-            log.process().destroy();
             throw new HarvestException(
                     FailureKind.LOCAL, "cannot read the history of " + directory + ": " + e.getMessage(), e);
+        } finally {
+            if (!read) {
+                // a parse failure or a progress listener that gave up: leave no git behind
+                log.process().destroy();
+            }
         }
         log.requireSuccess();
         progress.advanced(chain.size(), chain.size());
-        Map<String, Node> commits = graph.get() == null ? Map.of() : join(graph.get());
-        return new FirstParentHistory(join(name), steps(chain, commits));
+        CommitGraph commits = graph.get() == null ? CommitGraph.EMPTY : join(graph.get());
+        return new FirstParentHistory(join(name), commits.steps(chain));
     }
 
     /** Full commit ids of the revisions the repository has (abbreviated ids, branches and tags allowed); the others are absent. */
@@ -215,60 +222,14 @@ public final class GitRepository {
         }
     }
 
-    /** A commit of the whole graph: its order (oldest first, parents before children) and its record. */
-    private record Node(int order, Commit commit) {}
-
-    private Map<String, Node> readGraph(String tip) {
+    private CommitGraph readGraph(String tip) {
         try {
-            GitCommand.Running log =
-                    git.start(List.of("log", "--topo-order", "--reverse", "-z", GitLogParser.FORMAT, tip));
-            Map<String, Node> graph = new HashMap<>();
-            try (InputStream out = log.process().getInputStream()) {
-                log.process().getOutputStream().close();
-                GitLogParser.parse(out, e -> graph.put(e.id(), new Node(graph.size(), e.toCommit(false))));
-            }
-            log.requireSuccess();
-            return graph;
+            return CommitGraph.read(git, tip);
         } catch (HarvestException e) {
             throw new CompletionException(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the commit graph of " + directory, e);
         }
-    }
-
-    /** Turns the first-parent chain into steps, giving each merge the commits only it brought. */
-    private static List<HistoryStep> steps(List<LogEntry> chain, Map<String, Node> graph) {
-        Set<String> reached = new HashSet<>(graph.size() * 2);
-        List<HistoryStep> steps = new ArrayList<>(chain.size());
-        for (LogEntry entry : chain) {
-            Commit commit = entry.toCommit(true);
-            List<Commit> commits;
-            if (entry.parents().size() <= 1) {
-                commits = List.of(commit);
-            } else {
-                // everything reachable from the first parent was brought by an earlier step
-                List<Node> brought = new ArrayList<>();
-                Deque<String> todo = new ArrayDeque<>(
-                        entry.parents().subList(1, entry.parents().size()));
-                while (!todo.isEmpty()) {
-                    String id = todo.pop();
-                    Node node = graph.get(id);
-                    if (node != null && reached.add(id)) {
-                        brought.add(node);
-                        todo.addAll(node.commit().parents());
-                    }
-                }
-                brought.sort(Comparator.comparingInt(Node::order));
-                commits = new ArrayList<>(brought.size() + 1);
-                for (Node node : brought) {
-                    commits.add(node.commit());
-                }
-                commits.add(commit);
-            }
-            reached.add(entry.id());
-            steps.add(new HistoryStep(commit, entry.commitTime(), commits, entry.files()));
-        }
-        return steps;
     }
 
     private static void feed(OutputStream stdin, List<String> revisions) {
