@@ -136,7 +136,10 @@ public final class InferringClassifier {
         }
         Optional<Verdict> inferred = model.verdictFor(path);
         if (inferred.isPresent()) {
-            return inferred.get();
+            boolean codeInTheImage = inferred.get().cause().equals(Causes.CI)
+                    && rule.cause().equals(Causes.CODE)
+                    && model.copiesWholeRepository();
+            return codeInTheImage ? rule : inferred.get();
         }
         if (rule.cause().equals(Causes.OTHER)) {
             return model.copiedIntoImage(path).orElse(rule);

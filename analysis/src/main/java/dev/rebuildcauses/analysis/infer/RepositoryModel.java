@@ -19,6 +19,7 @@ public final class RepositoryModel {
     private final Set<String> builtDockerfiles;
     private final Set<String> dockerfileFolders;
     private final Set<String> sources;
+    private final boolean copiesWholeRepository;
 
     RepositoryModel(
             String revision,
@@ -27,7 +28,8 @@ public final class RepositoryModel {
             Map<String, Verdict> copiedIntoImage,
             Set<String> builtDockerfiles,
             Set<String> dockerfileFolders,
-            Set<String> sources) {
+            Set<String> sources,
+            boolean copiesWholeRepository) {
         this.revision = revision;
         this.files = Map.copyOf(files);
         this.folders = Map.copyOf(folders);
@@ -35,6 +37,7 @@ public final class RepositoryModel {
         this.builtDockerfiles = Set.copyOf(builtDockerfiles);
         this.dockerfileFolders = Set.copyOf(dockerfileFolders);
         this.sources = Set.copyOf(sources);
+        this.copiesWholeRepository = copiesWholeRepository;
     }
 
     /** The revision whose files this model was read from. */
@@ -84,6 +87,14 @@ public final class RepositoryModel {
     /** True when a change to {@code path} may change this model: a Dockerfile, a CI file or a script CI runs. */
     public boolean dependsOn(String path) {
         return RepoPaths.isDockerfile(path) || RepoPaths.isCiFile(path) || sources.contains(path);
+    }
+
+    /**
+     * True when a built Dockerfile copies the whole repository ({@code COPY . /app}): a code file
+     * CI runs is then in the image too, so not provably CI-only.
+     */
+    public boolean copiesWholeRepository() {
+        return copiesWholeRepository;
     }
 
     /** The files read to build this model. */

@@ -66,7 +66,8 @@ final class RepositoryModelReader {
         index.all().stream()
                 .filter(RepoPaths::isDockerfile)
                 .forEach(path -> dockerfileFolders.add(RepoPaths.directoryOf(path)));
-        return new RepositoryModel(revision, files, folders, copiedFiles, built, dockerfileFolders, sources);
+        return new RepositoryModel(
+                revision, files, folders, copiedFiles, built, dockerfileFolders, sources, copied.contains(""));
     }
 
     private CiAnalyzer readCi(String revision, PathIndex index, Set<String> sources) throws SnapshotException {

@@ -43,7 +43,7 @@ final class ShellCommands {
             "eval");
 
     private static final Set<String> INTERPRETERS =
-            Set.of("python", "python3", "python2", "node", "perl", "ruby", "Rscript", "source", ".", "ipython");
+            Set.of("python", "python3", "python2", "node", "perl", "ruby", "Rscript", "source", ".", "ipython", "load");
 
     private ShellCommands() {}
 

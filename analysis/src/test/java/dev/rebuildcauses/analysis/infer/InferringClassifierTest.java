@@ -196,4 +196,34 @@ class InferringClassifierTest {
         assertThat(build.files()).containsExactly(new FileVerdict("install-tools", "other", "no rule matched"));
         assertThat(models.modelsBuilt()).isZero();
     }
+
+    @Test
+    void shouldKeepCodeThatCiRunsAsCodeWhenTheImageCopiesTheWholeRepository() throws Exception {
+        // Given an app image that copies everything, and a Jenkinsfile that runs manage.py and ./deploy
+        snapshot.revision(
+                        "a1",
+                        null,
+                        "Dockerfile",
+                        "FROM python\nCOPY . /app\nCMD [\"gunicorn\", \"app.wsgi\"]\n",
+                        "Jenkinsfile",
+                        "node {\n  sh 'python manage.py test'\n  sh './deploy'\n}\n",
+                        "manage.py",
+                        "",
+                        "deploy",
+                        "")
+                .revision("a2", "a1", "manage.py", "#\n", "deploy", "#\n");
+
+        // When
+        ExplainedBuild build = classify(ChangeRange.resolved(
+                "a1",
+                "a2",
+                List.of(),
+                List.of(FileChange.of(ChangeKind.MODIFY, "manage.py"), FileChange.of(ChangeKind.MODIFY, "deploy"))));
+
+        // Then the Python file stays code; the extensionless script is still CI tooling
+        assertThat(build.files())
+                .extracting(FileVerdict::path, FileVerdict::cause)
+                .containsExactly(tuple("manage.py", "code"), tuple("deploy", "ci"));
+        assertThat(build.files().get(1).reason()).isEqualTo("run only by Jenkinsfile:3");
+    }
 }
