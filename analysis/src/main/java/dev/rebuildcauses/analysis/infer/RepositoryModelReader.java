@@ -2,9 +2,7 @@ package dev.rebuildcauses.analysis.infer;
 
 import dev.rebuildcauses.analysis.classify.Verdict;
 import dev.rebuildcauses.analysis.model.Causes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,18 +70,22 @@ final class RepositoryModelReader {
 
     private CiAnalyzer readCi(String revision, PathIndex index, Set<String> sources) throws SnapshotException {
         CiAnalyzer ci = new CiAnalyzer(index);
-        Deque<String> toRead = new ArrayDeque<>();
-        index.all().stream().filter(RepoPaths::isCiFile).forEach(toRead::add);
-        while (!toRead.isEmpty()) {
-            String file = toRead.removeFirst();
-            if (!sources.add(file)) {
-                continue;
+        List<String> wave = index.all().stream().filter(RepoPaths::isCiFile).toList();
+        while (!wave.isEmpty()) {
+            sources.addAll(wave);
+            List<String> next = new ArrayList<>();
+            for (Map.Entry<String, Optional<String>> file :
+                    snapshot.readAll(revision, wave).entrySet()) {
+                Optional<String> text = file.getValue();
+                if (text.isPresent() && !text.get().contains("\0")) {
+                    filesParsed++;
+                    next.addAll(ci.read(file.getKey(), text.get()));
+                }
             }
-            Optional<String> text = snapshot.read(revision, file);
-            if (text.isPresent() && !text.get().contains("\0")) {
-                filesParsed++;
-                toRead.addAll(ci.read(file, text.get()));
-            }
+            wave = next.stream()
+                    .distinct()
+                    .filter(path -> !sources.contains(path))
+                    .toList();
         }
         return ci;
     }
@@ -101,14 +103,16 @@ final class RepositoryModelReader {
         DockerfileAnalyzer analyzer = new DockerfileAnalyzer(index);
         Map<String, List<DockerInstruction>> parsed = new LinkedHashMap<>();
         List<DockerfileAnalyzer.Copy> allCopies = new ArrayList<>();
-        for (String dockerfile : built) {
-            Optional<String> text = snapshot.read(revision, dockerfile);
-            if (text.isEmpty()) {
+        for (Map.Entry<String, Optional<String>> file :
+                snapshot.readAll(revision, built).entrySet()) {
+            if (file.getValue().isEmpty()) {
                 continue;
             }
+            String dockerfile = file.getKey();
             filesParsed++;
             sources.add(dockerfile);
-            List<DockerInstruction> instructions = DockerfileReader.read(text.get());
+            List<DockerInstruction> instructions =
+                    DockerfileReader.read(file.getValue().get());
             parsed.put(dockerfile, instructions);
             allCopies.addAll(analyzer.copies(dockerfile, instructions, contextsOf(ci, dockerfile)));
         }

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +93,30 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             files.put(key, text);
         }
         return text;
+    }
+
+    /** Like {@link #read} for each path, but the blobs not cached yet come in one batch once the revision is listed. */
+    @Override
+    public synchronized Map<String, Optional<String>> readAll(String revision, Collection<String> paths)
+            throws SnapshotException {
+        Map<String, String> ids = blobIds.get(revision);
+        if (ids == null) {
+            return RepositorySnapshot.super.readAll(revision, paths);
+        }
+        List<String> missing = paths.stream()
+                .filter(path -> !files.containsKey(revision + ":" + path))
+                .map(ids::get)
+                .filter(id -> id != null && !blobs.containsKey(id))
+                .distinct()
+                .toList();
+        for (GitObject blob : objects(missing)) {
+            blobs.put(blob.id(), textOf(Optional.of(blob)));
+        }
+        Map<String, Optional<String>> texts = new LinkedHashMap<>();
+        for (String path : paths) {
+            texts.put(path, read(revision, path));
+        }
+        return texts;
     }
 
     private static Optional<String> textOf(Optional<GitObject> object) {

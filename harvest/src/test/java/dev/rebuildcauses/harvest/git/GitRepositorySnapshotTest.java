@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rebuildcauses.analysis.infer.SnapshotException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,32 @@ class GitRepositorySnapshotTest {
             assertThatThrownBy(() -> snapshot.paths("0123456789012345678901234567890123456789"))
                     .isInstanceOf(SnapshotException.class)
                     .hasMessageContaining("cannot list 0123456789012345678901234567890123456789 in ");
+        }
+    }
+
+    @Test
+    void shouldReadManyFilesOfAListedRevisionInOneBatch() throws Exception {
+        // Given a revision with two files
+        TestRepository repo = new TestRepository(tmp.resolve("r"));
+        repo.write("Dockerfile", "FROM ubuntu\n").write("Jenkinsfile", "node {}\n");
+        String revision = repo.commit("first");
+
+        try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repo.dir())) {
+            snapshot.paths(revision);
+            long before = snapshot.objectsRead();
+
+            // When both and a missing file are read together
+            var texts = snapshot.readAll(revision, List.of("Jenkinsfile", "missing.txt", "Dockerfile"));
+
+            // Then each comes back in order, the two blobs asked for once
+            assertThat(texts)
+                    .containsExactly(
+                            Map.entry("Jenkinsfile", Optional.of("node {}\n")),
+                            Map.entry("missing.txt", Optional.empty()),
+                            Map.entry("Dockerfile", Optional.of("FROM ubuntu\n")));
+            assertThat(snapshot.objectsRead() - before).isEqualTo(2);
+            assertThat(snapshot.read(revision, "Dockerfile")).contains("FROM ubuntu\n");
+            assertThat(snapshot.objectsRead() - before).isEqualTo(2);
         }
     }
 }
