@@ -2,12 +2,15 @@ package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.analysis.classify.BuildClassifier;
 import dev.rebuildcauses.analysis.classify.PathClassifier;
+import dev.rebuildcauses.analysis.infer.ExplainedBuild;
+import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.mine.FindingsMiner;
 import dev.rebuildcauses.analysis.mine.SummaryWriter;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.report.csv.CsvReportWriter;
+import dev.rebuildcauses.report.csv.FilesCsvWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,39 +22,52 @@ import java.util.List;
  * {@code summary.txt}, and print the summary. Shared by every command that produces a report.
  */
 public final class ReportPipeline {
+    private final PathClassifier paths;
     private final BuildClassifier classifier;
     private final Path outDir;
     private final boolean quiet;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final BuildExplainer explainer;
+    private final boolean writeFiles;
 
     /**
      * @param out where the summary is printed (stdout)
      * @param err where progress goes (stderr), silent when {@code quiet}
      */
     public ReportPipeline(PathClassifier paths, Path outDir, boolean quiet, PrintWriter out, PrintWriter err) {
+        this(paths, outDir, quiet, out, err, null, false);
+    }
+
+    private ReportPipeline(
+            PathClassifier paths,
+            Path outDir,
+            boolean quiet,
+            PrintWriter out,
+            PrintWriter err,
+            BuildExplainer explainer,
+            boolean writeFiles) {
+        this.paths = paths;
         this.classifier = new BuildClassifier(paths);
         this.outDir = outDir;
         this.quiet = quiet;
         this.out = out;
         this.err = err;
+        this.explainer = explainer;
+        this.writeFiles = writeFiles;
+    }
+
+    /**
+     * This pipeline classifying with {@code explainer} (e.g. with inference) instead of the rules
+     * alone, and writing {@code files.csv} (every file's cause and reason) when {@code writeFiles}.
+     */
+    ReportPipeline explaining(BuildExplainer explainer, boolean writeFiles) {
+        return new ReportPipeline(paths, outDir, quiet, out, err, explainer, writeFiles);
     }
 
     /** Runs the pipeline over {@code builds} (in the order the exports list them) and returns what it mined. */
     public Findings run(List<BuildChanges> builds) throws IOException {
-        List<ClassifiedBuild> classified = new ArrayList<>(builds.size());
-        ProgressBar bar = new ProgressBar(err, "builds classified", !quiet);
-        try {
-            for (BuildChanges build : builds) {
-                classified.add(classifier.classify(build));
-                if ((classified.size() & 0x3ff) == 0) {
-                    bar.update(classified.size(), builds.size());
-                }
-            }
-            bar.update(classified.size(), builds.size());
-        } finally {
-            bar.finish();
-        }
+        List<ClassifiedBuild> classified = explainer == null && !writeFiles ? classify(builds) : explain(builds);
         Findings findings = FindingsMiner.mine(classified);
         List<String> summary = SummaryWriter.sentences(findings);
         try {
@@ -66,5 +82,59 @@ public final class ReportPipeline {
             err.flush();
         }
         return findings;
+    }
+
+    private List<ClassifiedBuild> classify(List<BuildChanges> builds) {
+        List<ClassifiedBuild> classified = new ArrayList<>(builds.size());
+        ProgressBar bar = new ProgressBar(err, "builds classified", !quiet);
+        try {
+            for (BuildChanges build : builds) {
+                classified.add(classifier.classify(build));
+                if ((classified.size() & 0x3ff) == 0) {
+                    bar.update(classified.size(), builds.size());
+                }
+            }
+            bar.update(classified.size(), builds.size());
+        } finally {
+            bar.finish();
+        }
+        return classified;
+    }
+
+    /** Classifies with the explainer, streaming every file's verdict to {@code files.csv} when asked. */
+    private List<ClassifiedBuild> explain(List<BuildChanges> builds) throws IOException {
+        BuildExplainer by = explainer == null ? BuildExplainer.rulesOnly(paths) : explainer;
+        List<ClassifiedBuild> classified = new ArrayList<>(builds.size());
+        ProgressBar bar = new ProgressBar(err, "builds classified", !quiet);
+        try (FilesCsvWriter files = writeFiles ? FilesCsvWriter.open(outDir) : null) {
+            for (BuildChanges build : builds) {
+                ExplainedBuild explained = explainFailing(by, build);
+                classified.add(explained.build());
+                if (files != null) {
+                    files.write(explained);
+                }
+                if ((classified.size() & 0xff) == 0) {
+                    bar.update(classified.size(), builds.size());
+                }
+            }
+            bar.update(classified.size(), builds.size());
+            if (files != null) {
+                files.commit();
+            }
+        } finally {
+            bar.finish();
+        }
+        return classified;
+    }
+
+    private static ExplainedBuild explainFailing(BuildExplainer by, BuildChanges build) throws IOException {
+        try {
+            return by.explain(build);
+        } catch (SnapshotException e) {
+            throw new IOException(
+                    "cannot read the repository for build " + build.build().job() + " #"
+                            + build.build().number() + ": " + e.getMessage(),
+                    e);
+        }
     }
 }

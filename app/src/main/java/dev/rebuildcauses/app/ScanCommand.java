@@ -44,8 +44,12 @@ import picocli.CommandLine.Spec;
             "  Own rules first, another branch, no progress bar:",
             "    rebuild-causes scan . --rules rules.txt --branch main --quiet",
             "",
+            "  See why each file got its cause, or classify by the rules alone:",
+            "    rebuild-causes scan . --explain",
+            "    rebuild-causes scan . --no-infer",
+            "",
             "Writes to --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv",
-            "and summary.txt (columns in the README).",
+            "and summary.txt (columns in the README); with --explain also files.csv.",
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class ScanCommand implements Callable<Integer> {
@@ -99,13 +103,25 @@ public final class ScanCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(
+            names = "--no-infer",
+            description = "Classify by the rules alone; by default the Dockerfiles and CI files of each "
+                    + "build's revision refine what the default rules decide (scripts run at build time, "
+                    + "CI-only tools, Dockerfiles nobody builds, pin-only Dockerfile changes).")
+    boolean noInfer;
+
+    @Option(
+            names = "--explain",
+            description = "Also write files.csv: job,build,revision,path,cause,reason for every changed file.")
+    boolean explain;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "No progress bar and no closing note on stderr.")
     boolean quiet;
 
     /** The options as an immutable configuration. */
     ScanConfig config() {
-        return new ScanConfig(repository, branch, buildsFile, rulesFile, outDir, quiet);
+        return new ScanConfig(repository, branch, buildsFile, rulesFile, outDir, quiet, !noInfer, explain);
     }
 
     @Override

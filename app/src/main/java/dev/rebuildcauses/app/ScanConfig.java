@@ -11,5 +11,20 @@ import java.nio.file.Path;
  * @param rulesFile rules that replace or extend the defaults, {@code null} for the defaults
  * @param outDir where the report goes
  * @param quiet no progress on stderr
+ * @param infer read the repository's Dockerfiles and CI files to refine what the default rules decide
+ * @param explain also write {@code files.csv}: every changed file's cause and why
  */
-public record ScanConfig(Path repository, String branch, Path buildsFile, Path rulesFile, Path outDir, boolean quiet) {}
+public record ScanConfig(
+        Path repository,
+        String branch,
+        Path buildsFile,
+        Path rulesFile,
+        Path outDir,
+        boolean quiet,
+        boolean infer,
+        boolean explain) {
+    /** The rules refined by inference, without {@code files.csv}. */
+    public ScanConfig(Path repository, String branch, Path buildsFile, Path rulesFile, Path outDir, boolean quiet) {
+        this(repository, branch, buildsFile, rulesFile, outDir, quiet, true, false);
+    }
+}

@@ -3,6 +3,8 @@ package dev.rebuildcauses.app;
 import dev.rebuildcauses.analysis.classify.PathClassifier;
 import dev.rebuildcauses.analysis.classify.RuleSet;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
+import dev.rebuildcauses.analysis.infer.InferringClassifier;
+import dev.rebuildcauses.analysis.infer.RepositoryModels;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.BuildChanges;
@@ -11,6 +13,7 @@ import dev.rebuildcauses.harvest.csvinput.BuildsCsvReader;
 import dev.rebuildcauses.harvest.csvinput.BuildsFileException;
 import dev.rebuildcauses.harvest.git.FirstParentHistory;
 import dev.rebuildcauses.harvest.git.GitRepository;
+import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
 import dev.rebuildcauses.harvest.git.RangeResolver;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,7 +76,17 @@ final class ScanRunner {
                 join.finish();
             }
         }
-        return pipeline.run(builds);
+        if (!config.infer()) {
+            return config.explain()
+                    ? pipeline.explaining(BuildExplainer.rulesOnly(rules), true).run(builds)
+                    : pipeline.run(builds);
+        }
+        try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repository.directory())) {
+            InferringClassifier classifier = new InferringClassifier(
+                    rules, InferringClassifier.FROM_DEFAULT_RULES, new RepositoryModels(snapshot));
+            return pipeline.explaining(BuildExplainer.inferring(classifier), config.explain())
+                    .run(builds);
+        }
     }
 
     private static FirstParentHistory await(FutureTask<FirstParentHistory> walk) throws HarvestException {

@@ -1,0 +1,19 @@
+package dev.rebuildcauses.analysis.infer;
+
+import dev.rebuildcauses.analysis.classify.FileVerdict;
+import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A classified build with the verdict of every file its range changed (renamed files under both paths).
+ *
+ * @param build the build and its causes
+ * @param files each changed path's cause and reason, in the order of the range's files
+ */
+public record ExplainedBuild(ClassifiedBuild build, List<FileVerdict> files) {
+    public ExplainedBuild {
+        Objects.requireNonNull(build, "build");
+        files = List.copyOf(files);
+    }
+}

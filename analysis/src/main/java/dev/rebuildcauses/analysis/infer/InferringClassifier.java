@@ -1,0 +1,166 @@
+package dev.rebuildcauses.analysis.infer;
+
+import dev.rebuildcauses.analysis.classify.BuildClassifier;
+import dev.rebuildcauses.analysis.classify.FileVerdict;
+import dev.rebuildcauses.analysis.classify.PathClassifier;
+import dev.rebuildcauses.analysis.classify.RuleSet;
+import dev.rebuildcauses.analysis.classify.Verdict;
+import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.model.Causes;
+import dev.rebuildcauses.analysis.model.ChangeKind;
+import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.analysis.model.RangeStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies builds with the repository's help: a path matched by a user rule keeps that
+ * verdict; a path the default rules decided is open to what the Dockerfiles and CI files of the
+ * build's revision say ({@link RepositoryModel}); the default verdict stands otherwise.
+ *
+ * <p>A build whose range starts where an earlier build ended reuses that build's model unless the
+ * range changes a Dockerfile, a CI file or a script CI runs: each is parsed once per revision that
+ * changed it, not once per build. Builds in history order get the most reuse.
+ * Not thread-safe.
+ */
+public final class InferringClassifier {
+    private static final Pattern DEFAULT_REASON =
+            Pattern.compile(".*\\(" + Pattern.quote(RuleSet.DEFAULT_SOURCE) + ":\\d+\\)|no rule matched");
+
+    /**
+     * Verdicts no user rule made: a default rule's (reason {@code rule '*.py' (default rules:97)})
+     * or no rule at all.
+     */
+    public static final Predicate<Verdict> FROM_DEFAULT_RULES =
+            verdict -> DEFAULT_REASON.matcher(verdict.reason()).matches();
+
+    private static final int REVISIONS_KEPT = 1 << 14;
+
+    private final PathClassifier rules;
+    private final Predicate<Verdict> openToInference;
+    private final RepositoryModels models;
+    private final DockerfileChangeClassifier dockerfileChanges = new DockerfileChangeClassifier();
+    /** For recently classified revisions, the revision of the model they used. */
+    private final Map<String, String> modelRevisions = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REVISIONS_KEPT;
+        }
+    };
+    /** The verdicts of the build being classified, so the shared build-level logic can read them. */
+    private final Map<String, Verdict> current = new HashMap<>();
+
+    private final BuildClassifier causes = new BuildClassifier(path -> current.get(path));
+
+    /**
+     * @param rules the user's rules over the defaults (or the defaults alone)
+     * @param openToInference which verdicts of {@code rules} inference may replace, usually {@link #FROM_DEFAULT_RULES}
+     * @param models the repository models of the builds' repository
+     */
+    public InferringClassifier(PathClassifier rules, Predicate<Verdict> openToInference, RepositoryModels models) {
+        this.rules = rules;
+        this.openToInference = openToInference;
+        this.models = models;
+    }
+
+    /** The build's causes and the verdict of each file it changed, with the reasons. */
+    public ExplainedBuild classify(BuildChanges changes) throws SnapshotException {
+        ChangeRange range = changes.range();
+        if (range.status() != RangeStatus.RESOLVED || range.files().isEmpty()) {
+            return new ExplainedBuild(causes.classify(changes), List.of());
+        }
+        // without a revision there is nothing to read: the rules decide alone
+        RepositoryModel model = range.toRevision() == null ? null : modelFor(range);
+        List<FileVerdict> verdicts = new ArrayList<>();
+        current.clear();
+        for (FileChange change : range.files()) {
+            for (String path :
+                    change.oldPath() == null ? List.of(change.path()) : List.of(change.path(), change.oldPath())) {
+                Verdict verdict = current.get(path);
+                if (verdict == null) {
+                    verdict = decide(path, change, range, model);
+                    current.put(path, verdict);
+                }
+                verdicts.add(new FileVerdict(path, verdict.cause(), verdict.reason()));
+            }
+        }
+        ClassifiedBuild classified = causes.classify(changes);
+        current.clear();
+        return new ExplainedBuild(classified, verdicts);
+    }
+
+    /**
+     * The model the build at the range's start used, when this range changes nothing models read
+     * (so the files it was read from are the same here); else the model of this revision.
+     */
+    private RepositoryModel modelFor(ChangeRange range) throws SnapshotException {
+        String previous = range.fromRevision() == null ? null : modelRevisions.get(range.fromRevision());
+        String revision = range.toRevision();
+        if (previous != null) {
+            RepositoryModel model = models.at(previous);
+            boolean stale = range.files().stream()
+                    .anyMatch(change -> model.dependsOn(change.path())
+                            || (change.oldPath() != null && model.dependsOn(change.oldPath())));
+            if (!stale) {
+                revision = previous;
+            }
+        }
+        modelRevisions.put(range.toRevision(), revision);
+        return models.at(revision);
+    }
+
+    private Verdict decide(String path, FileChange change, ChangeRange range, RepositoryModel model)
+            throws SnapshotException {
+        Verdict rule = rules.classify(path);
+        if (model == null || !openToInference.test(rule)) {
+            return rule;
+        }
+        if (RepoPaths.isDockerfile(path)
+                && model.isBuiltDockerfile(path)
+                && !rule.cause().equals(Causes.DOCS)) {
+            Optional<Verdict> diff = dockerfileDiff(path, change, range);
+            if (diff.isPresent()) {
+                return diff.get();
+            }
+        }
+        if (rule.cause().equals(Causes.DEPENDENCIES) || rule.cause().equals(Causes.DOCS)) {
+            return rule;
+        }
+        Optional<Verdict> inferred = model.verdictFor(path);
+        if (inferred.isPresent()) {
+            boolean codeInTheImage = inferred.get().cause().equals(Causes.CI)
+                    && rule.cause().equals(Causes.CODE)
+                    && model.copiesWholeRepository();
+            return codeInTheImage ? rule : inferred.get();
+        }
+        if (rule.cause().equals(Causes.OTHER)) {
+            return model.copiedIntoImage(path).orElse(rule);
+        }
+        return rule;
+    }
+
+    private Optional<Verdict> dockerfileDiff(String path, FileChange change, ChangeRange range)
+            throws SnapshotException {
+        boolean modified = change.kind() == ChangeKind.MODIFY
+                || (change.kind() == ChangeKind.RENAME && path.equals(change.path()));
+        if (!modified || range.fromRevision() == null) {
+            return Optional.empty();
+        }
+        String oldPath = change.oldPath() == null ? path : change.oldPath();
+        RepositorySnapshot snapshot = models.snapshot();
+        Optional<String> before = snapshot.read(range.fromRevision(), oldPath);
+        Optional<String> after = snapshot.read(range.toRevision(), path);
+        if (before.isEmpty() || after.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(dockerfileChanges.classify(path, before.get(), after.get()));
+    }
+}

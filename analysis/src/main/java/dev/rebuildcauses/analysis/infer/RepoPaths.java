@@ -1,0 +1,140 @@
+package dev.rebuildcauses.analysis.infer;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Path arithmetic and the file kinds inference reads: Dockerfiles and CI files. */
+final class RepoPaths {
+    private static final Pattern WORKFLOW = Pattern.compile("\\.github/workflows/[^/]+\\.ya?ml");
+    private static final Pattern REQUIREMENTS_VARIANT = Pattern.compile("[^/]*requirements[^/]*\\.(txt|in)");
+
+    private RepoPaths() {}
+
+    /** {@code relative} resolved against directory {@code base} ("" is the root); {@code null} when it leaves the repository. */
+    static String resolve(String base, String relative) {
+        String joined =
+                relative.startsWith("/") ? relative.substring(1) : (base.isEmpty() ? relative : base + "/" + relative);
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : joined.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    static String directoryOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    static String baseName(String path) {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
+    static boolean isDockerfile(String path) {
+        String name = baseName(path).toLowerCase(Locale.ROOT);
+        return name.equals("dockerfile")
+                || name.equals("containerfile")
+                || name.startsWith("dockerfile.")
+                || name.endsWith(".dockerfile");
+    }
+
+    /** CI configuration read as a whole: pipelines, workflows and Makefiles. */
+    static boolean isCiFile(String path) {
+        String name = baseName(path);
+        return name.equals("Jenkinsfile")
+                || name.startsWith("Jenkinsfile.")
+                || name.endsWith(".Jenkinsfile")
+                || name.equals("Makefile")
+                || name.equals("makefile")
+                || name.equals("GNUmakefile")
+                || path.equals(".gitlab-ci.yml")
+                || path.equals("bitbucket-pipelines.yml")
+                || path.equals("azure-pipelines.yml")
+                || path.equals(".travis.yml")
+                || path.equals(".circleci/config.yml")
+                || WORKFLOW.matcher(path).matches()
+                || (path.startsWith(".github/actions/") && (name.equals("action.yml") || name.equals("action.yaml")));
+    }
+
+    static boolean isMakefile(String path) {
+        String name = baseName(path);
+        return name.equals("Makefile") || name.equals("makefile") || name.equals("GNUmakefile") || name.endsWith(".mk");
+    }
+
+    /** A name variant of {@code requirements.txt}, e.g. {@code kaggle_requirements.txt}. */
+    static boolean isRequirementsVariant(String path) {
+        return REQUIREMENTS_VARIANT
+                .matcher(baseName(path).toLowerCase(Locale.ROOT))
+                .matches();
+    }
+
+    /** A folder of tests: they stay code, whoever runs them. */
+    static boolean isUnderTests(String path) {
+        for (String part : directoryOf(path).split("/")) {
+            String lower = part.toLowerCase(Locale.ROOT);
+            if (lower.equals("test") || lower.equals("tests")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Docker Hub automated-build hook, e.g. {@code base-notebook/hooks/post_push}. */
+    static boolean isDockerHubHook(String path) {
+        String folder = directoryOf(path);
+        if (!baseName(folder).equals("hooks")) {
+            return false;
+        }
+        return switch (baseName(path)) {
+            case "build",
+                    "pre_build",
+                    "post_build",
+                    "post_checkout",
+                    "pre_test",
+                    "post_test",
+                    "pre_push",
+                    "post_push" -> true;
+            default -> false;
+        };
+    }
+
+    /** Files a script may be (interpreted or executable), as opposed to data read by one. */
+    static boolean isScriptLike(String path) {
+        String name = baseName(path);
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0) {
+            return true;
+        }
+        String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return switch (extension) {
+            case "py", "sh", "bash", "zsh", "pl", "rb", "js", "mjs", "ts", "ps1", "r", "mk", "groovy" -> true;
+            default -> false;
+        };
+    }
+
+    /** A folder whose Dockerfiles are examples, documentation or tests rather than shipped images. */
+    static String nonShippingFolder(String path) {
+        for (String part : directoryOf(path).split("/")) {
+            switch (part.toLowerCase(Locale.ROOT)) {
+                case "examples", "example", "docs", "doc", "test", "tests", "samples", "sample", "binder" -> {
+                    return part + "/";
+                }
+                default -> {}
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.rebuildcauses.analysis.infer;
+
+import dev.rebuildcauses.analysis.classify.Verdict;
+import dev.rebuildcauses.analysis.model.Causes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Builds the {@link RepositoryModel} of one revision by reading its CI files, the scripts they run and its Dockerfiles. */
+final class RepositoryModelReader {
+    private static final Set<String> SOURCE_FOLDERS = Set.of("src", "lib", "app", "source", "test", "tests");
+
+    private final RepositorySnapshot snapshot;
+    private int filesParsed;
+
+    RepositoryModelReader(RepositorySnapshot snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    int filesParsed() {
+        return filesParsed;
+    }
+
+    RepositoryModel read(String revision) throws SnapshotException {
+        PathIndex index = new PathIndex(snapshot.paths(revision));
+        Set<String> sources = new TreeSet<>();
+        CiAnalyzer ci = readCi(revision, index, sources);
+
+        Map<String, Verdict> files = new LinkedHashMap<>();
+        Map<String, Verdict> folders = new LinkedHashMap<>();
+        Set<String> built = builtDockerfiles(index, ci, files, folders);
+        Map<String, Verdict> copiedFiles = new LinkedHashMap<>();
+        Set<String> copied = readDockerfiles(revision, index, ci, built, sources, files, copiedFiles);
+        ci.buildArgFiles()
+                .forEach((file, where) -> files.putIfAbsent(
+                        file,
+                        new Verdict(
+                                Causes.ENVIRONMENT,
+                                "build arguments read from " + RepoPaths.baseName(file) + " by " + where)));
+        ci.runs().forEach((file, where) -> {
+            if (isCopiedExplicitly(file, copied) || RepoPaths.isUnderTests(file)) {
+                return;
+            }
+            files.putIfAbsent(file, new Verdict(Causes.CI, "run only by " + where));
+            String folder = toolFolder(file, index);
+            if (folder != null && !isCopied(folder, copied) && !containsDockerfile(folder, index)) {
+                folders.putIfAbsent(
+                        folder + "/",
+                        new Verdict(Causes.CI, "in " + folder + "/, a folder of tools run only by " + where));
+            }
+        });
+        ci.imageCommands().forEach((file, where) -> {
+            if (RepoPaths.isMakefile(file)) {
+                files.putIfAbsent(file, new Verdict(Causes.CI, "builds the images: docker at " + where));
+            }
+        });
+        Set<String> dockerfileFolders = new LinkedHashSet<>();
+        index.all().stream()
+                .filter(RepoPaths::isDockerfile)
+                .forEach(path -> dockerfileFolders.add(RepoPaths.directoryOf(path)));
+        return new RepositoryModel(
+                revision, files, folders, copiedFiles, built, dockerfileFolders, sources, copied.contains(""));
+    }
+
+    private CiAnalyzer readCi(String revision, PathIndex index, Set<String> sources) throws SnapshotException {
+        CiAnalyzer ci = new CiAnalyzer(index);
+        List<String> wave = index.all().stream().filter(RepoPaths::isCiFile).toList();
+        while (!wave.isEmpty()) {
+            sources.addAll(wave);
+            List<String> next = new ArrayList<>();
+            for (Map.Entry<String, Optional<String>> file :
+                    snapshot.readAll(revision, wave).entrySet()) {
+                Optional<String> text = file.getValue();
+                if (text.isPresent() && !text.get().contains("\0")) {
+                    filesParsed++;
+                    next.addAll(ci.read(file.getKey(), text.get()));
+                }
+            }
+            wave = next.stream()
+                    .distinct()
+                    .filter(path -> !sources.contains(path))
+                    .toList();
+        }
+        return ci;
+    }
+
+    /** Parses every built Dockerfile, then learns from each, letting a RUN see what another image copied. */
+    private Set<String> readDockerfiles(
+            String revision,
+            PathIndex index,
+            CiAnalyzer ci,
+            Set<String> built,
+            Set<String> sources,
+            Map<String, Verdict> files,
+            Map<String, Verdict> copiedFiles)
+            throws SnapshotException {
+        DockerfileAnalyzer analyzer = new DockerfileAnalyzer(index);
+        Map<String, List<DockerInstruction>> parsed = new LinkedHashMap<>();
+        List<DockerfileAnalyzer.Copy> allCopies = new ArrayList<>();
+        for (Map.Entry<String, Optional<String>> file :
+                snapshot.readAll(revision, built).entrySet()) {
+            if (file.getValue().isEmpty()) {
+                continue;
+            }
+            String dockerfile = file.getKey();
+            filesParsed++;
+            sources.add(dockerfile);
+            List<DockerInstruction> instructions =
+                    DockerfileReader.read(file.getValue().get());
+            parsed.put(dockerfile, instructions);
+            allCopies.addAll(analyzer.copies(dockerfile, instructions, contextsOf(ci, dockerfile)));
+        }
+        Set<String> copied = new LinkedHashSet<>();
+        for (Map.Entry<String, List<DockerInstruction>> dockerfile : parsed.entrySet()) {
+            List<DockerfileAnalyzer.Copy> inherited = allCopies.stream()
+                    .filter(copy -> !copy.dockerfile().equals(dockerfile.getKey()))
+                    .toList();
+            DockerfileFacts facts = analyzer.analyze(
+                    dockerfile.getKey(), dockerfile.getValue(), contextsOf(ci, dockerfile.getKey()), inherited);
+            facts.verdicts().forEach(files::putIfAbsent);
+            facts.copiedFiles().forEach(copiedFiles::putIfAbsent);
+            copied.addAll(facts.copiedSources());
+        }
+        return copied;
+    }
+
+    private static Set<String> contextsOf(CiAnalyzer ci, String dockerfile) {
+        return ci.builtDockerfiles().getOrDefault(dockerfile, Set.of());
+    }
+
+    /**
+     * Dockerfiles CI names and those outside example, docs and test folders (a job configured
+     * outside the repository may build them); the others are docs, and so is the example folder
+     * that holds them.
+     */
+    private static Set<String> builtDockerfiles(
+            PathIndex index, CiAnalyzer ci, Map<String, Verdict> files, Map<String, Verdict> folders) {
+        Set<String> referenced = ci.builtDockerfiles().keySet();
+        Set<String> built = new LinkedHashSet<>();
+        Map<String, String> exampleFolders = new LinkedHashMap<>();
+        for (String path : index.all()) {
+            if (!RepoPaths.isDockerfile(path)) {
+                continue;
+            }
+            String folder = RepoPaths.nonShippingFolder(path);
+            if (folder == null || referenced.contains(path)) {
+                built.add(path);
+                continue;
+            }
+            files.put(path, new Verdict(Causes.DOCS, "not built by any CI file: under " + folder));
+            if (!RepoPaths.isUnderTests(path)) {
+                exampleFolders.putIfAbsent(topFolder(path, folder), path);
+            }
+        }
+        exampleFolders.forEach((top, example) -> {
+            if (built.stream().noneMatch(path -> path.startsWith(top))) {
+                folders.put(
+                        top,
+                        new Verdict(Causes.DOCS, "under " + top + ", examples no CI file builds (" + example + ")"));
+            }
+        });
+        return built;
+    }
+
+    /** The path prefix up to and including the non-shipping folder, e.g. {@code examples/}. */
+    private static String topFolder(String path, String folder) {
+        int at = ("/" + path).indexOf("/" + folder);
+        return path.substring(0, at + folder.length());
+    }
+
+    /** The folder of CI tooling a run script lives in: its folder, widened to the top Python package. */
+    private static String toolFolder(String file, PathIndex index) {
+        String folder = RepoPaths.directoryOf(file);
+        if (folder.isEmpty()) {
+            return null;
+        }
+        String parent = RepoPaths.directoryOf(folder);
+        while (!parent.isEmpty() && index.isFile(folder + "/__init__.py") && index.isFile(parent + "/__init__.py")) {
+            folder = parent;
+            parent = RepoPaths.directoryOf(folder);
+        }
+        String top = folder.contains("/") ? folder.substring(0, folder.indexOf('/')) : folder;
+        return SOURCE_FOLDERS.contains(top.toLowerCase(Locale.ROOT)) ? null : folder;
+    }
+
+    private static boolean isCopiedExplicitly(String file, Set<String> copied) {
+        return copied.stream()
+                .anyMatch(source -> !source.isEmpty() && (file.equals(source) || file.startsWith(source + "/")));
+    }
+
+    private static boolean isCopied(String folder, Set<String> copied) {
+        return copied.stream()
+                .anyMatch(source -> source.isEmpty()
+                        || folder.equals(source)
+                        || folder.startsWith(source + "/")
+                        || source.startsWith(folder + "/"));
+    }
+
+    private static boolean containsDockerfile(String folder, PathIndex index) {
+        return index.filesUnder(folder).stream().anyMatch(RepoPaths::isDockerfile);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.rebuildcauses.analysis.infer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The repository models of one repository, read once per revision and kept for reuse (least recently used go first). */
+public final class RepositoryModels {
+    private static final int CAPACITY = 64;
+
+    private final RepositorySnapshot snapshot;
+    private final RepositoryModelReader reader;
+    private final Map<String, RepositoryModel> models = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RepositoryModel> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+    private int modelsBuilt;
+
+    public RepositoryModels(RepositorySnapshot snapshot) {
+        this.snapshot = snapshot;
+        this.reader = new RepositoryModelReader(snapshot);
+    }
+
+    /** The model of {@code revision}, read from the snapshot the first time it is asked for. */
+    public synchronized RepositoryModel at(String revision) throws SnapshotException {
+        RepositoryModel model = models.get(revision);
+        if (model == null) {
+            model = reader.read(revision);
+            modelsBuilt++;
+            models.put(revision, model);
+        }
+        return model;
+    }
+
+    public RepositorySnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** How many models were read so far: one per revision asked for, not one per build. */
+    public synchronized int modelsBuilt() {
+        return modelsBuilt;
+    }
+
+    /** How many Dockerfiles, CI files and CI scripts were parsed to build them. */
+    public synchronized int filesParsed() {
+        return reader.filesParsed();
+    }
+}

@@ -1,0 +1,318 @@
+package dev.rebuildcauses.analysis.infer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rebuildcauses.analysis.classify.Verdict;
+import org.junit.jupiter.api.Test;
+
+class RepositoryModelsTest {
+    private final InMemorySnapshot snapshot = new InMemorySnapshot();
+
+    @Test
+    void shouldCallDockerfilesInTestAndDocsFoldersDocsWhenCiNamesThemThroughVariables() throws Exception {
+        // Given a Makefile that builds "./$(IMAGE)" and Dockerfiles at image roots, under tests/ and docs/
+        snapshot.revision(
+                "r1",
+                null,
+                "Makefile",
+                "build/%:\n\tdocker build -t $(notdir $@) ./$(notdir $@)\n",
+                ".github/workflows/ci.yml",
+                "jobs:\n  b:\n    steps:\n      - run: make build/base\n",
+                "base/Dockerfile",
+                "FROM ubuntu\n",
+                "tests/fixtures/Dockerfile",
+                "FROM scratch\n",
+                "docs/using/recipe.dockerfile",
+                "FROM base\n");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then
+        assertThat(model.isBuiltDockerfile("base/Dockerfile")).isTrue();
+        assertThat(model.verdictFor("tests/fixtures/Dockerfile"))
+                .contains(new Verdict("docs", "not built by any CI file: under tests/"));
+        assertThat(model.verdictFor("docs/using/recipe.dockerfile"))
+                .contains(new Verdict("docs", "not built by any CI file: under docs/"));
+        assertThat(model.verdictFor("Makefile")).contains(new Verdict("ci", "run only by .github/workflows/ci.yml:4"));
+    }
+
+    @Test
+    void shouldTreatADockerfileCiNamesAsBuiltEvenInAnExamplesFolder() throws Exception {
+        // Given a workflow that builds an example image by name through the build-push action
+        snapshot.revision(
+                "r1",
+                null,
+                ".github/workflows/image.yml",
+                """
+                        jobs:
+                          image:
+                            steps:
+                              - uses: docker/build-push-action@v5
+                                with:
+                                  context: .
+                                  file: ./examples/demo/Dockerfile
+                        """,
+                "examples/demo/Dockerfile",
+                "FROM python:3.12\n",
+                "examples/other/Dockerfile",
+                "FROM python:3.12\n",
+                "images/legacy/Dockerfile",
+                "FROM python:2.7\n");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then the named one and the one outside example folders are built, the other example is docs
+        assertThat(model.isBuiltDockerfile("examples/demo/Dockerfile")).isTrue();
+        assertThat(model.isBuiltDockerfile("images/legacy/Dockerfile")).isTrue();
+        assertThat(model.verdictFor("examples/other/Dockerfile"))
+                .contains(new Verdict("docs", "not built by any CI file: under examples/"));
+    }
+
+    @Test
+    void shouldFollowPythonModulesMakeTargetsAndHookScripts() throws Exception {
+        // Given a workflow that runs make, a Makefile that runs a python module and a hook script
+        snapshot.revision(
+                "r1",
+                null,
+                ".github/workflows/docker.yml",
+                "steps:\n  - run: make push-all\n",
+                "Makefile",
+                "push-all:\n\t@python3 -m tagging.apps.write_tags --image base\n\thooks/run_hook push\n",
+                "tagging/__init__.py",
+                "",
+                "tagging/apps/__init__.py",
+                "",
+                "tagging/apps/write_tags.py",
+                "from tagging.manifests import x\n",
+                "tagging/manifests.py",
+                "x = 1\n",
+                "hooks/run_hook",
+                "#!/bin/bash\nexec \"hooks/$1\"\n",
+                "hooks/post_push",
+                "#!/bin/bash\n",
+                "Dockerfile",
+                "FROM ubuntu\n");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then
+        assertThat(model.verdictFor("Makefile"))
+                .contains(new Verdict("ci", "run only by .github/workflows/docker.yml:2"));
+        assertThat(model.verdictFor("tagging/apps/write_tags.py"))
+                .contains(new Verdict("ci", "run only by Makefile:2"));
+        assertThat(model.verdictFor("tagging/manifests.py"))
+                .contains(new Verdict("ci", "in tagging/, a folder of tools run only by Makefile:2"));
+        assertThat(model.verdictFor("hooks/run_hook")).contains(new Verdict("ci", "run only by Makefile:3"));
+        assertThat(model.verdictFor("hooks/post_push"))
+                .contains(new Verdict("ci", "in hooks/, a folder of tools run only by Makefile:3"));
+        assertThat(model.sources())
+                .containsExactlyInAnyOrder(".github/workflows/docker.yml", "Makefile", "hooks/run_hook", "Dockerfile");
+    }
+
+    @Test
+    void shouldFollowFolderCopiesWorkdirsAndBuildArgumentFiles() throws Exception {
+        // Given a Dockerfile that copies a folder and runs one of its scripts, and a relative script after WORKDIR
+        snapshot.revision(
+                "r1",
+                null,
+                "Jenkinsfile",
+                "node {\n  sh 'docker build $(sed \"s/^/--build-arg /\" versions.env) -t img .'\n}\n",
+                "versions.env",
+                "PYTHON=3.12\n",
+                "Dockerfile",
+                """
+                        FROM ubuntu
+                        COPY scripts/ /tmp/scripts/
+                        RUN bash /tmp/scripts/install.sh
+                        WORKDIR /opt/build
+                        COPY setup.sh .
+                        RUN ./setup.sh && rm setup.sh
+                        COPY ci/release.sh /usr/local/bin/
+                        """,
+                "scripts/install.sh",
+                "apt-get install -y git\n",
+                "scripts/unused.sh",
+                "echo\n",
+                "setup.sh",
+                "echo setup\n",
+                "ci/release.sh",
+                "echo release\n");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then
+        assertThat(model.verdictFor("scripts/install.sh"))
+                .contains(new Verdict("environment", "copied by Dockerfile:2 and run at build time by line 3"));
+        assertThat(model.verdictFor("scripts/unused.sh")).isEmpty();
+        assertThat(model.verdictFor("setup.sh"))
+                .contains(new Verdict("environment", "copied by Dockerfile:5 and run at build time by line 6"));
+        assertThat(model.verdictFor("versions.env"))
+                .contains(new Verdict("environment", "build arguments read from versions.env by Jenkinsfile:2"));
+        assertThat(model.verdictFor("ci/release.sh")).isEmpty();
+        assertThat(model.isBuiltDockerfile("Dockerfile")).isTrue();
+    }
+
+    @Test
+    void shouldNotCallAScriptCiOnlyWhenTheImageAlsoCopiesIt() throws Exception {
+        // Given a script the Jenkinsfile runs and the Dockerfile copies as its entrypoint
+        snapshot.revision(
+                "r1",
+                null,
+                "Jenkinsfile",
+                "node {\n  sh './run-tests.sh'\n}\n",
+                "run-tests.sh",
+                "pytest\n",
+                "Dockerfile",
+                "FROM python\nCOPY run-tests.sh /usr/local/bin/\nENTRYPOINT [\"run-tests.sh\"]\n");
+
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        assertThat(model.verdictFor("run-tests.sh"))
+                .contains(new Verdict(
+                        "code", "copied as the application by Dockerfile:2 and started by ENTRYPOINT at line 3"));
+    }
+
+    @Test
+    void shouldReadEachRevisionOnceAndNameTheRevisionItCannotRead() throws Exception {
+        snapshot.revision("r1", null, "Dockerfile", "FROM ubuntu\n", "Jenkinsfile", "node { sh 'make' }\n");
+        RepositoryModels models = new RepositoryModels(snapshot);
+
+        RepositoryModel first = models.at("r1");
+        RepositoryModel again = models.at("r1");
+
+        assertThat(again).isSameAs(first);
+        assertThat(models.modelsBuilt()).isEqualTo(1);
+        assertThat(models.filesParsed()).isEqualTo(2);
+        assertThat(snapshot.listings()).isEqualTo(1);
+        assertThatThrownBy(() -> models.at("nope"))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("nope");
+    }
+
+    @Test
+    void shouldReadADockerStacksLikeLayout() throws Exception {
+        // Given images building on each other, Docker Hub hooks, examples, tests and a Makefile CI calls from a
+        // checkout folder
+        snapshot.revision(
+                "r1",
+                null,
+                ".github/workflows/docker.yml",
+                """
+                        steps:
+                          - run: make -C main build-all
+                          - run: python3 -m tests.run_tests --image base
+                        """,
+                "Makefile",
+                "build/%:\n\tdocker build -t $(OWNER)/$(notdir $@) ./images/$(notdir $@)\n",
+                "images/foundation/Dockerfile",
+                """
+                        FROM ubuntu:24.04
+                        COPY --chown=1000:100 initial-condarc /opt/conda/.condarc
+                        COPY setup-scripts/ /opt/setup-scripts/
+                        RUN /opt/setup-scripts/setup-conda.sh
+                        """,
+                "images/foundation/initial-condarc",
+                "channels: [conda-forge]\n",
+                "images/foundation/setup-scripts/setup-conda.sh",
+                "",
+                "images/foundation/setup-scripts/setup_julia.py",
+                "",
+                "images/foundation/hooks/post_push",
+                "#!/bin/bash\n",
+                "images/julia/Dockerfile",
+                "FROM foundation\nRUN /opt/setup-scripts/setup_julia.py\n",
+                "examples/compose/notebook.yml",
+                "services: {}\n",
+                "examples/compose/Dockerfile",
+                "FROM base\n",
+                "tests/run_tests.py",
+                "",
+                "tests/__init__.py",
+                "",
+                "tests/base/test_start.py",
+                "");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then
+        assertThat(model.verdictFor("images/foundation/setup-scripts/setup-conda.sh"))
+                .contains(new Verdict(
+                        "environment", "copied by images/foundation/Dockerfile:3 and run at build time by line 4"));
+        assertThat(model.verdictFor("images/foundation/setup-scripts/setup_julia.py"))
+                .contains(new Verdict(
+                        "environment",
+                        "copied by images/foundation/Dockerfile:3 and run at build time by images/julia/Dockerfile:2"));
+        assertThat(model.verdictFor("images/foundation/initial-condarc")).isEmpty();
+        assertThat(model.copiedIntoImage("images/foundation/initial-condarc"))
+                .contains(new Verdict("environment", "copied into the image by images/foundation/Dockerfile:2"));
+        assertThat(model.verdictFor("images/foundation/hooks/post_push"))
+                .contains(new Verdict("ci", "a Docker Hub build hook of images/foundation/"));
+        assertThat(model.verdictFor("Makefile"))
+                .contains(new Verdict("ci", "run only by .github/workflows/docker.yml:2"));
+        assertThat(model.verdictFor("examples/compose/notebook.yml"))
+                .contains(new Verdict(
+                        "docs", "under examples/, examples no CI file builds (examples/compose/Dockerfile)"));
+        assertThat(model.verdictFor("tests/run_tests.py")).isEmpty();
+        assertThat(model.verdictFor("tests/base/test_start.py")).isEmpty();
+    }
+
+    @Test
+    void shouldCallAMakefileThatBuildsImagesCiEvenWhenNoCiFileCallsIt() throws Exception {
+        snapshot.revision(
+                "r1",
+                null,
+                "Makefile",
+                "all:\n\techo hi\n\ndocker:\n\tdocker build -t img .\n",
+                "Dockerfile",
+                "FROM ubuntu\n");
+
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        assertThat(model.verdictFor("Makefile")).contains(new Verdict("ci", "builds the images: docker at Makefile:5"));
+    }
+
+    @Test
+    void shouldReadAKaggleStyleBuildScriptAndACompositeAction() throws Exception {
+        // Given a Jenkinsfile running ./build, which reads config.txt through its own folder variable
+        snapshot.revision(
+                "r1",
+                null,
+                "Jenkinsfile",
+                "stage('Build') {\n  steps {\n    sh '''#!/bin/bash\n      ./build | ts\n    '''\n  }\n}\n",
+                "build",
+                """
+                        #!/bin/bash
+                        DOCKERFILE='Dockerfile'
+                        SRCDIR=$(dirname "${BASH_SOURCE[0]}")
+                        for l in `cat ${SRCDIR}/config.txt`; do
+                          BUILD_ARGS+=" --build-arg $l"
+                        done
+                        docker build --rm --pull -t "$IMAGE_TAG" -f "$DOCKERFILE" $BUILD_ARGS .
+                        """,
+                "config.txt",
+                "BASE_IMAGE_TAG=m112\n",
+                "Dockerfile.tmpl",
+                "FROM base\n",
+                ".github/actions/tag/action.yml",
+                "runs:\n  using: composite\n  steps:\n    - run: python3 tools/tag.py\n",
+                "tools/tag.py",
+                "");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then
+        assertThat(model.verdictFor("build")).contains(new Verdict("ci", "run only by Jenkinsfile:4"));
+        assertThat(model.verdictFor("config.txt"))
+                .contains(new Verdict("environment", "build arguments read from config.txt by build:4"));
+        assertThat(model.isBuiltDockerfile("Dockerfile.tmpl")).isTrue();
+        assertThat(model.verdictFor("tools/tag.py"))
+                .contains(new Verdict("ci", "run only by .github/actions/tag/action.yml:4"));
+    }
+}
