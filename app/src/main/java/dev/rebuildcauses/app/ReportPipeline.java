@@ -9,6 +9,7 @@ import dev.rebuildcauses.analysis.mine.FindingsMiner;
 import dev.rebuildcauses.analysis.mine.SummaryWriter;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.report.csv.CsvReportWriter;
 import dev.rebuildcauses.report.csv.FilesCsvWriter;
 import java.io.IOException;
@@ -30,13 +31,14 @@ public final class ReportPipeline {
     private final PrintWriter err;
     private final BuildExplainer explainer;
     private final boolean writeFiles;
+    private final AdviceStep advice;
 
     /**
      * @param out where the summary is printed (stdout)
      * @param err where progress goes (stderr), silent when {@code quiet}
      */
     public ReportPipeline(PathClassifier paths, Path outDir, boolean quiet, PrintWriter out, PrintWriter err) {
-        this(paths, outDir, quiet, out, err, null, false);
+        this(paths, outDir, quiet, out, err, null, false, null);
     }
 
     private ReportPipeline(
@@ -46,7 +48,8 @@ public final class ReportPipeline {
             PrintWriter out,
             PrintWriter err,
             BuildExplainer explainer,
-            boolean writeFiles) {
+            boolean writeFiles,
+            AdviceStep advice) {
         this.paths = paths;
         this.classifier = new BuildClassifier(paths);
         this.outDir = outDir;
@@ -55,6 +58,7 @@ public final class ReportPipeline {
         this.err = err;
         this.explainer = explainer;
         this.writeFiles = writeFiles;
+        this.advice = advice;
     }
 
     /**
@@ -62,11 +66,16 @@ public final class ReportPipeline {
      * alone, and writing {@code files.csv} (every file's cause and reason) when {@code writeFiles}.
      */
     ReportPipeline explaining(BuildExplainer explainer, boolean writeFiles) {
-        return new ReportPipeline(paths, outDir, quiet, out, err, explainer, writeFiles);
+        return new ReportPipeline(paths, outDir, quiet, out, err, explainer, writeFiles, advice);
+    }
+
+    /** This pipeline also advising every job (advice.csv, advice.txt, proposals), or not when {@code advice} is null. */
+    ReportPipeline advising(AdviceStep advice) {
+        return new ReportPipeline(paths, outDir, quiet, out, err, explainer, writeFiles, advice);
     }
 
     /** Runs the pipeline over {@code builds} (in the order the exports list them) and returns what it mined. */
-    public Findings run(List<BuildChanges> builds) throws IOException {
+    public Findings run(List<BuildChanges> builds) throws IOException, HarvestException {
         List<ClassifiedBuild> classified = explainer == null && !writeFiles ? classify(builds) : explain(builds);
         Findings findings = FindingsMiner.mine(classified);
         List<String> summary = SummaryWriter.sentences(findings);
@@ -77,6 +86,14 @@ public final class ReportPipeline {
         }
         summary.forEach(out::println);
         out.flush();
+        if (advice != null) {
+            List<String> text = advice.run(classified, outDir, err);
+            if (!text.isEmpty()) {
+                out.println();
+                text.forEach(out::println);
+                out.flush();
+            }
+        }
         if (!quiet) {
             err.println("Report written to " + outDir);
             err.flush();

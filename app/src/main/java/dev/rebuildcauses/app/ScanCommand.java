@@ -1,5 +1,6 @@
 package dev.rebuildcauses.app;
 
+import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.csvinput.BuildsFileException;
@@ -7,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -48,8 +51,12 @@ import picocli.CommandLine.Spec;
             "    rebuild-causes scan . --explain",
             "    rebuild-causes scan . --no-infer",
             "",
-            "Writes to --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv",
-            "and summary.txt (columns in the README); with --explain also files.csv.",
+            "  Advice with a base image kept stable for 12 weeks, a fast path at 20% of a build:",
+            "    rebuild-causes scan . --stable-weeks 12 --fast-path-cost 0.2",
+            "",
+            "Writes to --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv,",
+            "summary.txt, advice.csv, advice.txt and proposals/<job>/ (columns in the README);",
+            "with --explain also files.csv.",
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class ScanCommand implements Callable<Integer> {
@@ -114,6 +121,12 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Also write files.csv: job,build,revision,path,cause,reason for every changed file.")
     boolean explain;
 
+    @Option(names = "--no-advice", description = "Skip the layering advice (advice.csv, advice.txt, proposals/).")
+    boolean noAdvice;
+
+    @Mixin
+    AdvisorOptions advisor;
+
     @Option(
             names = {"-q", "--quiet"},
             description = "No progress bar and no closing note on stderr.")
@@ -121,7 +134,24 @@ public final class ScanCommand implements Callable<Integer> {
 
     /** The options as an immutable configuration. */
     ScanConfig config() {
-        return new ScanConfig(repository, branch, buildsFile, rulesFile, outDir, quiet, !noInfer, explain);
+        return new ScanConfig(
+                repository,
+                branch,
+                buildsFile,
+                rulesFile,
+                outDir,
+                quiet,
+                !noInfer,
+                explain,
+                noAdvice ? null : advisorSettings());
+    }
+
+    private AdvisorSettings advisorSettings() {
+        try {
+            return advisor.settings();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     @Override

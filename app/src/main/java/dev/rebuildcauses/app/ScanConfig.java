@@ -1,5 +1,6 @@
 package dev.rebuildcauses.app;
 
+import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import java.nio.file.Path;
 
 /**
@@ -13,6 +14,7 @@ import java.nio.file.Path;
  * @param quiet no progress on stderr
  * @param infer read the repository's Dockerfiles and CI files to refine what the default rules decide
  * @param explain also write {@code files.csv}: every changed file's cause and why
+ * @param advisor the advisor's assumptions, {@code null} for no advice
  */
 public record ScanConfig(
         Path repository,
@@ -22,9 +24,23 @@ public record ScanConfig(
         Path outDir,
         boolean quiet,
         boolean infer,
-        boolean explain) {
-    /** The rules refined by inference, without {@code files.csv}. */
+        boolean explain,
+        AdvisorSettings advisor) {
+    /** The rules refined by inference, without {@code files.csv}, with the advisor's defaults. */
     public ScanConfig(Path repository, String branch, Path buildsFile, Path rulesFile, Path outDir, boolean quiet) {
         this(repository, branch, buildsFile, rulesFile, outDir, quiet, true, false);
+    }
+
+    /** With the advisor's defaults. */
+    public ScanConfig(
+            Path repository,
+            String branch,
+            Path buildsFile,
+            Path rulesFile,
+            Path outDir,
+            boolean quiet,
+            boolean infer,
+            boolean explain) {
+        this(repository, branch, buildsFile, rulesFile, outDir, quiet, infer, explain, AdvisorSettings.defaults());
     }
 }

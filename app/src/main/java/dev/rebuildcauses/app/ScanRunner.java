@@ -3,8 +3,10 @@ package dev.rebuildcauses.app;
 import dev.rebuildcauses.analysis.classify.PathClassifier;
 import dev.rebuildcauses.analysis.classify.RuleSet;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
+import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
 import dev.rebuildcauses.analysis.infer.InferringClassifier;
 import dev.rebuildcauses.analysis.infer.RepositoryModels;
+import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.BuildChanges;
@@ -12,12 +14,14 @@ import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.csvinput.BuildsCsvReader;
 import dev.rebuildcauses.harvest.csvinput.BuildsFileException;
 import dev.rebuildcauses.harvest.git.FirstParentHistory;
+import dev.rebuildcauses.harvest.git.GitDockerfileHistoryReader;
 import dev.rebuildcauses.harvest.git.GitRepository;
 import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
 import dev.rebuildcauses.harvest.git.RangeResolver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -77,15 +81,45 @@ final class ScanRunner {
             }
         }
         if (!config.infer()) {
+            pipeline = pipeline.advising(adviceStep(config, repository, null));
             return config.explain()
                     ? pipeline.explaining(BuildExplainer.rulesOnly(rules), true).run(builds)
                     : pipeline.run(builds);
         }
         try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repository.directory())) {
-            InferringClassifier classifier = new InferringClassifier(
-                    rules, InferringClassifier.FROM_DEFAULT_RULES, new RepositoryModels(snapshot));
-            return pipeline.explaining(BuildExplainer.inferring(classifier), config.explain())
+            RepositoryModels models = new RepositoryModels(snapshot);
+            InferringClassifier classifier =
+                    new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
+            return pipeline.advising(adviceStep(config, repository, models))
+                    .explaining(BuildExplainer.inferring(classifier), config.explain())
                     .run(builds);
+        }
+    }
+
+    /**
+     * The advice of a scan: every job of the repository builds its Dockerfiles at the branch tip;
+     * with inference, only those the repository really builds (not examples or docs).
+     */
+    private static AdviceStep adviceStep(ScanConfig config, GitRepository repository, RepositoryModels models)
+            throws HarvestException {
+        if (config.advisor() == null) {
+            return null;
+        }
+        String tip = repository.resolveBranch(config.branch());
+        List<DockerfileHistory> histories = new ArrayList<>();
+        for (DockerfileHistory history : new GitDockerfileHistoryReader(repository.directory()).histories(tip)) {
+            if (models == null || isBuilt(models, tip, history.path())) {
+                histories.add(history);
+            }
+        }
+        return new AdviceStep(job -> histories, config.advisor());
+    }
+
+    private static boolean isBuilt(RepositoryModels models, String revision, String dockerfile) {
+        try {
+            return models.at(revision).isBuiltDockerfile(dockerfile);
+        } catch (SnapshotException e) {
+            return true; // cannot tell: advise on it rather than hide it
         }
     }
 

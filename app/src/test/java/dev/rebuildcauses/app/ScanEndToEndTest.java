@@ -116,7 +116,11 @@ class ScanEndToEndTest {
                         "2026-01-12,code,2,",
                         "2026-01-12,environment,1,",
                         "2026-01-19,environment,1,"));
-        assertThat(run.stdout()).isEqualTo(read("summary.txt"));
+        assertThat(run.stdout()).isEqualTo(read("summary.txt") + "\n" + read("advice.txt"));
+        // and the advice of the job: one empty-commit rebuild to replace, docs-only and CI-only builds to skip
+        assertThat(read("advice.csv"))
+                .startsWith("job,advice,saving_hours_per_month,evidence,action\r\n")
+                .contains("base-image,replace-empty-commits,,", "base-image,skip-docs-and-ci,,");
         assertThat(read("summary.txt"))
                 .contains("Empty-commit rebuilds (new commits that change no file) are 11.1% of builds")
                 .endsWith("Data quality: 0 builds with an unknown change range, 9 builds without a duration.\n");
@@ -195,8 +199,8 @@ class ScanEndToEndTest {
                         "2026-01-12,code,1,0.07",
                         "2026-01-12,unknown-range,2,0.50",
                         "2026-01-19,environment,1,0.33"));
-        assertThat(run.stdout())
-                .isEqualTo(read("summary.txt"))
+        assertThat(run.stdout()).isEqualTo(read("summary.txt") + "\n" + read("advice.txt"));
+        assertThat(read("summary.txt"))
                 .endsWith("Data quality: 2 builds with an unknown change range, 1 build without a duration.\n");
     }
 

@@ -17,6 +17,9 @@ class DefaultRulesTest {
         "services/api/Dockerfile, environment",
         "Dockerfile.gpu, environment",
         "foo.Dockerfile, environment",
+        "src/main/java/model/Dockerfile.java, code",
+        "tools/Dockerfile.py, code",
+        "DockerfileParser.java, code",
         "build/app.dockerfile, environment",
         "Containerfile, environment",
         "base.containerfile, environment",
@@ -128,20 +131,23 @@ class DefaultRulesTest {
 
     @Test
     void shouldNameTheDecidingRuleWithItsLine() {
-        // Given the default rules (Dockerfile is on line 3 of the resource)
+        // Given the default rules (Dockerfile is on line 7 of the resource)
         // When classifying a Dockerfile and an unmatched file
         Verdict dockerfile = rules.classify("Dockerfile");
         Verdict unmatched = rules.classify("random.bin");
 
         // Then the reasons name the rule and its place, or say nothing matched
-        assertThat(dockerfile).isEqualTo(new Verdict("environment", "rule 'Dockerfile' (default rules:3)"));
+        assertThat(dockerfile).isEqualTo(new Verdict("environment", "rule 'Dockerfile' (default rules:7)"));
         assertThat(unmatched).isEqualTo(new Verdict("other", "no rule matched"));
     }
 
     @Test
-    void shouldOrderTheDefaultCausesAsTheDesignDoes() {
-        // Given the default rules, When listing the causes they can give, Then they follow DESIGN.md
-        assertThat(rules.causes()).isEqualTo(Causes.FILE_CAUSES);
+    void shouldGiveExactlyTheCausesOfTheDesign() {
+        // Given the default rules, When listing the causes they can give, Then they are DESIGN.md's
+        // (source files named like Dockerfiles come first as code, then environment onwards)
+        assertThat(rules.causes()).containsExactlyInAnyOrderElementsOf(Causes.FILE_CAUSES);
+        assertThat(rules.causes().subList(1, rules.causes().size()))
+                .containsSubsequence(Causes.ENVIRONMENT, Causes.DEPENDENCIES, Causes.CI, Causes.DOCS, Causes.OTHER);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,10 +39,19 @@ public final class GitDockerfileHistoryReader {
         this.git = Objects.requireNonNull(gitExecutable, "gitExecutable");
     }
 
-    /** True for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.* names (any folder). */
+    /** Extensions of source files that only look like Dockerfiles by name, e.g. {@code Dockerfile.java}. */
+    private static final Set<String> SOURCE_EXTENSIONS = Set.of(
+            "java", "kt", "scala", "groovy", "py", "go", "js", "ts", "rb", "rs", "c", "cc", "cpp", "h", "hpp", "cs",
+            "php", "pl", "sh", "md", "patch", "diff");
+
+    /** True for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.* names (any folder), but not source files. */
     public static boolean isDockerfile(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String lower = name.toLowerCase(Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        if (dot > 0 && SOURCE_EXTENSIONS.contains(lower.substring(dot + 1))) {
+            return false;
+        }
         return lower.equals("dockerfile")
                 || lower.equals("containerfile")
                 || lower.endsWith(".dockerfile")

@@ -206,7 +206,13 @@ class GitDockerfileHistoryReaderTest {
     void shouldRecogniseDockerfileNames() {
         assertThat(List.of("Dockerfile", "a/b/Dockerfile.gpu", "x/app.Dockerfile", "Containerfile", "dockerfile"))
                 .allMatch(GitDockerfileHistoryReader::isDockerfile);
-        assertThat(List.of("Dockerfile-notes.md", "docs/dockerfiles.md", "README.md", "MyDockerfile"))
+        assertThat(List.of(
+                        "Dockerfile-notes.md",
+                        "docs/dockerfiles.md",
+                        "README.md",
+                        "MyDockerfile",
+                        "src/model/Dockerfile.java",
+                        "Dockerfile.ppc64le.patch"))
                 .noneMatch(GitDockerfileHistoryReader::isDockerfile);
     }
 }
