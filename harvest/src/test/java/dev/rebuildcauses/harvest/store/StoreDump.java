@@ -32,6 +32,10 @@ public final class StoreDump {
                 Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
                 List<String> rows = new ArrayList<>();
+                if (!exists(connection, table)) {
+                    dump.put(table, rows);
+                    continue;
+                }
                 try (ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
                     int columns = result.getMetaData().getColumnCount();
                     while (result.next()) {
@@ -47,5 +51,16 @@ public final class StoreDump {
             }
         }
         return dump;
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
+            try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
