@@ -1,6 +1,6 @@
 package dev.rebuildcauses.harvest.config;
 
-import dev.rebuildcauses.harvest.store.BuildFilter;
+import dev.rebuildcauses.harvest.jenkins.JobGlob;
 
 /**
  * One entry of {@code changes.repositories}: jobs matching a glob build from this repository.
@@ -10,7 +10,7 @@ import dev.rebuildcauses.harvest.store.BuildFilter;
  */
 public record RepositoryMapping(String jobGlob, String location) {
     public boolean matches(String job) {
-        return BuildFilter.globPattern(jobGlob).matcher(job).matches();
+        return JobGlob.of(jobGlob).matches(job);
     }
 
     /** True when the location is a clone URL rather than a local path. */

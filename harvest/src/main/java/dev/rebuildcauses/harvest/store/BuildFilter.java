@@ -1,7 +1,7 @@
 package dev.rebuildcauses.harvest.store;
 
+import dev.rebuildcauses.harvest.jenkins.JobGlob;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * Which stored builds a report reads.
@@ -17,25 +17,6 @@ public record BuildFilter(Instant since, Instant until, String jobGlob) {
     }
 
     boolean matchesJob(String job) {
-        return jobGlob == null || globPattern(jobGlob).matcher(job).matches();
-    }
-
-    /** A job glob as a regular expression: {@code **} crosses folders, {@code *} and {@code ?} do not. */
-    public static Pattern globPattern(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                regex.append(".*");
-                i++;
-            } else if (c == '*') {
-                regex.append("[^/]*");
-            } else if (c == '?') {
-                regex.append("[^/]");
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
+        return jobGlob == null || JobGlob.of(jobGlob).matches(job);
     }
 }

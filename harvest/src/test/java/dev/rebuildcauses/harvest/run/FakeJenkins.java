@@ -3,7 +3,7 @@ package dev.rebuildcauses.harvest.run;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.jenkins.JenkinsBuild;
 import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
-import dev.rebuildcauses.harvest.store.BuildFilter;
+import dev.rebuildcauses.harvest.jenkins.JobGlob;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +40,10 @@ final class FakeJenkins implements JenkinsSource {
     @Override
     public List<JenkinsJob> discoverJobs(List<String> include, List<String> exclude) {
         requests++;
+        List<JobGlob> in = include.stream().map(JobGlob::of).toList();
+        List<JobGlob> out = exclude.stream().map(JobGlob::of).toList();
         return builds.keySet().stream()
-                .filter(j -> include.stream()
-                        .anyMatch(g ->
-                                BuildFilter.globPattern(g).matcher(j.fullName()).matches()))
-                .filter(j -> exclude.stream()
-                        .noneMatch(g ->
-                                BuildFilter.globPattern(g).matcher(j.fullName()).matches()))
+                .filter(j -> JobGlob.selects(in, out, j.fullName()))
                 .toList();
     }
 
