@@ -176,9 +176,9 @@ public abstract class SimulatedServer implements AutoCloseable {
             int chunks = 4;
             int size = (body.length + chunks - 1) / chunks;
             for (int offset = 0; offset < body.length; offset += size) {
+                pause(plan.slowBody().toMillis() / chunks);
                 out.write(body, offset, Math.min(size, body.length - offset));
                 out.flush();
-                pause(plan.slowBody().toMillis() / chunks);
             }
             out.close();
             return;
