@@ -24,6 +24,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link FaultPlan}, an auth check and a request counter; subclasses answer the API.
  */
 public abstract class SimulatedServer implements AutoCloseable {
+    static {
+        // Without TCP_NODELAY the JDK server writes headers and body in two segments and the
+        // client's delayed ACK adds about 40 ms to every answer, which would swamp the latency we inject.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final FaultPlan plan;
     private final AtomicLong requests = new AtomicLong();
     private final Map<String, AtomicLong> attempts = new ConcurrentHashMap<>();
