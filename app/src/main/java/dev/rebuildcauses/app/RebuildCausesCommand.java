@@ -9,18 +9,28 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "rebuild-causes 0.1.0",
         description = "Mines why Docker image builds run, what each cause costs, and how to stop paying for it.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class})
 public final class RebuildCausesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     /** A command line with the shared exception handling and exit codes. */
     public static CommandLine commandLine() {
-        return new CommandLine(new RebuildCausesCommand());
+        FailureHandler failures = new FailureHandler();
+        CommandLine commandLine = new CommandLine(new RebuildCausesCommand())
+                .setExecutionExceptionHandler(failures)
+                .setParameterExceptionHandler(failures);
+        commandLine
+                .getSubcommands()
+                .get("scan")
+                .getCommandSpec()
+                .usageMessage()
+                .exitCodeList(ExitCode.helpList(ScanCommand.EXIT_CODES));
+        return commandLine;
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

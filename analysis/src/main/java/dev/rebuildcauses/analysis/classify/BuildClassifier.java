@@ -1,13 +1,149 @@
 package dev.rebuildcauses.analysis.classify;
 
 import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.model.CauseSet;
+import dev.rebuildcauses.analysis.model.Causes;
+import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import dev.rebuildcauses.analysis.model.FileChange;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Turns a build's change range into its causes. CONTRACT STUB: the core helper implements it. */
+/**
+ * Turns a build's change range into its causes: the union of the causes of every changed path (a
+ * renamed file counts with its old and new path), or a build cause when no file changed. Thread-safe;
+ * builds share few distinct cause sets, so these are interned.
+ */
 public final class BuildClassifier {
-    public BuildClassifier(PathClassifier paths) {}
+    private static final CauseSet FIRST_BUILD = CauseSet.of(Causes.FIRST_BUILD);
+    private static final CauseSet NO_NEW_COMMIT = CauseSet.of(Causes.NO_NEW_COMMIT);
+    private static final CauseSet UNKNOWN_RANGE = CauseSet.of(Causes.UNKNOWN_RANGE);
+    private static final CauseSet EMPTY_COMMIT = CauseSet.of(Causes.EMPTY_COMMIT);
+
+    private final PathClassifier paths;
+    /** Bit positions of the cause names seen so far; names past 63 take the slow path. */
+    private final ConcurrentHashMap<String, Integer> causeBits = new ConcurrentHashMap<>();
+
+    private final ConcurrentHashMap<Long, CauseSet> setsByBits = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CauseSet> setsByKey = new ConcurrentHashMap<>();
+    private final Object bitLock = new Object();
+    private volatile String[] namesByBit = new String[0];
+
+    public BuildClassifier(PathClassifier paths) {
+        this.paths = Objects.requireNonNull(paths, "paths");
+    }
 
     public ClassifiedBuild classify(BuildChanges build) {
-        throw new UnsupportedOperationException("not yet implemented");
+        return new ClassifiedBuild(build.build(), build.range(), causesOf(build.range()));
+    }
+
+    /** The causes of one change range. */
+    public CauseSet causesOf(ChangeRange range) {
+        switch (range.status()) {
+            case FIRST_BUILD:
+                return FIRST_BUILD;
+            case NO_NEW_COMMIT:
+                return NO_NEW_COMMIT;
+            case UNKNOWN:
+                return UNKNOWN_RANGE;
+            default:
+                break;
+        }
+        List<FileChange> files = range.files();
+        if (files.isEmpty()) {
+            return range.commits().isEmpty() ? NO_NEW_COMMIT : EMPTY_COMMIT;
+        }
+        long bits = 0;
+        List<String> overflow = null;
+        for (FileChange file : files) {
+            String cause = paths.classify(file.path()).cause();
+            int bit = bitOf(cause);
+            if (bit < 64) {
+                bits |= 1L << bit;
+            } else {
+                overflow = add(overflow, cause);
+            }
+            if (file.oldPath() != null) {
+                cause = paths.classify(file.oldPath()).cause();
+                bit = bitOf(cause);
+                if (bit < 64) {
+                    bits |= 1L << bit;
+                } else {
+                    overflow = add(overflow, cause);
+                }
+            }
+        }
+        return overflow == null ? setOf(bits) : setOf(bits, overflow);
+    }
+
+    /** The verdict of every changed path of a build, in change order; renames give two. */
+    public List<FileVerdict> explain(BuildChanges build) {
+        List<FileVerdict> verdicts = new ArrayList<>();
+        for (FileChange file : build.range().files()) {
+            verdicts.add(verdictOf(file.path()));
+            if (file.oldPath() != null) {
+                verdicts.add(verdictOf(file.oldPath()));
+            }
+        }
+        return verdicts;
+    }
+
+    private FileVerdict verdictOf(String path) {
+        Verdict verdict = paths.classify(path);
+        return new FileVerdict(path, verdict.cause(), verdict.reason());
+    }
+
+    private int bitOf(String cause) {
+        Integer bit = causeBits.get(cause);
+        if (bit != null) {
+            return bit;
+        }
+        synchronized (bitLock) {
+            return causeBits.computeIfAbsent(cause, name -> {
+                String[] names = namesByBit;
+                String[] grown = Arrays.copyOf(names, names.length + 1);
+                grown[names.length] = name;
+                namesByBit = grown;
+                return names.length;
+            });
+        }
+    }
+
+    private static List<String> add(List<String> list, String cause) {
+        List<String> result = list == null ? new ArrayList<>() : list;
+        result.add(cause);
+        return result;
+    }
+
+    private CauseSet setOf(long bits) {
+        CauseSet set = setsByBits.get(bits);
+        if (set == null) {
+            set = setsByBits.computeIfAbsent(bits, b -> intern(CauseSet.of(namesOf(b, new TreeSet<>()))));
+        }
+        return set;
+    }
+
+    private CauseSet setOf(long bits, List<String> overflow) {
+        TreeSet<String> names = namesOf(bits, new TreeSet<>(overflow));
+        return intern(CauseSet.of(names));
+    }
+
+    private TreeSet<String> namesOf(long bits, TreeSet<String> names) {
+        String[] byBit = namesByBit;
+        for (int bit = 0; bit < 64; bit++) {
+            if ((bits & (1L << bit)) != 0) {
+                names.add(byBit[bit]);
+            }
+        }
+        return names;
+    }
+
+    private CauseSet intern(CauseSet set) {
+        CauseSet known = setsByKey.putIfAbsent(set.key(), set);
+        return known == null ? set : known;
     }
 }

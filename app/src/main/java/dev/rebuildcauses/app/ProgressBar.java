@@ -1,0 +1,78 @@
+package dev.rebuildcauses.app;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * A one-line progress bar on stderr, e.g. {@code [#####     ] 52% 5,200/10,000 commits  1.2s}.
+ * Drawn only once the work has taken more than a moment, so quick runs stay silent.
+ */
+public final class ProgressBar {
+    static final long DELAY_NANOS = 300_000_000L;
+    private static final long REDRAW_NANOS = 100_000_000L;
+    private static final int WIDTH = 20;
+
+    private final PrintWriter err;
+    private final String unit;
+    private final boolean enabled;
+    private final LongSupplier clock;
+    private final long start;
+    private long lastDraw = Long.MIN_VALUE;
+    private long done;
+    private long total;
+    private boolean drawn;
+
+    public ProgressBar(PrintWriter err, String unit, boolean enabled) {
+        this(err, unit, enabled, System::nanoTime);
+    }
+
+    ProgressBar(PrintWriter err, String unit, boolean enabled, LongSupplier clock) {
+        this.err = err;
+        this.unit = unit;
+        this.enabled = enabled;
+        this.clock = clock;
+        this.start = clock.getAsLong();
+    }
+
+    /** {@code done} of {@code total} are finished. */
+    public void update(long done, long total) {
+        this.done = done;
+        this.total = total;
+        if (!enabled) {
+            return;
+        }
+        long now = clock.getAsLong();
+        if (now - start < DELAY_NANOS || (drawn && now - lastDraw < REDRAW_NANOS && done < total)) {
+            return;
+        }
+        draw(now);
+    }
+
+    /** Draws the final state and ends the line, if the bar was shown at all. */
+    public void finish() {
+        if (enabled && drawn) {
+            draw(clock.getAsLong());
+            err.println();
+            err.flush();
+        }
+    }
+
+    private void draw(long now) {
+        double fraction = total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
+        int filled = (int) Math.round(fraction * WIDTH);
+        err.print(String.format(
+                Locale.ROOT,
+                "\r[%s%s] %3d%% %,d/%,d %s  %.1fs",
+                "#".repeat(filled),
+                " ".repeat(WIDTH - filled),
+                (int) Math.floor(fraction * 100),
+                done,
+                total,
+                unit,
+                (now - start) / 1e9));
+        err.flush();
+        drawn = true;
+        lastDraw = now;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.rebuildcauses.harvest.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** JDBC URL helpers: redaction for messages, and the data folder of an embedded H2 file store. */
+public final class JdbcUrls {
+    /** The default store: an embedded H2 database in a data folder beside the config file. */
+    public static final String DEFAULT = "jdbc:h2:file:./rebuild-causes-data/store";
+
+    private static final String H2_FILE = "jdbc:h2:file:";
+
+    private JdbcUrls() {}
+
+    /** The URL without its parameters, which may hold a user or password. */
+    public static String redact(String jdbcUrl) {
+        String out = jdbcUrl;
+        int query = out.indexOf('?');
+        if (query >= 0) {
+            out = out.substring(0, query) + "?…";
+        }
+        int semicolon = out.indexOf(';');
+        if (semicolon >= 0) {
+            out = out.substring(0, semicolon) + ";…";
+        }
+        int at = out.indexOf('@');
+        int scheme = out.indexOf("://");
+        if (at >= 0 && scheme >= 0 && at > scheme) {
+            out = out.substring(0, scheme + 3) + "…@" + out.substring(at + 1);
+        }
+        return out;
+    }
+
+    /**
+     * Makes the path of an H2 file URL absolute, resolving a relative one against {@code base};
+     * other URLs are returned unchanged.
+     */
+    public static String resolveAgainst(String jdbcUrl, Path base) {
+        if (!jdbcUrl.startsWith(H2_FILE)) {
+            return jdbcUrl;
+        }
+        String rest = jdbcUrl.substring(H2_FILE.length());
+        int semicolon = rest.indexOf(';');
+        String path = semicolon >= 0 ? rest.substring(0, semicolon) : rest;
+        String options = semicolon >= 0 ? rest.substring(semicolon) : "";
+        if (path.startsWith("~")) {
+            return jdbcUrl;
+        }
+        Path absolute = base.resolve(path).toAbsolutePath().normalize();
+        return H2_FILE + absolute + options;
+    }
+
+    /** Creates the folder of an H2 file store so a first run needs no preparation. */
+    static void createH2Folder(String jdbcUrl) throws IOException {
+        if (!jdbcUrl.startsWith(H2_FILE)) {
+            return;
+        }
+        String rest = jdbcUrl.substring(H2_FILE.length());
+        int semicolon = rest.indexOf(';');
+        String path = semicolon >= 0 ? rest.substring(0, semicolon) : rest;
+        if (path.startsWith("~")) {
+            return;
+        }
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+}

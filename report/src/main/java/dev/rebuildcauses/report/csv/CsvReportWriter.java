@@ -1,0 +1,171 @@
+package dev.rebuildcauses.report.csv;
+
+import dev.rebuildcauses.analysis.mine.CauseStats;
+import dev.rebuildcauses.analysis.mine.CombinationStats;
+import dev.rebuildcauses.analysis.mine.Findings;
+import dev.rebuildcauses.analysis.mine.JobStats;
+import dev.rebuildcauses.analysis.mine.WeeklyCauseCount;
+import dev.rebuildcauses.analysis.model.Build;
+import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import dev.rebuildcauses.analysis.model.RangeStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes the CSV exports (UTF-8, RFC 4180, one header row) and {@code summary.txt} into one folder.
+ * The headers are a contract that scheduled exports keep: change them only by adding columns at the end.
+ */
+public final class CsvReportWriter {
+    public static final String BUILDS = "builds.csv";
+    public static final String CAUSES = "causes.csv";
+    public static final String COMBINATIONS = "combinations.csv";
+    public static final String JOBS = "jobs.csv";
+    public static final String WEEKLY = "weekly.csv";
+    public static final String SUMMARY = "summary.txt";
+
+    static final List<String> BUILDS_HEADER = List.of(
+            "job",
+            "build",
+            "started_at",
+            "duration_s",
+            "result",
+            "trigger",
+            "revision",
+            "previous_revision",
+            "commits",
+            "files_changed",
+            "causes");
+    static final List<String> CAUSES_HEADER = List.of(
+            "cause",
+            "builds",
+            "builds_share",
+            "hours",
+            "hours_share",
+            "mean_min",
+            "median_min",
+            "p90_min",
+            "solo_builds",
+            "solo_share");
+    static final List<String> COMBINATIONS_HEADER = List.of("causes", "builds", "hours");
+    static final List<String> JOBS_HEADER = List.of(
+            "job", "builds", "hours", "top_cause", "environment_changes", "mean_days_between_environment_changes");
+    static final List<String> WEEKLY_HEADER = List.of("week", "cause", "builds", "hours");
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+
+    private final Path directory;
+
+    public CsvReportWriter(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Writes every export and returns the files written, in a fixed order. */
+    public List<Path> write(Collection<ClassifiedBuild> builds, Findings findings, List<String> summary)
+            throws IOException {
+        Files.createDirectories(directory);
+        List<Path> written = new ArrayList<>();
+        written.add(csv(BUILDS, BUILDS_HEADER, printer -> {
+            for (ClassifiedBuild build : builds) {
+                printer.printRecord(buildRow(build));
+            }
+        }));
+        written.add(csv(CAUSES, CAUSES_HEADER, printer -> {
+            for (CauseStats row : findings.causes()) {
+                printer.printRecord(
+                        text(row.cause()),
+                        CsvNumbers.count(row.builds()),
+                        CsvNumbers.share(row.buildsShare()),
+                        CsvNumbers.hours(row.hours()),
+                        CsvNumbers.share(row.hoursShare()),
+                        CsvNumbers.minutes(row.meanMinutes()),
+                        CsvNumbers.minutes(row.medianMinutes()),
+                        CsvNumbers.minutes(row.p90Minutes()),
+                        CsvNumbers.count(row.soloBuilds()),
+                        CsvNumbers.share(row.soloShare()));
+            }
+        }));
+        written.add(csv(COMBINATIONS, COMBINATIONS_HEADER, printer -> {
+            for (CombinationStats row : findings.combinations()) {
+                printer.printRecord(
+                        text(row.causes().key()), CsvNumbers.count(row.builds()), CsvNumbers.hours(row.hours()));
+            }
+        }));
+        written.add(csv(JOBS, JOBS_HEADER, printer -> {
+            for (JobStats row : findings.jobs()) {
+                printer.printRecord(
+                        text(row.job()),
+                        CsvNumbers.count(row.builds()),
+                        CsvNumbers.hours(row.hours()),
+                        text(row.topCause()),
+                        CsvNumbers.count(row.environmentChanges()),
+                        CsvNumbers.days(row.meanDaysBetweenEnvironmentChanges()));
+            }
+        }));
+        written.add(csv(WEEKLY, WEEKLY_HEADER, printer -> {
+            for (WeeklyCauseCount row : findings.weekly()) {
+                printer.printRecord(
+                        row.weekStart().toString(),
+                        text(row.cause()),
+                        CsvNumbers.count(row.builds()),
+                        CsvNumbers.hours(row.hours()));
+            }
+        }));
+        Path summaryFile = directory.resolve(SUMMARY);
+        AtomicFile.write(summaryFile, writer -> {
+            for (String sentence : summary) {
+                writer.write(sentence);
+                writer.write('\n');
+            }
+        });
+        written.add(summaryFile);
+        return written;
+    }
+
+    private static List<String> buildRow(ClassifiedBuild classified) {
+        Build build = classified.build();
+        ChangeRange range = classified.range();
+        // a first build or an unknown range has no commit count to speak of: empty, never a made-up 0
+        boolean counted = range.status() == RangeStatus.RESOLVED || range.status() == RangeStatus.NO_NEW_COMMIT;
+        String revision = range.toRevision() != null ? range.toRevision() : build.revision();
+        return List.of(
+                text(build.job()),
+                Long.toString(build.number()),
+                CsvNumbers.instant(build.startedAt()),
+                CsvNumbers.seconds(build.duration()),
+                text(build.result()),
+                text(build.trigger()),
+                text(revision),
+                text(range.fromRevision()),
+                counted ? CsvNumbers.count(range.commits().size()) : "",
+                counted ? CsvNumbers.count(range.files().size()) : "",
+                text(classified.causes().key()));
+    }
+
+    private static String text(String value) {
+        return SpreadsheetSafeText.of(value);
+    }
+
+    /** The rows of one export. */
+    @FunctionalInterface
+    private interface Rows {
+        void printTo(CSVPrinter printer) throws IOException;
+    }
+
+    private Path csv(String name, List<String> header, Rows rows) throws IOException {
+        Path file = directory.resolve(name);
+        AtomicFile.write(file, writer -> {
+            CSVPrinter printer = new CSVPrinter(writer, FORMAT);
+            printer.printRecord(header);
+            rows.printTo(printer);
+            printer.flush();
+        });
+        return file;
+    }
+}
