@@ -107,7 +107,11 @@ public final class Harvester {
             throws HarvestException {
         String name = context.job.fullName();
         String mapped = plan.repositoryFor().apply(name).orElse(null);
-        Optional<BuiltRevision> chosen = chooser.choose(build.revisions(), context.chooseUrl(build, mapped));
+        String chooseUrl = context.chooseUrl(build, mapped);
+        Optional<BuiltRevision> chosen = chooseUrl == null && build.revisions().size() > 1
+                // no URL to go by: a pipeline loads its libraries before its own 'checkout scm' runs
+                ? Optional.of(build.revisions().get(build.revisions().size() - 1))
+                : chooser.choose(build.revisions(), chooseUrl);
         String revision = chosen.map(BuiltRevision::sha1).orElse(null);
         String branch = chosen.map(BuiltRevision::branch).orElse("");
         String previous = null;
@@ -184,6 +188,8 @@ public final class Harvester {
             if (mapped != null && isUrl(mapped)) {
                 return mapped;
             }
+            // several checkouts (shared libraries, a Jenkinsfile from elsewhere): the job's config.xml
+            // names its own repository where it has one (freestyle, pipeline from SCM, Hudson)
             if (build.revisions().size() > 1) {
                 return configuredRemoteUrl().orElse(null);
             }
