@@ -369,4 +369,27 @@ class RemoteHttpTest {
         assertThat(answer.body()).contains("Malformed tree expression");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void shouldUnzipGzipBodiesAndReadHudsonsPlainPagesLabelledGzip() throws Exception {
+        okio.Buffer zipped = new okio.Buffer();
+        try (okio.BufferedSink sink = okio.Okio.buffer(new okio.GzipSink(zipped))) {
+            sink.writeUtf8("{\"zipped\":true}");
+        }
+        server.enqueue(json("").setBody(zipped).setHeader("Content-Encoding", "gzip"));
+        server.enqueue(new MockResponse()
+                .setResponseCode(500)
+                .setHeader("Content-Encoding", "gzip")
+                .setHeader("Content-Type", "text/html")
+                .setBody("<html>javax.servlet.ServletException: Malformed tree expression</html>"));
+        RemoteHttp remote = remote();
+
+        JsonNode answer = remote.getJson(url("/a"));
+        HttpAnswer probe = remote.getOnce(url("/b"));
+
+        assertThat(answer.get("zipped").asBoolean()).isTrue();
+        assertThat(server.takeRequest().getHeader("Accept-Encoding")).isEqualTo("gzip");
+        assertThat(probe.status()).isEqualTo(500);
+        assertThat(probe.body()).contains("Malformed tree expression");
+    }
 }
