@@ -17,6 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -57,8 +61,21 @@ public final class Harvester {
         List<JenkinsJob> jobs = jenkins.discoverJobs(plan.include(), plan.exclude());
         progress.jobsDiscovered(jobs.size());
         Counts counts = new Counts();
-        for (JenkinsJob job : jobs) {
-            harvestJob(job, counts);
+        ExecutorService ranges = plan.rangeThreads() > 1
+                ? Executors.newFixedThreadPool(plan.rangeThreads(), runnable -> {
+                    Thread thread = new Thread(runnable, "rebuild-causes-range");
+                    thread.setDaemon(true);
+                    return thread;
+                })
+                : null;
+        try {
+            for (JenkinsJob job : jobs) {
+                harvestJob(job, counts, ranges);
+            }
+        } finally {
+            if (ranges != null) {
+                ranges.shutdownNow();
+            }
         }
         return new HarvestSummary(
                 counts.builds,
@@ -71,7 +88,7 @@ public final class Harvester {
                 counts.running);
     }
 
-    private void harvestJob(JenkinsJob job, Counts counts) throws HarvestException {
+    private void harvestJob(JenkinsJob job, Counts counts, ExecutorService ranges) throws HarvestException {
         String name = job.fullName();
         store.saveJob(job);
         long watermark = store.watermark(name);
@@ -80,7 +97,8 @@ public final class Harvester {
         builds.sort(Comparator.comparingLong(JenkinsBuild::number));
         progress.jobStarted(name, builds.size());
         JobContext context = new JobContext(job, store.storedRanges(name, watermark));
-        List<StoredBuild> batch = new ArrayList<>();
+        // first every build's revisions (cheap, in order), then the ranges of each batch at once
+        List<Pending> pending = new ArrayList<>(builds.size());
         long newWatermark = watermark;
         boolean finishedSoFar = true;
         for (JenkinsBuild build : builds) {
@@ -91,20 +109,82 @@ public final class Harvester {
             if (build.building()) {
                 counts.running++;
             }
-            Optional<StoredBuild> stored = harvestBuild(build, context, counts);
-            stored.ifPresent(batch::add);
-            if (batch.size() >= plan.batchSize()) {
-                counts.commits += store.save(name, batch, newWatermark);
-                batch.clear();
-            }
+            pending.add(plan(build, context, newWatermark));
         }
-        counts.commits += store.save(name, batch, newWatermark);
+        for (int from = 0; from < pending.size(); from += plan.batchSize()) {
+            List<Pending> chunk = pending.subList(from, Math.min(pending.size(), from + plan.batchSize()));
+            List<StoredBuild> batch = resolveBatch(name, chunk, counts, ranges);
+            counts.commits +=
+                    store.save(name, batch, chunk.get(chunk.size() - 1).watermark());
+        }
+        if (pending.isEmpty()) {
+            store.save(name, List.of(), newWatermark);
+        }
         progress.jobFinished(name);
     }
 
-    /** The build to write, or empty when the store already holds it, finished, with the same range. */
-    private Optional<StoredBuild> harvestBuild(JenkinsBuild build, JobContext context, Counts counts)
+    /** Resolves the ranges a batch needs (in parallel when a pool is given) and returns its builds in order. */
+    private List<StoredBuild> resolveBatch(String name, List<Pending> chunk, Counts counts, ExecutorService ranges)
             throws HarvestException {
+        List<Future<ChangeRange>> futures = new ArrayList<>(chunk.size());
+        for (Pending p : chunk) {
+            futures.add(
+                    p.needsRange() && ranges != null
+                            ? ranges.submit(() -> changes.resolve(p.repository(), p.previous(), p.revision()))
+                            : null);
+        }
+        List<StoredBuild> batch = new ArrayList<>(chunk.size());
+        try {
+            for (int i = 0; i < chunk.size(); i++) {
+                Pending p = chunk.get(i);
+                if (p.reused()) {
+                    progress.buildHarvested(name, p.build().number(), false);
+                    continue;
+                }
+                ChangeRange range = p.range();
+                if (p.needsRange()) {
+                    range = futures.get(i) == null
+                            ? changes.resolve(p.repository(), p.previous(), p.revision())
+                            : await(futures.get(i));
+                    counts.ranges++;
+                }
+                if (range.status() == RangeStatus.UNKNOWN) {
+                    counts.unknown++;
+                }
+                counts.builds++;
+                progress.buildHarvested(name, p.build().number(), p.needsRange());
+                batch.add(new StoredBuild(
+                        p.model(),
+                        p.build().building(),
+                        p.repository(),
+                        p.build().causes(),
+                        range));
+            }
+        } finally {
+            futures.stream().filter(f -> f != null && !f.isDone()).forEach(f -> f.cancel(true));
+        }
+        return batch;
+    }
+
+    private static ChangeRange await(Future<ChangeRange> future) throws HarvestException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarvestException(HarvestException.FailureKind.LOCAL, "harvest interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HarvestException harvest) {
+                throw harvest;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What to do with one build: its revision, previous revision, and its range or the range to ask for. */
+    private Pending plan(JenkinsBuild build, JobContext context, long watermark) throws HarvestException {
         String name = context.job.fullName();
         String mapped = plan.repositoryFor().apply(name).orElse(null);
         String chooseUrl = context.chooseUrl(build, mapped);
@@ -121,33 +201,6 @@ public final class Harvester {
                     : store.previousRevision(name, branch, build.number()).orElse(null);
             context.lastRevisionByBranch.put(branch, revision);
         }
-        BuildStore.StoredRangeKey before = context.stored.get(build.number());
-        if (before != null && !build.building() && before.reusableFor(revision, previous)) {
-            progress.buildHarvested(name, build.number(), false);
-            return Optional.empty();
-        }
-        String repository = repository(chosen, mapped, context);
-        boolean requested = false;
-        ChangeRange range;
-        if (revision == null) {
-            range = ChangeRange.unknown(null, null, "the build recorded no git revision");
-        } else if (previous == null) {
-            range = ChangeRange.firstBuild(revision);
-        } else if (previous.equals(revision)) {
-            range = ChangeRange.noNewCommit(revision);
-        } else if (repository.isEmpty()) {
-            range = ChangeRange.unknown(
-                    previous, revision, "no repository known for job " + name + ": map it in changes.repositories");
-        } else {
-            range = changes.resolve(repository, previous, revision);
-            requested = true;
-            counts.ranges++;
-        }
-        if (range.status() == RangeStatus.UNKNOWN) {
-            counts.unknown++;
-        }
-        counts.builds++;
-        progress.buildHarvested(name, build.number(), requested);
         Build model = new Build(
                 name,
                 build.number(),
@@ -157,8 +210,43 @@ public final class Harvester {
                 triggerLabel.apply(build.causes()),
                 revision,
                 branch);
-        return Optional.of(new StoredBuild(model, build.building(), repository, build.causes(), range));
+        BuildStore.StoredRangeKey before = context.stored.get(build.number());
+        if (before != null && !build.building() && before.reusableFor(revision, previous)) {
+            return new Pending(build, model, "", previous, revision, null, true, false, watermark);
+        }
+        String repository = repository(chosen, mapped, context);
+        ChangeRange range = null;
+        if (revision == null) {
+            range = ChangeRange.unknown(null, null, "the build recorded no git revision");
+        } else if (previous == null) {
+            range = ChangeRange.firstBuild(revision);
+        } else if (previous.equals(revision)) {
+            range = ChangeRange.noNewCommit(revision);
+        } else if (repository.isEmpty()) {
+            range = ChangeRange.unknown(
+                    previous, revision, "no repository known for job " + name + ": map it in changes.repositories");
+        }
+        return new Pending(build, model, repository, previous, revision, range, false, range == null, watermark);
     }
+
+    /**
+     * One build between planning and writing.
+     *
+     * @param range the range when known without asking the source, else {@code null}
+     * @param reused the store holds this build, finished, with the same range: nothing to write
+     * @param needsRange the range must be asked of the change source
+     * @param watermark the job's watermark once this build is written
+     */
+    private record Pending(
+            JenkinsBuild build,
+            Build model,
+            String repository,
+            String previous,
+            String revision,
+            ChangeRange range,
+            boolean reused,
+            boolean needsRange,
+            long watermark) {}
 
     private String repository(Optional<BuiltRevision> chosen, String mapped, JobContext context)
             throws HarvestException {

@@ -327,4 +327,35 @@ class HarvesterTest {
         }
         assertThat(resumed).isEqualTo(StoreDump.of(clean));
     }
+
+    @Test
+    void shouldStoreTheSameWhetherRangesAreAskedOneByOneOrInParallel() throws Exception {
+        // Given three jobs, harvested one range at a time into one store
+        FakeJenkins jenkins = new FakeJenkins()
+                .job("images/a", FakeBuilds.generated("images/a", 60))
+                .job("images/b", FakeBuilds.generated("images/b", 60))
+                .job("tools/c", FakeBuilds.generated("tools/c", 60));
+        HarvestSummary serial = harvest(jenkins, HarvestPlan.everything().withBatchSize(7));
+        Map<String, List<String>> expected = StoreDump.of(url());
+
+        // When the same is harvested with eight ranges at once into another store
+        String parallelUrl = "jdbc:h2:file:" + dir.resolve("parallel/store").toAbsolutePath();
+        HarvestSummary parallel;
+        try (BuildStore store = BuildStore.open(parallelUrl)) {
+            parallel = new Harvester(
+                            store,
+                            jenkins,
+                            new FakeChangeSource(1),
+                            RevisionChooser.BY_URL,
+                            FakeBuilds::label,
+                            HarvestPlan.everything().withBatchSize(7).withRangeThreads(8),
+                            HarvestProgress.NONE)
+                    .harvest();
+        }
+
+        // Then both stores hold the same rows and the counts agree
+        assertThat(StoreDump.of(parallelUrl)).isEqualTo(expected);
+        assertThat(parallel.ranges()).isEqualTo(serial.ranges()).isPositive();
+        assertThat(parallel.newBuilds()).isEqualTo(180);
+    }
 }
