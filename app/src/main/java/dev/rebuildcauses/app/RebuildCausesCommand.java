@@ -1,5 +1,6 @@
 package dev.rebuildcauses.app;
 
+import dev.rebuildcauses.app.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "rebuild-causes 0.1.0",
         description = "Mines why Docker image builds run, what each cause costs, and how to stop paying for it.",
-        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, DemoCommand.class})
 public final class RebuildCausesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
