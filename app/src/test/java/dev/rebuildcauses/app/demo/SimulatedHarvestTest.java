@@ -51,7 +51,8 @@ class SimulatedHarvestTest {
             assertThat(second.jenkinsRequests()).isLessThanOrEqualTo(2L * jobs);
             assertThat(second.changeRequests()).isLessThanOrEqualTo(2L * 3);
             // and the store reports every finished build once (running ones wait until they finish)
-            assertThat(HarvestFixture.stored(data).size()).isEqualTo(simulator.history().buildCount() - 3);
+            assertThat(HarvestFixture.stored(data).size())
+                    .isEqualTo(simulator.history().buildCount() - 3);
         }
     }
 }
