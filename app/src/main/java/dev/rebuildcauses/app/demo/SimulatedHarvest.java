@@ -1,7 +1,6 @@
 package dev.rebuildcauses.app.demo;
 
 import dev.rebuildcauses.harvest.bitbucket.BitbucketServerChangeSource;
-import dev.rebuildcauses.harvest.bitbucket.InMemoryCommitCache;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.http.Credentials;
 import dev.rebuildcauses.harvest.http.HttpSettings;
@@ -15,6 +14,7 @@ import dev.rebuildcauses.harvest.run.Harvester;
 import dev.rebuildcauses.harvest.run.JenkinsClientSource;
 import dev.rebuildcauses.harvest.run.RevisionChooser;
 import dev.rebuildcauses.harvest.store.BuildStore;
+import dev.rebuildcauses.harvest.store.StoreCommitCache;
 import dev.rebuildcauses.simulator.Simulator;
 import dev.rebuildcauses.simulator.SimulatorOptions;
 import java.util.Map;
@@ -39,7 +39,7 @@ public final class SimulatedHarvest {
                 RemoteHttp.create("Bitbucket Server", settings, Credentials.bearer(options.bitbucketToken()));
         JenkinsClient jenkins = new JenkinsClient(simulator.jenkinsUrl(), jenkinsHttp);
         BitbucketServerChangeSource changes = new BitbucketServerChangeSource(
-                simulator.bitbucketUrl(), bitbucketHttp, new InMemoryCommitCache(), Map.of());
+                simulator.bitbucketUrl(), bitbucketHttp, new StoreCommitCache(store), Map.of());
         HarvestPlan plan = HarvestPlan.everything().withRepositories(job -> repositoryOf(simulator, job));
         return new Harvester(
                         store,

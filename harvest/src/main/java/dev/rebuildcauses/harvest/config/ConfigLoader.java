@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.rebuildcauses.harvest.bitbucket.BitbucketCloudChangeSource;
 import dev.rebuildcauses.harvest.store.JdbcUrls;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,6 +112,9 @@ public final class ConfigLoader {
                 .orElseThrow(() -> new ConfigException("changes.source: expected one of git, bitbucket-server, "
                         + "bitbucket-cloud but found '" + sourceName + "'"));
         String url = optionalText(node, "url", path, "");
+        if (source == ChangeSourceKind.BITBUCKET_CLOUD && url.isEmpty()) {
+            url = BitbucketCloudChangeSource.API_URL;
+        }
         if (source != ChangeSourceKind.GIT) {
             if (url.isEmpty()) {
                 throw new ConfigException("changes.url: missing; " + source.configName() + " needs the server's URL");

@@ -166,6 +166,52 @@ final class BuildReader {
         return out;
     }
 
+    /** A resolved range stored for any build of the repository between the two revisions. */
+    Optional<ChangeRange> findRange(String repositoryKey, String fromRevision, String toRevision) throws SQLException {
+        String job;
+        long number;
+        try (PreparedStatement query = connection.prepareStatement("SELECT job, build_number FROM builds WHERE "
+                + "repository_key = ? AND from_revision = ? AND revision = ? AND range_status = 'RESOLVED' "
+                + "AND building = FALSE ORDER BY job, build_number")) {
+            query.setMaxRows(1);
+            query.setString(1, repositoryKey);
+            query.setString(2, fromRevision);
+            query.setString(3, toRevision);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                job = rows.getString(1);
+                number = rows.getLong(2);
+            }
+        }
+        List<Commit> commits = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT c.id, c.parents, c.author, "
+                + "c.author_time_ms, c.message, c.files_changed FROM range_commits r JOIN commits c "
+                + "ON c.id = r.commit_id WHERE r.job = ? AND r.build_number = ? ORDER BY r.position")) {
+            query.setString(1, job);
+            query.setLong(2, number);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    commits.add(commit(rows, 1));
+                }
+            }
+        }
+        List<FileChange> files = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT change_kind, path, old_path FROM "
+                + "range_files WHERE job = ? AND build_number = ? ORDER BY position")) {
+            query.setString(1, job);
+            query.setLong(2, number);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    files.add(new FileChange(
+                            ChangeKind.valueOf(rows.getString(1)), rows.getString(2), rows.getString(3)));
+                }
+            }
+        }
+        return Optional.of(ChangeRange.resolved(fromRevision, toRevision, commits, files));
+    }
+
     Map<String, Commit> commits(List<String> ids) throws SQLException {
         Map<String, Commit> out = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(

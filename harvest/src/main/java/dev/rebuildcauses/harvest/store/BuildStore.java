@@ -1,6 +1,7 @@
 package dev.rebuildcauses.harvest.store;
 
 import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.harvest.changes.HarvestException;
@@ -129,6 +130,16 @@ public final class BuildStore implements AutoCloseable {
     /** Finished builds matching the filter with their change ranges, ordered by job and number. */
     public List<BuildChanges> loadBuildChanges(BuildFilter filter) throws HarvestException {
         return call(() -> reader.loadBuildChanges(filter));
+    }
+
+    /**
+     * A resolved range stored for any build between the two revisions of a repository.
+     *
+     * @param repositoryKey {@link dev.rebuildcauses.harvest.changes.RepositoryUrls#normalize} of the repository
+     */
+    public Optional<ChangeRange> findRange(String repositoryKey, String fromRevision, String toRevision)
+            throws HarvestException {
+        return call(() -> reader.findRange(repositoryKey, fromRevision, toRevision));
     }
 
     /** The commits the store knows among the given ids. */

@@ -4,6 +4,7 @@ import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.harvest.changes.RepositoryUrls;
 import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
 import dev.rebuildcauses.harvest.jenkins.TriggerCause;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ final class BuildWriter {
             "revision",
             "branch",
             "repository",
+            "repository_key",
             "range_status",
             "from_revision",
             "problem");
@@ -78,6 +80,8 @@ final class BuildWriter {
             statement.setString(i++, build.revision());
             statement.setString(i++, build.branch());
             statement.setString(i++, stored.repository());
+            statement.setString(
+                    i++, stored.repository().isEmpty() ? "" : RepositoryUrls.normalize(stored.repository()));
             statement.setString(i++, range.status().name());
             statement.setString(i++, range.fromRevision());
             statement.setString(i, range.problem());

@@ -13,6 +13,7 @@ import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.changes.RepositoryUrls;
 import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
 import java.time.Duration;
 import java.util.List;
@@ -205,6 +206,26 @@ abstract class BuildStoreContract {
             assertThat(store.commitFiles("repo", "c9")).contains(files);
             assertThat(store.commits(List.of("c9", "zz"))).containsOnlyKeys("c9");
             assertThat(store.rowCounts()).containsEntry("commit_files", 1L);
+        }
+    }
+
+    @Test
+    void shouldFindAStoredRangeByRepositoryAndRevisionsForTheBitbucketCache() throws Exception {
+        try (BuildStore store = BuildStore.open(url())) {
+            // Given images/a's builds stored from https://host/scm/img/a.git
+            List<StoredBuild> builds = threeBuilds().stream()
+                    .map(b -> new StoredBuild(b.build(), false, "https://host/scm/img/a.git", b.causes(), b.range()))
+                    .toList();
+            store.save("images/a", builds, 3);
+            StoreCommitCache cache = new StoreCommitCache(store);
+
+            // Then another spelling of the same repository finds the resolved range, and nothing else is found
+            assertThat(cache.find(RepositoryUrls.normalize("ssh://git@host:7999/img/a.git"), "r1", "c3"))
+                    .contains(threeBuilds().get(1).range());
+            assertThat(cache.find(RepositoryUrls.normalize("https://host/scm/img/b.git"), "r1", "c3"))
+                    .isEmpty();
+            assertThat(cache.find(RepositoryUrls.normalize("https://host/scm/img/a.git"), "c3", "c3"))
+                    .isEmpty();
         }
     }
 

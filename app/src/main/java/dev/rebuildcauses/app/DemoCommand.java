@@ -1,6 +1,7 @@
-package dev.rebuildcauses.app.demo;
+package dev.rebuildcauses.app;
 
-import dev.rebuildcauses.app.CommandFailure;
+import dev.rebuildcauses.analysis.classify.RulesFormatException;
+import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -78,7 +79,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws HarvestException, CommandFailure, IOException {
+    public Integer call()
+            throws HarvestException, CommandFailure, IOException, ConfigException, RulesFormatException {
         new DemoRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(config());
         return 0;
     }

@@ -1,4 +1,4 @@
-package dev.rebuildcauses.app.demo;
+package dev.rebuildcauses.app;
 
 import java.nio.file.Path;
 
