@@ -1,8 +1,8 @@
 package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
-import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -79,8 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call()
-            throws HarvestException, CommandFailure, IOException, ConfigException, RulesFormatException {
+    public Integer call() throws HarvestException, CommandFailure, IOException, ConfigException, RulesFormatException {
         new DemoRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(config());
         return 0;
     }

@@ -63,9 +63,12 @@ final class DemoRunner {
                 .withSeed(config.seed())
                 .withLatency(Duration.ofMillis(config.latencyMillis()));
         try (Simulator simulator = Simulator.start(options)) {
-            note(config, "Simulated Jenkins at " + simulator.jenkinsUrl() + " and Bitbucket Server at "
-                    + simulator.bitbucketUrl() + ": " + simulator.history().buildCount() + " builds of "
-                    + simulator.history().buildableJobs().size() + " jobs over six months");
+            note(
+                    config,
+                    "Simulated Jenkins at " + simulator.jenkinsUrl() + " and Bitbucket Server at "
+                            + simulator.bitbucketUrl() + ": "
+                            + simulator.history().buildCount() + " builds of "
+                            + simulator.history().buildableJobs().size() + " jobs over six months");
             Path configFile = data.resolve("rebuild-causes.yml");
             Files.writeString(configFile, configYaml(simulator, data), StandardCharsets.UTF_8);
             note(config, "Harvesting with " + configFile);
@@ -120,7 +123,10 @@ final class DemoRunner {
                 }
             });
         } catch (UncheckedIOException e) {
-            throw new IOException("cannot remove the temporary store " + root + ": " + e.getCause().getMessage(), e);
+            throw new IOException(
+                    "cannot remove the temporary store " + root + ": "
+                            + e.getCause().getMessage(),
+                    e);
         }
     }
 }

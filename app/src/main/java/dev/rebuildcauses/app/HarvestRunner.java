@@ -65,6 +65,7 @@ final class HarvestRunner {
                                 TriggerLabels::label,
                                 plan,
                                 progress)
+                        .withRangeConcurrency(rangeConcurrency(config))
                         .harvest();
             } finally {
                 progress.finish();
@@ -73,6 +74,15 @@ final class HarvestRunner {
         out.println(summary.line());
         out.flush();
         return summary;
+    }
+
+    /** Remote sources resolve ranges as many at once as their client lets through; local git one at a time. */
+    private static int rangeConcurrency(HarvestConfig config) {
+        return switch (config.changes().source()) {
+            case GIT -> 1;
+            case BITBUCKET_SERVER -> HttpSettings.defaults().maxConcurrentRequests();
+            case BITBUCKET_CLOUD -> HttpSettings.bitbucketCloudDefaults().maxConcurrentRequests();
+        };
     }
 
     private ChangeSource changeSource(HarvestConfig config, BuildStore store) throws ConfigException {

@@ -28,7 +28,10 @@ import java.util.Optional;
 public final class SimulatedHarvest {
     private SimulatedHarvest() {}
 
-    /** One harvest of the simulator into the store; each call uses fresh clients (fresh request counts). */
+    /**
+     * One harvest of the simulator into the store; each call uses fresh clients (fresh request counts)
+     * and resolves as many ranges at once as the settings let requests through.
+     */
     public static HarvestSummary run(
             Simulator simulator, BuildStore store, HttpSettings settings, HarvestProgress progress)
             throws HarvestException {
@@ -49,6 +52,7 @@ public final class SimulatedHarvest {
                         TriggerLabels::label,
                         plan,
                         progress)
+                .withRangeConcurrency(settings.maxConcurrentRequests())
                 .harvest();
     }
 

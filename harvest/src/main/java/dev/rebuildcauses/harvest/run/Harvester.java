@@ -34,6 +34,7 @@ public final class Harvester {
     private final Function<List<TriggerCause>, String> triggerLabel;
     private final HarvestPlan plan;
     private final HarvestProgress progress;
+    private final int rangeConcurrency;
 
     public Harvester(
             BuildStore store,
@@ -50,6 +51,30 @@ public final class Harvester {
         this.triggerLabel = triggerLabel;
         this.plan = plan;
         this.progress = progress;
+        this.rangeConcurrency = 1;
+    }
+
+    private Harvester(Harvester base, int rangeConcurrency) {
+        this.store = base.store;
+        this.jenkins = base.jenkins;
+        this.changes = base.changes;
+        this.chooser = base.chooser;
+        this.triggerLabel = base.triggerLabel;
+        this.plan = base.plan;
+        this.progress = base.progress;
+        this.rangeConcurrency = rangeConcurrency;
+    }
+
+    /**
+     * This harvester, resolving up to {@code ranges} change ranges of a batch at once. Only for a
+     * change source that may be called from several threads (the Bitbucket sources); the default, 1,
+     * resolves them one after the other.
+     */
+    public Harvester withRangeConcurrency(int ranges) {
+        if (ranges < 1) {
+            throw new IllegalArgumentException("range concurrency must be at least 1, was " + ranges);
+        }
+        return new Harvester(this, ranges);
     }
 
     /** Harvests every matching job once; stops at the first failure, keeping what was committed. */
@@ -57,8 +82,10 @@ public final class Harvester {
         List<JenkinsJob> jobs = jenkins.discoverJobs(plan.include(), plan.exclude());
         progress.jobsDiscovered(jobs.size());
         Counts counts = new Counts();
-        for (JenkinsJob job : jobs) {
-            harvestJob(job, counts);
+        try (ParallelRanges resolver = new ParallelRanges(changes, rangeConcurrency)) {
+            for (JenkinsJob job : jobs) {
+                harvestJob(job, counts, resolver);
+            }
         }
         return new HarvestSummary(
                 counts.builds,
@@ -71,7 +98,7 @@ public final class Harvester {
                 counts.running);
     }
 
-    private void harvestJob(JenkinsJob job, Counts counts) throws HarvestException {
+    private void harvestJob(JenkinsJob job, Counts counts, ParallelRanges resolver) throws HarvestException {
         String name = job.fullName();
         store.saveJob(job);
         long watermark = store.watermark(name);
@@ -80,31 +107,51 @@ public final class Harvester {
         builds.sort(Comparator.comparingLong(JenkinsBuild::number));
         progress.jobStarted(name, builds.size());
         JobContext context = new JobContext(job, store.storedRanges(name, watermark));
-        List<StoredBuild> batch = new ArrayList<>();
         long newWatermark = watermark;
         boolean finishedSoFar = true;
-        for (JenkinsBuild build : builds) {
-            finishedSoFar &= !build.building();
-            if (finishedSoFar) {
-                newWatermark = build.number();
+        int from = 0;
+        do {
+            // one batch: plan every build in order, resolve the batch's ranges (at once where allowed),
+            // then write the batch with the watermark, so a kill loses at most one batch
+            List<JenkinsBuild> chunk = builds.subList(from, Math.min(builds.size(), from + plan.batchSize()));
+            List<PendingBuild> pending = new ArrayList<>(chunk.size());
+            for (JenkinsBuild build : chunk) {
+                finishedSoFar &= !build.building();
+                if (finishedSoFar) {
+                    newWatermark = build.number();
+                }
+                if (build.building()) {
+                    counts.running++;
+                }
+                pending.add(prepare(build, context));
             }
-            if (build.building()) {
-                counts.running++;
+            Map<RangeRequest, ChangeRange> ranges = resolver.resolveAll(pending.stream()
+                    .map(PendingBuild::request)
+                    .filter(java.util.Objects::nonNull)
+                    .toList());
+            List<StoredBuild> batch = new ArrayList<>(chunk.size());
+            for (PendingBuild build : pending) {
+                finish(build, ranges, context, counts).ifPresent(batch::add);
             }
-            Optional<StoredBuild> stored = harvestBuild(build, context, counts);
-            stored.ifPresent(batch::add);
-            if (batch.size() >= plan.batchSize()) {
-                counts.commits += store.save(name, batch, newWatermark);
-                batch.clear();
-            }
-        }
-        counts.commits += store.save(name, batch, newWatermark);
+            counts.commits += store.save(name, batch, newWatermark);
+            from += chunk.size();
+        } while (from < builds.size());
         progress.jobFinished(name);
     }
 
-    /** The build to write, or empty when the store already holds it, finished, with the same range. */
-    private Optional<StoredBuild> harvestBuild(JenkinsBuild build, JobContext context, Counts counts)
-            throws HarvestException {
+    /** A build planned for writing: its revision, previous revision, repository, and the range it needs. */
+    private record PendingBuild(
+            JenkinsBuild build,
+            boolean reused,
+            String revision,
+            String branch,
+            String previous,
+            String repository,
+            ChangeRange range,
+            RangeRequest request) {}
+
+    /** Plans one build: skips what the store holds already, else finds its range or the request for it. */
+    private PendingBuild prepare(JenkinsBuild build, JobContext context) throws HarvestException {
         String name = context.job.fullName();
         String mapped = plan.repositoryFor().apply(name).orElse(null);
         Optional<BuiltRevision> chosen = chooser.choose(build.revisions(), context.chooseUrl(build, mapped));
@@ -119,12 +166,11 @@ public final class Harvester {
         }
         BuildStore.StoredRangeKey before = context.stored.get(build.number());
         if (before != null && !build.building() && before.reusableFor(revision, previous)) {
-            progress.buildHarvested(name, build.number(), false);
-            return Optional.empty();
+            return new PendingBuild(build, true, revision, branch, previous, null, null, null);
         }
         String repository = repository(chosen, mapped, context);
-        boolean requested = false;
-        ChangeRange range;
+        ChangeRange range = null;
+        RangeRequest request = null;
         if (revision == null) {
             range = ChangeRange.unknown(null, null, "the build recorded no git revision");
         } else if (previous == null) {
@@ -135,8 +181,23 @@ public final class Harvester {
             range = ChangeRange.unknown(
                     previous, revision, "no repository known for job " + name + ": map it in changes.repositories");
         } else {
-            range = changes.resolve(repository, previous, revision);
-            requested = true;
+            request = new RangeRequest(repository, previous, revision);
+        }
+        return new PendingBuild(build, false, revision, branch, previous, repository, range, request);
+    }
+
+    /** The build to write, or empty when the store already holds it, finished, with the same range. */
+    private Optional<StoredBuild> finish(
+            PendingBuild pending, Map<RangeRequest, ChangeRange> ranges, JobContext context, Counts counts) {
+        String name = context.job.fullName();
+        JenkinsBuild build = pending.build();
+        if (pending.reused()) {
+            progress.buildHarvested(name, build.number(), false);
+            return Optional.empty();
+        }
+        boolean requested = pending.request() != null;
+        ChangeRange range = requested ? ranges.get(pending.request()) : pending.range();
+        if (requested) {
             counts.ranges++;
         }
         if (range.status() == RangeStatus.UNKNOWN) {
@@ -151,9 +212,9 @@ public final class Harvester {
                 build.duration(),
                 build.result(),
                 triggerLabel.apply(build.causes()),
-                revision,
-                branch);
-        return Optional.of(new StoredBuild(model, build.building(), repository, build.causes(), range));
+                pending.revision(),
+                pending.branch());
+        return Optional.of(new StoredBuild(model, build.building(), pending.repository(), build.causes(), range));
     }
 
     private String repository(Optional<BuiltRevision> chosen, String mapped, JobContext context)
