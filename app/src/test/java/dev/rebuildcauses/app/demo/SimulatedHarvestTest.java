@@ -55,4 +55,22 @@ class SimulatedHarvestTest {
                     .isEqualTo(simulator.history().buildCount() - 3);
         }
     }
+
+    @Test
+    void shouldHarvestAHudsonShapedServerThroughTheUnpagedFallback() throws HarvestException {
+        // Given a simulator answering like Hudson: no _class, no ranges, no allBuilds, no remoteUrls
+        try (Simulator simulator =
+                Simulator.start(SimulatorOptions.defaults().withBuilds(400).withHudsonMode(true))) {
+            // When the real harvester collects it
+            HarvestSummary summary = HarvestFixture.harvest(simulator, data, HttpSettings.defaults());
+            Map<String, List<String>> classified = HarvestFixture.classified(HarvestFixture.stored(data));
+
+            // Then the repositories come from config.xml and every finished build has its planned causes
+            Map<String, List<String>> planned = HarvestFixture.planned(simulator.history());
+            assertThat(summary.newBuilds()).isEqualTo(simulator.history().buildCount());
+            assertThat(summary.unknownRanges()).isZero();
+            classified.keySet().retainAll(planned.keySet());
+            assertThat(classified).isEqualTo(planned);
+        }
+    }
 }

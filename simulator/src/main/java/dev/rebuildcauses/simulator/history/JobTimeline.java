@@ -159,8 +159,9 @@ final class JobTimeline {
             Collections.reverse(changeLog);
             planned = plannedCauses(repo.netChanges(previous.revision(), revision));
         }
+        int index = builds.size();
         job.addBuild(new SimulatedBuild(
-                builds.size() + 1,
+                index + 1,
                 at,
                 duration(kind),
                 null,
@@ -171,7 +172,7 @@ final class JobTimeline {
                 job.kind() == JobKind.PIPELINE ? libraryAt(at) : null,
                 changeLog,
                 planned));
-        finish(builds.size());
+        finish(index);
     }
 
     private void finish(int index) {
