@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "rebuild-causes 0.1.0",
         description = "Mines why Docker image builds run, what each cause costs, and how to stop paying for it.",
-        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, HarvestCommand.class, ReportCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ScanCommand.class,
+            HarvestCommand.class,
+            ReportCommand.class,
+            DemoCommand.class
+        })
 public final class RebuildCausesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

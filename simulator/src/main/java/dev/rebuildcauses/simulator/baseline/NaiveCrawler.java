@@ -37,6 +37,31 @@ public final class NaiveCrawler {
     public record Result(
             int jobs, int builds, int commits, int files, long requests, Duration elapsed, boolean complete) {}
 
+    /**
+     * The requests a complete crawl of a history makes: one per container listing (the root
+     * included), one per job, one per build and one per changelog commit.
+     */
+    public static long plannedRequests(dev.rebuildcauses.simulator.history.SimulatedHistory history) {
+        long containers = 1 + countContainers(history.roots());
+        long requests = containers;
+        for (dev.rebuildcauses.simulator.history.SimulatedJob job : history.buildableJobs()) {
+            requests += 1 + job.builds().size();
+            requests +=
+                    job.builds().stream().mapToLong(b -> b.changeLog().size()).sum();
+        }
+        return requests;
+    }
+
+    private static long countContainers(List<dev.rebuildcauses.simulator.history.SimulatedJob> items) {
+        long count = 0;
+        for (dev.rebuildcauses.simulator.history.SimulatedJob item : items) {
+            if (item.kind().isContainer()) {
+                count += 1 + countContainers(item.children());
+            }
+        }
+        return count;
+    }
+
     public NaiveCrawler(String jenkinsUrl, String user, String token, String bitbucketUrl, String bitbucketToken) {
         this.jenkinsUrl = jenkinsUrl.endsWith("/") ? jenkinsUrl : jenkinsUrl + "/";
         this.jenkinsAuth =

@@ -34,7 +34,7 @@ final class JobTimeline {
             Map.entry(List.of(Causes.CI), 0.003),
             Map.entry(List.of(Causes.CI, Causes.DEPENDENCIES), 0.008),
             Map.entry(List.of(Causes.CI, Causes.DOCS), 0.004),
-            Map.entry(List.of(EMPTY), 0.085),
+            Map.entry(List.of(EMPTY), 0.095),
             Map.entry(List.of(NO_NEW), 0.15));
 
     private final SimulatedJob job;
@@ -159,8 +159,9 @@ final class JobTimeline {
             Collections.reverse(changeLog);
             planned = plannedCauses(repo.netChanges(previous.revision(), revision));
         }
+        int index = builds.size();
         job.addBuild(new SimulatedBuild(
-                builds.size() + 1,
+                index + 1,
                 at,
                 duration(kind),
                 null,
@@ -171,7 +172,7 @@ final class JobTimeline {
                 job.kind() == JobKind.PIPELINE ? libraryAt(at) : null,
                 changeLog,
                 planned));
-        finish(builds.size());
+        finish(index);
     }
 
     private void finish(int index) {
@@ -265,7 +266,7 @@ final class JobTimeline {
         } else if (kind.contains(Causes.DEPENDENCIES) || kind.contains("merge")) {
             factor = 1.6;
         } else if (kind.contains(EMPTY)) {
-            factor = 1.25;
+            factor = 1.3;
         } else if (kind.contains(NO_NEW)) {
             factor = 0.8;
         } else if (kind.equals(List.of(Causes.DOCS))) {

@@ -36,12 +36,12 @@ public final class SimulatedJob {
 
     /** Children of a container, in name order. */
     public List<SimulatedJob> children() {
-        return List.copyOf(children);
+        return java.util.Collections.unmodifiableList(children);
     }
 
     /** Builds oldest first; number {@code i + 1} at index {@code i}. */
     public List<SimulatedBuild> builds() {
-        return List.copyOf(builds);
+        return java.util.Collections.unmodifiableList(builds);
     }
 
     /** {@code PROJ/slug} of the job's own repository, {@code null} for containers. */

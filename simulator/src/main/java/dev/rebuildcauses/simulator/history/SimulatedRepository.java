@@ -2,17 +2,13 @@ package dev.rebuildcauses.simulator.history;
 
 import dev.rebuildcauses.analysis.model.ChangeKind;
 import dev.rebuildcauses.analysis.model.FileChange;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** A git-like commit graph of one simulated Bitbucket repository. */
 public final class SimulatedRepository {
@@ -57,14 +53,52 @@ public final class SimulatedRepository {
      * Bitbucket's {@code commits?since=&until=} lists them; {@code since} may be {@code null}.
      */
     public List<SimulatedCommit> rangeCommits(String since, String until) {
-        Set<String> excluded = since == null ? Set.of() : ancestors(since);
-        List<SimulatedCommit> range = new ArrayList<>();
-        for (String id : ancestors(until)) {
-            if (!excluded.contains(id)) {
-                range.add(commits.get(id));
+        // paint down from both ends in creation order, newest first, as git does: a parent is always
+        // older than its child, so a commit's marks are final when it is taken; the walk stops once
+        // only commits reachable from since are left, so a range costs its size, not the history's
+        final int fromUntil = 1;
+        final int fromSince = 2;
+        Map<String, Integer> marks = new HashMap<>();
+        java.util.PriorityQueue<String> queue =
+                new java.util.PriorityQueue<>((a, b) -> Integer.compare(order.get(b), order.get(a)));
+        int onlyUntil = 0;
+        if (commits.containsKey(until)) {
+            marks.put(until, fromUntil);
+            queue.add(until);
+            onlyUntil++;
+        }
+        if (since != null && commits.containsKey(since)) {
+            if (marks.merge(since, fromSince, (a, b) -> a | b) == (fromUntil | fromSince)) {
+                onlyUntil--;
+            } else {
+                queue.add(since);
             }
         }
-        range.sort((a, b) -> Integer.compare(order.get(b.id()), order.get(a.id())));
+        List<SimulatedCommit> range = new ArrayList<>();
+        while (!queue.isEmpty() && onlyUntil > 0) {
+            String id = queue.poll();
+            int mark = marks.get(id);
+            if (mark == fromUntil) {
+                onlyUntil--;
+                range.add(commits.get(id));
+            }
+            for (String parent : commits.get(id).parents()) {
+                if (!commits.containsKey(parent)) {
+                    continue;
+                }
+                Integer before = marks.get(parent);
+                int after = before == null ? mark : before | mark;
+                if (before == null) {
+                    queue.add(parent);
+                    if (after == fromUntil) {
+                        onlyUntil++;
+                    }
+                } else if (before == fromUntil && after != fromUntil) {
+                    onlyUntil--;
+                }
+                marks.put(parent, after);
+            }
+        }
         return range;
     }
 
@@ -97,20 +131,6 @@ public final class SimulatedRepository {
             }
         }
         return List.copyOf(net.values());
-    }
-
-    private Set<String> ancestors(String id) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        todo.push(id);
-        while (!todo.isEmpty()) {
-            String next = todo.pop();
-            SimulatedCommit commit = commits.get(next);
-            if (commit != null && seen.add(next)) {
-                commit.parents().forEach(todo::push);
-            }
-        }
-        return seen;
     }
 
     void add(SimulatedCommit commit) {

@@ -83,6 +83,12 @@ public final class SimulatedJenkins extends SimulatedServer {
     @Override
     protected Answer answer(String rawPath, Map<String, String> query) {
         String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+        if (path.endsWith("/config.xml") && jobsByPath.containsKey(path.substring(0, path.length() - 10))) {
+            return new Answer(
+                    200,
+                    "application/xml",
+                    JobConfigs.configXml(jobsByPath.get(path.substring(0, path.length() - 10)), cloneUrls, hudsonMode));
+        }
         if (!path.endsWith("api/json") && !path.endsWith("api/json/")) {
             return Answer.html(404, "<html><body>Not found: " + rawPath + "</body></html>");
         }

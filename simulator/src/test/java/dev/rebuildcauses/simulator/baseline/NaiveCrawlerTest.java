@@ -38,6 +38,7 @@ class NaiveCrawlerTest {
             assertThat(result.commits()).isEqualTo(commits);
             assertThat(result.requests()).isEqualTo(containers + jobs + builds + commits);
             assertThat(simulator.requestCount()).isEqualTo(result.requests());
+            assertThat(NaiveCrawler.plannedRequests(simulator.history())).isEqualTo(result.requests());
         }
     }
 

@@ -168,4 +168,43 @@ class SimulatedHistoryTest {
         assertThat(gone.nextBuildNumber()).isEqualTo(gone.buildNumber() + 1);
         assertThat(gone.commitId()).matches("[0-9a-f]{40}");
     }
+
+    @Test
+    void shouldListARangeAsTheCommitsReachableFromUntilAndNotFromSince() {
+        // Given the repository with a merged feature branch and an oracle by plain set difference
+        SimulatedRepository webapp = history.repository("SVC", "webapp").orElseThrow();
+        List<SimulatedCommit> all = webapp.commits();
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 200; i++) {
+            String since = all.get(random.nextInt(all.size())).id();
+            String until = all.get(random.nextInt(all.size())).id();
+            java.util.Set<String> expected = new java.util.HashSet<>(reachable(webapp, until));
+            expected.removeAll(reachable(webapp, since));
+
+            // When the range is listed
+            List<String> range = webapp.rangeCommits(since, until).stream()
+                    .map(SimulatedCommit::id)
+                    .toList();
+
+            // Then it holds exactly those commits, newest first
+            assertThat(range).containsExactlyInAnyOrderElementsOf(expected);
+            for (int k = 0; k + 1 < range.size(); k++) {
+                assertThat(all.indexOf(webapp.commit(range.get(k)).orElseThrow()))
+                        .isGreaterThan(
+                                all.indexOf(webapp.commit(range.get(k + 1)).orElseThrow()));
+            }
+        }
+    }
+
+    private static java.util.Set<String> reachable(SimulatedRepository repo, String id) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (seen.add(next)) {
+                repo.commit(next).orElseThrow().parents().forEach(todo::push);
+            }
+        }
+        return seen;
+    }
 }
