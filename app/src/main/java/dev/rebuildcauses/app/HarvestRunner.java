@@ -58,10 +58,7 @@ final class HarvestRunner {
         try (BuildStore store = BuildStore.open(config.store())) {
             ChangeSource changes = changeSource(config, store);
             HarvestPlan plan = new HarvestPlan(
-                    config.jenkins().include(),
-                    config.jenkins().exclude(),
-                    config.changes()::repositoryFor,
-                    50);
+                    config.jenkins().include(), config.jenkins().exclude(), config.changes()::repositoryFor, 50);
             try {
                 summary = new Harvester(
                                 store,
