@@ -107,36 +107,49 @@ public final class Harvester {
         builds.sort(Comparator.comparingLong(JenkinsBuild::number));
         progress.jobStarted(name, builds.size());
         JobContext context = new JobContext(job, store.storedRanges(name, watermark));
+        // plan every build in order (cheap), start asking for the job's ranges, then write batch by
+        // batch with the watermark, so a kill loses at most one batch and the source is never idle
+        List<PendingBuild> pending = new ArrayList<>(builds.size());
+        List<Long> watermarks = new ArrayList<>(builds.size());
         long newWatermark = watermark;
         boolean finishedSoFar = true;
-        int from = 0;
-        do {
-            // one batch: plan every build in order, resolve the batch's ranges (at once where allowed),
-            // then write the batch with the watermark, so a kill loses at most one batch
-            List<JenkinsBuild> chunk = builds.subList(from, Math.min(builds.size(), from + plan.batchSize()));
-            List<PendingBuild> pending = new ArrayList<>(chunk.size());
-            for (JenkinsBuild build : chunk) {
-                finishedSoFar &= !build.building();
-                if (finishedSoFar) {
-                    newWatermark = build.number();
-                }
-                if (build.building()) {
-                    counts.running++;
-                }
-                pending.add(prepare(build, context));
+        for (JenkinsBuild build : builds) {
+            finishedSoFar &= !build.building();
+            if (finishedSoFar) {
+                newWatermark = build.number();
             }
-            Map<RangeRequest, ChangeRange> ranges = resolver.resolveAll(pending.stream()
-                    .map(PendingBuild::request)
-                    .filter(java.util.Objects::nonNull)
-                    .toList());
-            List<StoredBuild> batch = new ArrayList<>(chunk.size());
-            for (PendingBuild build : pending) {
-                finish(build, ranges, context, counts).ifPresent(batch::add);
+            if (build.building()) {
+                counts.running++;
             }
-            counts.commits += store.save(name, batch, newWatermark);
-            from += chunk.size();
-        } while (from < builds.size());
+            pending.add(prepare(build, context));
+            watermarks.add(newWatermark);
+        }
+        if (pending.isEmpty()) {
+            store.save(name, List.of(), watermark);
+        }
+        resolver.prefetch(requests(pending));
+        try {
+            for (int from = 0; from < pending.size(); from += plan.batchSize()) {
+                int to = Math.min(pending.size(), from + plan.batchSize());
+                List<PendingBuild> chunk = pending.subList(from, to);
+                Map<RangeRequest, ChangeRange> ranges = resolver.resolveAll(requests(chunk));
+                List<StoredBuild> batch = new ArrayList<>(chunk.size());
+                for (PendingBuild build : chunk) {
+                    finish(build, ranges, context, counts).ifPresent(batch::add);
+                }
+                counts.commits += store.save(name, batch, watermarks.get(to - 1));
+            }
+        } finally {
+            resolver.forget();
+        }
         progress.jobFinished(name);
+    }
+
+    private static List<RangeRequest> requests(List<PendingBuild> pending) {
+        return pending.stream()
+                .map(PendingBuild::request)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     /** A build planned for writing: its revision, previous revision, repository, and the range it needs. */

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 final class ParallelRanges implements AutoCloseable {
     private final ChangeSource changes;
     private final ExecutorService executor;
+    private final Map<RangeRequest, Future<ChangeRange>> inFlight = new java.util.HashMap<>();
 
     ParallelRanges(ChangeSource changes, int concurrency) {
         this.changes = changes;
@@ -30,6 +31,22 @@ final class ParallelRanges implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
+    }
+
+    /** Starts asking for ranges before they are needed (nothing without threads); each is asked once. */
+    void prefetch(List<RangeRequest> requests) {
+        if (executor == null) {
+            return;
+        }
+        for (RangeRequest request : requests) {
+            inFlight.computeIfAbsent(request, r -> executor.submit(() -> resolve(r)));
+        }
+    }
+
+    /** Cancels and drops what was asked ahead and not yet taken (end of a job, or a failure). */
+    void forget() {
+        inFlight.values().forEach(future -> future.cancel(true));
+        inFlight.clear();
     }
 
     /** The range of every request (each distinct request asked once); the first failure, in order, is thrown. */
@@ -44,7 +61,8 @@ final class ParallelRanges implements AutoCloseable {
         }
         List<Future<ChangeRange>> futures = new ArrayList<>(distinct.size());
         for (RangeRequest request : distinct) {
-            futures.add(executor.submit(() -> resolve(request)));
+            Future<ChangeRange> started = inFlight.remove(request);
+            futures.add(started != null ? started : executor.submit(() -> resolve(request)));
         }
         try {
             for (int i = 0; i < distinct.size(); i++) {
