@@ -2,6 +2,7 @@ package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.harvest.csvinput.BuildsFileException;
 import dev.rebuildcauses.harvest.git.NotAGitRepositoryException;
 import dev.rebuildcauses.harvest.git.UnknownBranchException;
@@ -19,7 +20,8 @@ public enum ExitCode {
     UNKNOWN_BRANCH(4, "the branch is not in the repository"),
     BAD_BUILDS_FILE(5, "the --builds file is unreadable or has a bad line"),
     BAD_RULES_FILE(6, "the --rules file is unreadable or has a bad line"),
-    IO(7, "a file or git could not be read or written"),
+    IO(7, "a file, git or the store could not be read or written"),
+    BAD_CONFIG(8, "the --config file is unreadable or invalid"),
     UNREACHABLE(10, "a server could not be reached"),
     AUTH(11, "a server refused the credentials"),
     NOT_FOUND(12, "a job or repository does not exist on the server"),
@@ -62,6 +64,9 @@ public enum ExitCode {
                 case SERVER_ERROR -> SERVER_ERROR;
                 case LOCAL -> IO;
             };
+        }
+        if (failure instanceof ConfigException) {
+            return BAD_CONFIG;
         }
         if (failure instanceof BuildsFileException) {
             return BAD_BUILDS_FILE;

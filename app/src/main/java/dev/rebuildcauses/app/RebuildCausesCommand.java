@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "rebuild-causes 0.1.0",
         description = "Mines why Docker image builds run, what each cause costs, and how to stop paying for it.",
-        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, InspectDockerfileCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ScanCommand.class,
+            HarvestCommand.class,
+            ReportCommand.class,
+            DemoCommand.class,
+            InspectDockerfileCommand.class
+        })
 public final class RebuildCausesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,6 +33,18 @@ public final class RebuildCausesCommand implements Runnable {
                 .getCommandSpec()
                 .usageMessage()
                 .exitCodeList(ExitCode.helpList(ScanCommand.EXIT_CODES));
+        commandLine
+                .getSubcommands()
+                .get("harvest")
+                .getCommandSpec()
+                .usageMessage()
+                .exitCodeList(ExitCode.helpList(HarvestCommand.EXIT_CODES));
+        commandLine
+                .getSubcommands()
+                .get("report")
+                .getCommandSpec()
+                .usageMessage()
+                .exitCodeList(ExitCode.helpList(ReportCommand.EXIT_CODES));
         return commandLine;
     }
 

@@ -1,0 +1,132 @@
+package dev.rebuildcauses.app;
+
+import dev.rebuildcauses.analysis.classify.RulesFormatException;
+import dev.rebuildcauses.analysis.mine.Findings;
+import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.config.ConfigException;
+import dev.rebuildcauses.simulator.Simulator;
+import dev.rebuildcauses.simulator.SimulatorOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Wires {@code demo}: the simulator up, a {@code rebuild-causes.yml} pointing at it, then exactly what
+ * {@code harvest} and {@code report} do with that config; the simulator stops before the report.
+ */
+final class DemoRunner {
+    static final String JENKINS_TOKEN_ENV = "DEMO_JENKINS_TOKEN";
+    static final String BITBUCKET_TOKEN_ENV = "DEMO_BITBUCKET_TOKEN";
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    DemoRunner(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    Findings run(DemoConfig config)
+            throws HarvestException, CommandFailure, IOException, ConfigException, RulesFormatException {
+        if (config.builds() < 100 || config.builds() > 200_000) {
+            throw new CommandFailure(ExitCode.USAGE, "--builds must be between 100 and 200000, was " + config.builds());
+        }
+        if (config.latencyMillis() < 0 || config.latencyMillis() > 10_000) {
+            throw new CommandFailure(
+                    ExitCode.USAGE, "--latency-ms must be between 0 and 10000, was " + config.latencyMillis());
+        }
+        boolean temporary = config.dataDir() == null;
+        Path data = temporary ? Files.createTempDirectory("rebuild-causes-demo") : config.dataDir();
+        try {
+            Files.createDirectories(data);
+            Path configFile = harvest(config, data);
+            return new ReportRunner(out, err)
+                    .run(new ReportConfig(configFile, config.outDir(), null, null, null, null, config.quiet()));
+        } finally {
+            if (temporary) {
+                deleteTree(data);
+            }
+        }
+    }
+
+    /** Starts the simulator, writes the config that points at it, harvests; returns the config file. */
+    private Path harvest(DemoConfig config, Path data) throws HarvestException, ConfigException, IOException {
+        SimulatorOptions options = SimulatorOptions.defaults()
+                .withBuilds(config.builds())
+                .withSeed(config.seed())
+                .withLatency(Duration.ofMillis(config.latencyMillis()));
+        try (Simulator simulator = Simulator.start(options)) {
+            note(
+                    config,
+                    "Simulated Jenkins at " + simulator.jenkinsUrl() + " and Bitbucket Server at "
+                            + simulator.bitbucketUrl() + ": "
+                            + simulator.history().buildCount() + " builds of "
+                            + simulator.history().buildableJobs().size() + " jobs over six months");
+            Path configFile = data.resolve("rebuild-causes.yml");
+            Files.writeString(configFile, configYaml(simulator, data), StandardCharsets.UTF_8);
+            note(config, "Harvesting with " + configFile);
+            Map<String, String> environment = Map.of(
+                    JENKINS_TOKEN_ENV, options.jenkinsToken(),
+                    BITBUCKET_TOKEN_ENV, options.bitbucketToken());
+            new HarvestRunner(out, err, environment).run(configFile, config.quiet());
+            return configFile;
+        }
+    }
+
+    /**
+     * The config a user would write for the simulator; the multibranch jobs' repositories are mapped
+     * because their branch jobs' config.xml names no git remote and their pipelines load a shared library.
+     */
+    static String configYaml(Simulator simulator, Path data) {
+        String webapp = simulator.bitbucket().cloneUrl("SVC/webapp");
+        String modelServer = simulator.bitbucket().cloneUrl("ACME/model-server");
+        return "# written by 'rebuild-causes demo' for its simulated servers\n"
+                + "jenkins:\n"
+                + "  url: " + simulator.jenkinsUrl() + "\n"
+                + "  user: " + simulator.options().jenkinsUser() + "\n"
+                + "  tokenEnv: " + JENKINS_TOKEN_ENV + "\n"
+                + "  include: [\"**\"]\n"
+                + "changes:\n"
+                + "  source: bitbucket-server\n"
+                + "  url: " + simulator.bitbucketUrl() + "\n"
+                + "  tokenEnv: " + BITBUCKET_TOKEN_ENV + "\n"
+                + "  repositories:\n"
+                + "    \"services/webapp/**\": " + webapp + "\n"
+                + "    \"acme/**\": " + modelServer + "\n"
+                + "store: jdbc:h2:file:" + data.resolve("store").toAbsolutePath() + "\n";
+    }
+
+    private void note(DemoConfig config, String line) {
+        if (!config.quiet()) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new IOException(
+                    "cannot remove the temporary store " + root + ": "
+                            + e.getCause().getMessage(),
+                    e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.rebuildcauses.app;
+
+import dev.rebuildcauses.harvest.bitbucket.BitbucketCloudChangeSource;
+import dev.rebuildcauses.harvest.bitbucket.BitbucketServerChangeSource;
+import dev.rebuildcauses.harvest.changes.ChangeSource;
+import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.config.ChangesConfig;
+import dev.rebuildcauses.harvest.config.ConfigException;
+import dev.rebuildcauses.harvest.config.ConfigLoader;
+import dev.rebuildcauses.harvest.config.HarvestConfig;
+import dev.rebuildcauses.harvest.config.TokenRef;
+import dev.rebuildcauses.harvest.git.LocalGitChangeSource;
+import dev.rebuildcauses.harvest.http.Credentials;
+import dev.rebuildcauses.harvest.http.HttpSettings;
+import dev.rebuildcauses.harvest.http.RemoteHttp;
+import dev.rebuildcauses.harvest.jenkins.JenkinsClient;
+import dev.rebuildcauses.harvest.jenkins.TriggerLabels;
+import dev.rebuildcauses.harvest.run.HarvestPlan;
+import dev.rebuildcauses.harvest.run.HarvestSummary;
+import dev.rebuildcauses.harvest.run.Harvester;
+import dev.rebuildcauses.harvest.run.JenkinsClientSource;
+import dev.rebuildcauses.harvest.run.RevisionChooser;
+import dev.rebuildcauses.harvest.store.BuildStore;
+import dev.rebuildcauses.harvest.store.StoreCommitCache;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** Wires {@code harvest}: config in, Jenkins and the change source through the harvester into the store. */
+final class HarvestRunner {
+    /** Ranges asked of a Bitbucket server at once: one range is two small GETs, latency dominates. */
+    static final int RANGE_THREADS = 8;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Map<String, String> environment;
+
+    HarvestRunner(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+    }
+
+    HarvestSummary run(Path configFile, boolean quiet) throws ConfigException, HarvestException {
+        HarvestConfig config = new ConfigLoader().load(configFile);
+        String jenkinsToken = token(config.jenkins().tokenRef(), configFile);
+        JenkinsClient jenkins = new JenkinsClient(
+                config.jenkins().url(),
+                RemoteHttp.create(
+                        "Jenkins",
+                        HttpSettings.defaults(),
+                        Credentials.of(config.jenkins().user(), jenkinsToken)));
+        HarvestProgressBar progress = new HarvestProgressBar(err, !quiet);
+        HarvestSummary summary;
+        try (BuildStore store = BuildStore.open(config.store())) {
+            ChangeSource changes = changeSource(config, store);
+            HarvestPlan plan = new HarvestPlan(
+                    config.jenkins().include(), config.jenkins().exclude(), config.changes()::repositoryFor, 50);
+            try {
+                summary = new Harvester(
+                                store,
+                                new JenkinsClientSource(jenkins),
+                                changes,
+                                RevisionChooser.BY_URL,
+                                TriggerLabels::label,
+                                plan,
+                                progress)
+                        .withRangeConcurrency(rangeConcurrency(config))
+                        .harvest();
+            } finally {
+                progress.finish();
+            }
+        }
+        out.println(summary.line());
+        out.flush();
+        return summary;
+    }
+
+    /** Remote sources resolve ranges as many at once as their client lets through; local git one at a time. */
+    private static int rangeConcurrency(HarvestConfig config) {
+        return switch (config.changes().source()) {
+            case GIT -> 1;
+            case BITBUCKET_SERVER -> RANGE_THREADS;
+            case BITBUCKET_CLOUD -> HttpSettings.bitbucketCloudDefaults().maxConcurrentRequests();
+        };
+    }
+
+    private ChangeSource changeSource(HarvestConfig config, BuildStore store) throws ConfigException {
+        ChangesConfig changes = config.changes();
+        return switch (changes.source()) {
+            case GIT -> new LocalGitChangeSource(HarvestRunner::localClone);
+            case BITBUCKET_SERVER -> new BitbucketServerChangeSource(
+                    changes.url(),
+                    RemoteHttp.create(
+                            "Bitbucket Server",
+                            HttpSettings.defaults().withMaxConcurrentRequests(RANGE_THREADS),
+                            credentials(changes, config)),
+                    new StoreCommitCache(store),
+                    Map.of());
+            case BITBUCKET_CLOUD -> new BitbucketCloudChangeSource(
+                    changes.url(),
+                    RemoteHttp.create(
+                            "Bitbucket Cloud", HttpSettings.bitbucketCloudDefaults(), credentials(changes, config)),
+                    new StoreCommitCache(store),
+                    Map.of());
+        };
+    }
+
+    private Credentials credentials(ChangesConfig changes, HarvestConfig config) throws ConfigException {
+        return Credentials.of(changes.user(), token(changes.tokenRef(), config.file()));
+    }
+
+    private String token(Optional<TokenRef> ref, Path configFile) throws ConfigException {
+        if (ref.isEmpty()) {
+            return null;
+        }
+        try {
+            return ref.get().resolve(environment);
+        } catch (ConfigException e) {
+            throw new ConfigException(configFile.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The git source reads the clone the config maps a job to; anything else has no clone here. */
+    private static Optional<Path> localClone(String repository) {
+        try {
+            Path path = Path.of(repository);
+            return path.isAbsolute() && Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+}

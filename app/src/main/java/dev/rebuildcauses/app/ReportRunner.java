@@ -1,0 +1,58 @@
+package dev.rebuildcauses.app;
+
+import dev.rebuildcauses.analysis.classify.PathClassifier;
+import dev.rebuildcauses.analysis.classify.RuleSet;
+import dev.rebuildcauses.analysis.classify.RulesFormatException;
+import dev.rebuildcauses.analysis.mine.Findings;
+import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.config.ConfigException;
+import dev.rebuildcauses.harvest.config.ConfigLoader;
+import dev.rebuildcauses.harvest.config.HarvestConfig;
+import dev.rebuildcauses.harvest.store.BuildFilter;
+import dev.rebuildcauses.harvest.store.BuildStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Wires {@code report}: builds from the store through the same pipeline as {@code scan}. */
+final class ReportRunner {
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    ReportRunner(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    Findings run(ReportConfig report)
+            throws ConfigException, HarvestException, RulesFormatException, CommandFailure, IOException {
+        HarvestConfig config = new ConfigLoader().load(report.configFile());
+        Path rulesFile = report.rulesFile() != null
+                ? report.rulesFile()
+                : config.rulesFile().orElse(null);
+        PathClassifier rules = rules(rulesFile);
+        List<BuildChanges> builds;
+        try (BuildStore store = BuildStore.open(config.store())) {
+            builds = store.loadBuildChanges(new BuildFilter(report.since(), report.until(), report.jobGlob()));
+        }
+        if (builds.isEmpty() && !report.quiet()) {
+            err.println("The store holds no finished build that matches; run 'rebuild-causes harvest' first or widen "
+                    + "--since/--until/--job.");
+            err.flush();
+        }
+        return new ReportPipeline(rules, report.outDir(), report.quiet(), out, err).run(builds);
+    }
+
+    private static PathClassifier rules(Path rulesFile) throws RulesFormatException, CommandFailure {
+        if (rulesFile == null) {
+            return RuleSet.defaults();
+        }
+        if (!Files.isRegularFile(rulesFile) || !Files.isReadable(rulesFile)) {
+            throw new CommandFailure(ExitCode.BAD_RULES_FILE, rulesFile + ": cannot read the rules file");
+        }
+        return RuleSet.fromFile(rulesFile);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.rebuildcauses.app.demo;
+
+import dev.rebuildcauses.harvest.bitbucket.BitbucketServerChangeSource;
+import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.http.Credentials;
+import dev.rebuildcauses.harvest.http.HttpSettings;
+import dev.rebuildcauses.harvest.http.RemoteHttp;
+import dev.rebuildcauses.harvest.jenkins.JenkinsClient;
+import dev.rebuildcauses.harvest.jenkins.TriggerLabels;
+import dev.rebuildcauses.harvest.run.HarvestPlan;
+import dev.rebuildcauses.harvest.run.HarvestProgress;
+import dev.rebuildcauses.harvest.run.HarvestSummary;
+import dev.rebuildcauses.harvest.run.Harvester;
+import dev.rebuildcauses.harvest.run.JenkinsClientSource;
+import dev.rebuildcauses.harvest.run.RevisionChooser;
+import dev.rebuildcauses.harvest.store.BuildStore;
+import dev.rebuildcauses.harvest.store.StoreCommitCache;
+import dev.rebuildcauses.simulator.Simulator;
+import dev.rebuildcauses.simulator.SimulatorOptions;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Harvests a running {@link Simulator} with the real harvester over HTTP, as a user's config would
+ * wire it: Jenkins with Basic auth, Bitbucket Server with a Bearer token, the multibranch jobs'
+ * repositories mapped (their branch jobs' config.xml names no remote).
+ */
+public final class SimulatedHarvest {
+    private SimulatedHarvest() {}
+
+    /**
+     * One harvest of the simulator into the store; each call uses fresh clients (fresh request counts)
+     * and resolves as many ranges at once as the settings let requests through.
+     */
+    public static HarvestSummary run(
+            Simulator simulator, BuildStore store, HttpSettings settings, HarvestProgress progress)
+            throws HarvestException {
+        SimulatorOptions options = simulator.options();
+        RemoteHttp jenkinsHttp = RemoteHttp.create(
+                "Jenkins", settings, Credentials.basic(options.jenkinsUser(), options.jenkinsToken()));
+        RemoteHttp bitbucketHttp =
+                RemoteHttp.create("Bitbucket Server", settings, Credentials.bearer(options.bitbucketToken()));
+        JenkinsClient jenkins = new JenkinsClient(simulator.jenkinsUrl(), jenkinsHttp);
+        BitbucketServerChangeSource changes = new BitbucketServerChangeSource(
+                simulator.bitbucketUrl(), bitbucketHttp, new StoreCommitCache(store), Map.of());
+        HarvestPlan plan = HarvestPlan.everything().withRepositories(job -> repositoryOf(simulator, job));
+        return new Harvester(
+                        store,
+                        new JenkinsClientSource(jenkins),
+                        changes,
+                        RevisionChooser.BY_URL,
+                        TriggerLabels::label,
+                        plan,
+                        progress)
+                .withRangeConcurrency(settings.maxConcurrentRequests())
+                .harvest();
+    }
+
+    /** The clone URL of a multibranch job's repository: what {@code changes.repositories} says in a config. */
+    static Optional<String> repositoryOf(Simulator simulator, String job) {
+        if (!job.startsWith("services/webapp/") && !job.startsWith("acme/")) {
+            return Optional.empty();
+        }
+        return simulator.history().buildableJobs().stream()
+                .filter(j -> j.fullName().equals(job)
+                        || j.fullName().replace("%2F", "/").equals(job))
+                .findFirst()
+                .map(j -> simulator.bitbucket().cloneUrl(j.repositoryKey()));
+    }
+}

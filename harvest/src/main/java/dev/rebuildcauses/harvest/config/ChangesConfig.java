@@ -1,0 +1,34 @@
+package dev.rebuildcauses.harvest.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code changes:} section.
+ *
+ * @param source which kind of source
+ * @param url the Bitbucket base URL, or {@code ""} for {@code git}
+ * @param user the user (Bitbucket Cloud: the account e-mail), or {@code ""}
+ * @param token where the token is kept, or {@code null}
+ * @param repositories job glob to repository, in file order (first match wins)
+ */
+public record ChangesConfig(
+        ChangeSourceKind source, String url, String user, TokenRef token, List<RepositoryMapping> repositories) {
+    public ChangesConfig {
+        repositories = List.copyOf(repositories);
+        url = url == null ? "" : url;
+        user = user == null ? "" : user;
+    }
+
+    public Optional<TokenRef> tokenRef() {
+        return Optional.ofNullable(token);
+    }
+
+    /** The repository the config maps a job to: the first matching entry. */
+    public Optional<String> repositoryFor(String job) {
+        return repositories.stream()
+                .filter(m -> m.matches(job))
+                .map(RepositoryMapping::location)
+                .findFirst();
+    }
+}

@@ -1,0 +1,290 @@
+package dev.rebuildcauses.harvest.run;
+
+import dev.rebuildcauses.analysis.model.Build;
+import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.RangeStatus;
+import dev.rebuildcauses.harvest.changes.ChangeSource;
+import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.jenkins.BuiltRevision;
+import dev.rebuildcauses.harvest.jenkins.JenkinsBuild;
+import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
+import dev.rebuildcauses.harvest.jenkins.TriggerCause;
+import dev.rebuildcauses.harvest.store.BuildStore;
+import dev.rebuildcauses.harvest.store.StoredBuild;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Brings every matching job's new builds into the store: for each build the revision it built,
+ * its range from the previous build of the same job and branch, and the range's commits. Builds
+ * are written in small transactions together with the job's watermark, which moves only past
+ * finished builds, so a killed harvest resumes where it stopped and a running build is collected
+ * again once it has finished.
+ */
+public final class Harvester {
+    private final BuildStore store;
+    private final JenkinsSource jenkins;
+    private final ChangeSource changes;
+    private final RevisionChooser chooser;
+    private final Function<List<TriggerCause>, String> triggerLabel;
+    private final HarvestPlan plan;
+    private final HarvestProgress progress;
+    private final int rangeConcurrency;
+
+    public Harvester(
+            BuildStore store,
+            JenkinsSource jenkins,
+            ChangeSource changes,
+            RevisionChooser chooser,
+            Function<List<TriggerCause>, String> triggerLabel,
+            HarvestPlan plan,
+            HarvestProgress progress) {
+        this.store = store;
+        this.jenkins = jenkins;
+        this.changes = changes;
+        this.chooser = chooser;
+        this.triggerLabel = triggerLabel;
+        this.plan = plan;
+        this.progress = progress;
+        this.rangeConcurrency = 1;
+    }
+
+    private Harvester(Harvester base, int rangeConcurrency) {
+        this.store = base.store;
+        this.jenkins = base.jenkins;
+        this.changes = base.changes;
+        this.chooser = base.chooser;
+        this.triggerLabel = base.triggerLabel;
+        this.plan = base.plan;
+        this.progress = base.progress;
+        this.rangeConcurrency = rangeConcurrency;
+    }
+
+    /**
+     * This harvester, resolving up to {@code ranges} change ranges of a batch at once. Only for a
+     * change source that may be called from several threads (the Bitbucket sources); the default, 1,
+     * resolves them one after the other.
+     */
+    public Harvester withRangeConcurrency(int ranges) {
+        if (ranges < 1) {
+            throw new IllegalArgumentException("range concurrency must be at least 1, was " + ranges);
+        }
+        return new Harvester(this, ranges);
+    }
+
+    /** Harvests every matching job once; stops at the first failure, keeping what was committed. */
+    public HarvestSummary harvest() throws HarvestException {
+        List<JenkinsJob> jobs = jenkins.discoverJobs(plan.include(), plan.exclude());
+        progress.jobsDiscovered(jobs.size());
+        Counts counts = new Counts();
+        try (ParallelRanges resolver = new ParallelRanges(changes, rangeConcurrency)) {
+            for (JenkinsJob job : jobs) {
+                harvestJob(job, counts, resolver);
+            }
+        }
+        return new HarvestSummary(
+                counts.builds,
+                jobs.size(),
+                counts.ranges,
+                counts.commits,
+                jenkins.requestCount(),
+                changes.requestCount(),
+                counts.unknown,
+                counts.running);
+    }
+
+    private void harvestJob(JenkinsJob job, Counts counts, ParallelRanges resolver) throws HarvestException {
+        String name = job.fullName();
+        store.saveJob(job);
+        long watermark = store.watermark(name);
+        List<JenkinsBuild> builds = new ArrayList<>(jenkins.builds(job, watermark));
+        builds.removeIf(b -> b.number() <= watermark);
+        builds.sort(Comparator.comparingLong(JenkinsBuild::number));
+        progress.jobStarted(name, builds.size());
+        JobContext context = new JobContext(job, store.storedRanges(name, watermark));
+        // plan every build in order (cheap), start asking for the job's ranges, then write batch by
+        // batch with the watermark, so a kill loses at most one batch and the source is never idle
+        List<PendingBuild> pending = new ArrayList<>(builds.size());
+        List<Long> watermarks = new ArrayList<>(builds.size());
+        long newWatermark = watermark;
+        boolean finishedSoFar = true;
+        for (JenkinsBuild build : builds) {
+            finishedSoFar &= !build.building();
+            if (finishedSoFar) {
+                newWatermark = build.number();
+            }
+            if (build.building()) {
+                counts.running++;
+            }
+            pending.add(prepare(build, context));
+            watermarks.add(newWatermark);
+        }
+        if (pending.isEmpty()) {
+            store.save(name, List.of(), watermark);
+        }
+        resolver.prefetch(requests(pending));
+        try {
+            for (int from = 0; from < pending.size(); from += plan.batchSize()) {
+                int to = Math.min(pending.size(), from + plan.batchSize());
+                List<PendingBuild> chunk = pending.subList(from, to);
+                Map<RangeRequest, ChangeRange> ranges = resolver.resolveAll(requests(chunk));
+                List<StoredBuild> batch = new ArrayList<>(chunk.size());
+                for (PendingBuild build : chunk) {
+                    finish(build, ranges, context, counts).ifPresent(batch::add);
+                }
+                counts.commits += store.save(name, batch, watermarks.get(to - 1));
+            }
+        } finally {
+            resolver.forget();
+        }
+        progress.jobFinished(name);
+    }
+
+    private static List<RangeRequest> requests(List<PendingBuild> pending) {
+        return pending.stream()
+                .map(PendingBuild::request)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    /** A build planned for writing: its revision, previous revision, repository, and the range it needs. */
+    private record PendingBuild(
+            JenkinsBuild build,
+            boolean reused,
+            String revision,
+            String branch,
+            String previous,
+            String repository,
+            ChangeRange range,
+            RangeRequest request) {}
+
+    /** Plans one build: skips what the store holds already, else finds its range or the request for it. */
+    private PendingBuild prepare(JenkinsBuild build, JobContext context) throws HarvestException {
+        String name = context.job.fullName();
+        String mapped = plan.repositoryFor().apply(name).orElse(null);
+        String chooseUrl = context.chooseUrl(build, mapped);
+        Optional<BuiltRevision> chosen = chooseUrl == null && build.revisions().size() > 1
+                // no URL to go by: a pipeline loads its libraries before its own 'checkout scm' runs
+                ? Optional.of(build.revisions().get(build.revisions().size() - 1))
+                : chooser.choose(build.revisions(), chooseUrl);
+        String revision = chosen.map(BuiltRevision::sha1).orElse(null);
+        String branch = chosen.map(BuiltRevision::branch).orElse("");
+        String previous = null;
+        if (revision != null) {
+            previous = context.lastRevisionByBranch.containsKey(branch)
+                    ? context.lastRevisionByBranch.get(branch)
+                    : store.previousRevision(name, branch, build.number()).orElse(null);
+            context.lastRevisionByBranch.put(branch, revision);
+        }
+        BuildStore.StoredRangeKey before = context.stored.get(build.number());
+        if (before != null && !build.building() && before.reusableFor(revision, previous)) {
+            return new PendingBuild(build, true, revision, branch, previous, null, null, null);
+        }
+        String repository = repository(chosen, mapped, context);
+        ChangeRange range = null;
+        RangeRequest request = null;
+        if (revision == null) {
+            range = ChangeRange.unknown(null, null, "the build recorded no git revision");
+        } else if (previous == null) {
+            range = ChangeRange.firstBuild(revision);
+        } else if (previous.equals(revision)) {
+            range = ChangeRange.noNewCommit(revision);
+        } else if (repository.isEmpty()) {
+            range = ChangeRange.unknown(
+                    previous, revision, "no repository known for job " + name + ": map it in changes.repositories");
+        } else {
+            request = new RangeRequest(repository, previous, revision);
+        }
+        return new PendingBuild(build, false, revision, branch, previous, repository, range, request);
+    }
+
+    /** The build to write, or empty when the store already holds it, finished, with the same range. */
+    private Optional<StoredBuild> finish(
+            PendingBuild pending, Map<RangeRequest, ChangeRange> ranges, JobContext context, Counts counts) {
+        String name = context.job.fullName();
+        JenkinsBuild build = pending.build();
+        if (pending.reused()) {
+            progress.buildHarvested(name, build.number(), false);
+            return Optional.empty();
+        }
+        boolean requested = pending.request() != null;
+        ChangeRange range = requested ? ranges.get(pending.request()) : pending.range();
+        if (requested) {
+            counts.ranges++;
+        }
+        if (range.status() == RangeStatus.UNKNOWN) {
+            counts.unknown++;
+        }
+        counts.builds++;
+        progress.buildHarvested(name, build.number(), requested);
+        Build model = new Build(
+                name,
+                build.number(),
+                build.startedAt(),
+                build.duration(),
+                build.result(),
+                triggerLabel.apply(build.causes()),
+                pending.revision(),
+                pending.branch());
+        return Optional.of(new StoredBuild(model, build.building(), pending.repository(), build.causes(), range));
+    }
+
+    private String repository(Optional<BuiltRevision> chosen, String mapped, JobContext context)
+            throws HarvestException {
+        if (mapped != null) {
+            return mapped;
+        }
+        if (chosen.isPresent() && !chosen.get().remoteUrls().isEmpty()) {
+            return chosen.get().remoteUrls().get(0);
+        }
+        return context.configuredRemoteUrl().orElse("");
+    }
+
+    /** What the harvest of one job remembers between its builds. */
+    private final class JobContext {
+        private final JenkinsJob job;
+        private final Map<Long, BuildStore.StoredRangeKey> stored;
+        private final Map<String, String> lastRevisionByBranch = new HashMap<>();
+        private Optional<String> configuredRemoteUrl;
+
+        JobContext(JenkinsJob job, Map<Long, BuildStore.StoredRangeKey> stored) {
+            this.job = job;
+            this.stored = stored;
+        }
+
+        /** The URL to choose a revision by; the job's config.xml is read only when it can matter. */
+        String chooseUrl(JenkinsBuild build, String mapped) throws HarvestException {
+            if (mapped != null && isUrl(mapped)) {
+                return mapped;
+            }
+            if (build.revisions().size() > 1) {
+                return configuredRemoteUrl().orElse(null);
+            }
+            return null;
+        }
+
+        Optional<String> configuredRemoteUrl() throws HarvestException {
+            if (configuredRemoteUrl == null) {
+                configuredRemoteUrl = jenkins.configuredRemoteUrl(job);
+            }
+            return configuredRemoteUrl;
+        }
+    }
+
+    private static boolean isUrl(String location) {
+        return location.contains("://") || location.matches("^[^/\\s]+@[^/\\s:]+:.*");
+    }
+
+    private static final class Counts {
+        int builds;
+        int ranges;
+        int commits;
+        int unknown;
+        int running;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.rebuildcauses.harvest.store;
+
+import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.Commit;
+import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.changes.HarvestException.FailureKind;
+import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JDBC store of jobs, builds, change ranges and commits (embedded H2 or PostgreSQL).
+ *
+ * <p>Every write is an upsert by natural key, and a job's harvest state moves in the same
+ * transaction as the builds it describes, so a harvest killed at any moment and run again ends as
+ * one clean harvest would. One instance serves one thread.
+ */
+public final class BuildStore implements AutoCloseable {
+    private final String url;
+    private final Connection connection;
+    private final BuildWriter writer;
+    private final BuildReader reader;
+
+    private BuildStore(String url, Connection connection, SqlDialect dialect) {
+        this.url = url;
+        this.connection = connection;
+        this.writer = new BuildWriter(connection, dialect);
+        this.reader = new BuildReader(connection);
+    }
+
+    /** Opens (and creates or migrates) the store at a JDBC URL. */
+    public static BuildStore open(String jdbcUrl) throws HarvestException {
+        SqlDialect dialect;
+        try {
+            dialect = SqlDialect.of(jdbcUrl);
+        } catch (IllegalArgumentException e) {
+            throw new HarvestException(FailureKind.LOCAL, e.getMessage());
+        }
+        Connection connection = null;
+        try {
+            JdbcUrls.createH2Folder(jdbcUrl);
+            connection = DriverManager.getConnection(JdbcUrls.withSafeH2Settings(jdbcUrl));
+            connection.setAutoCommit(false);
+            new SchemaMigrator(connection).migrate();
+            return new BuildStore(jdbcUrl, connection, dialect);
+        } catch (SQLException | IOException e) {
+            closeQuietly(connection, e);
+            throw new HarvestException(
+                    FailureKind.LOCAL, "store " + JdbcUrls.redact(jdbcUrl) + ": cannot open: " + e.getMessage(), e);
+        }
+    }
+
+    /** The schema version the store is at. */
+    public int schemaVersion() throws HarvestException {
+        return call(() -> new SchemaMigrator(connection).currentVersion());
+    }
+
+    /** Records a discovered job (its URL and kind may change between harvests). */
+    public void saveJob(JenkinsJob job) throws HarvestException {
+        call(() -> {
+            writer.saveJob(job);
+            connection.commit();
+            return null;
+        });
+    }
+
+    /** The highest build number at or below which every build of the job is finished and stored; 0 when none. */
+    public long watermark(String job) throws HarvestException {
+        return call(() -> reader.watermark(job));
+    }
+
+    /** The revision of the newest stored build of the job and branch numbered below {@code beforeNumber}. */
+    public Optional<String> previousRevision(String job, String branch, long beforeNumber) throws HarvestException {
+        return call(() -> reader.previousRevision(job, branch, beforeNumber));
+    }
+
+    /** What is stored for the builds of a job numbered above {@code afterNumber}, by build number. */
+    public Map<Long, StoredRangeKey> storedRanges(String job, long afterNumber) throws HarvestException {
+        return call(() -> reader.storedRanges(job, afterNumber));
+    }
+
+    /**
+     * Writes builds of one job with their causes, ranges and commits, and sets the job's watermark,
+     * all in one transaction.
+     *
+     * @return how many commits were new to the store
+     */
+    public int save(String job, List<StoredBuild> builds, long watermark) throws HarvestException {
+        try {
+            int newCommits = 0;
+            for (StoredBuild build : builds) {
+                if (!build.build().job().equals(job)) {
+                    throw new IllegalArgumentException(
+                            "build of " + build.build().job() + " saved under " + job);
+                }
+                newCommits += writer.saveBuild(build);
+            }
+            writer.saveWatermark(job, watermark);
+            connection.commit();
+            return newCommits;
+        } catch (SQLException e) {
+            rollback(e);
+            throw failure(e);
+        } catch (RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+    }
+
+    /** Finished builds matching the filter with their change ranges, ordered by job and number. */
+    public List<BuildChanges> loadBuildChanges(BuildFilter filter) throws HarvestException {
+        return call(() -> reader.loadBuildChanges(filter));
+    }
+
+    /**
+     * A resolved range stored for any build between the two revisions of a repository.
+     *
+     * @param repositoryKey {@link dev.rebuildcauses.harvest.changes.RepositoryUrls#normalize} of the repository
+     */
+    public Optional<ChangeRange> findRange(String repositoryKey, String fromRevision, String toRevision)
+            throws HarvestException {
+        return call(() -> reader.findRange(repositoryKey, fromRevision, toRevision));
+    }
+
+    /** The commits the store knows among the given ids. */
+    public Map<String, Commit> commits(List<String> ids) throws HarvestException {
+        return call(() -> reader.commits(ids));
+    }
+
+    /** The stored first-parent file changes of a commit in a repository, if it was cached. */
+    public Optional<List<FileChange>> commitFiles(String repository, String commitId) throws HarvestException {
+        return call(() -> reader.commitFiles(repository, commitId));
+    }
+
+    /** Caches a commit and its first-parent file changes (written once, never updated). */
+    public void saveCommitFiles(String repository, Commit commit, List<FileChange> files) throws HarvestException {
+        call(() -> {
+            writer.saveCommit(commit);
+            writer.saveCommitFiles(repository, commit.id(), files);
+            connection.commit();
+            return null;
+        });
+    }
+
+    /** Row counts per table, for summaries and tests. */
+    public Map<String, Long> rowCounts() throws HarvestException {
+        return call(() -> {
+            Map<String, Long> counts = new HashMap<>();
+            for (String table : List.of(
+                    "jobs",
+                    "builds",
+                    "build_causes",
+                    "range_commits",
+                    "range_files",
+                    "commits",
+                    "commit_files",
+                    "harvest_state")) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM " + table);
+                        ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    counts.put(table, rows.getLong(1));
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public void close() throws HarvestException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private <T> T call(SqlCall<T> call) throws HarvestException {
+        try {
+            return call.run();
+        } catch (SQLException e) {
+            rollback(e);
+            throw failure(e);
+        }
+    }
+
+    private void rollback(SQLException cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private HarvestException failure(SQLException e) {
+        return new HarvestException(FailureKind.LOCAL, "store " + JdbcUrls.redact(url) + ": " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Connection connection, Exception cause) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlCall<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * What decides a stored build's range: if a harvest sees the same again, it need not resolve it.
+     *
+     * @param building whether it was still running when stored
+     * @param revision the built revision, or {@code null}
+     * @param fromRevision the previous build's revision, or {@code null}
+     * @param status the stored range status
+     */
+    public record StoredRangeKey(boolean building, String revision, String fromRevision, String status) {
+        /** True when a range of this key may be kept for the given revisions without asking the source again. */
+        public boolean reusableFor(String newRevision, String newFromRevision) {
+            return !building
+                    && java.util.Objects.equals(revision, newRevision)
+                    && java.util.Objects.equals(fromRevision, newFromRevision);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.rebuildcauses.harvest.store;
+
+import dev.rebuildcauses.analysis.model.Build;
+import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.Commit;
+import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.harvest.changes.RepositoryUrls;
+import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
+import dev.rebuildcauses.harvest.jenkins.TriggerCause;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+
+/** The store's writes: upserts by natural key, child rows replaced whole; never commits by itself. */
+final class BuildWriter {
+    private static final List<String> BUILD_KEYS = List.of("job", "build_number");
+    private static final List<String> BUILD_COLUMNS = List.of(
+            "started_at_ms",
+            "duration_ms",
+            "result",
+            "trigger_label",
+            "building",
+            "revision",
+            "branch",
+            "repository",
+            "repository_key",
+            "range_status",
+            "from_revision",
+            "problem");
+    private static final List<String> COMMIT_COLUMNS =
+            List.of("parents", "author", "author_time_ms", "message", "files_changed");
+
+    private final Connection connection;
+    private final SqlDialect dialect;
+
+    BuildWriter(Connection connection, SqlDialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    void saveJob(JenkinsJob job) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement(dialect.upsert("jobs", List.of("job"), List.of("url", "kind")))) {
+            statement.setString(1, job.fullName());
+            statement.setString(2, job.url());
+            statement.setString(3, job.kind() == null ? "" : job.kind());
+            statement.executeUpdate();
+        }
+    }
+
+    void saveWatermark(String job, long watermark) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement(dialect.upsert("harvest_state", List.of("job"), List.of("watermark")))) {
+            statement.setString(1, job);
+            statement.setLong(2, watermark);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Writes one build and its children; returns how many of its commits were new. */
+    int saveBuild(StoredBuild stored) throws SQLException {
+        Build build = stored.build();
+        ChangeRange range = stored.range();
+        try (PreparedStatement statement =
+                connection.prepareStatement(dialect.upsert("builds", BUILD_KEYS, BUILD_COLUMNS))) {
+            int i = 1;
+            statement.setString(i++, build.job());
+            statement.setLong(i++, build.number());
+            statement.setLong(i++, build.startedAt().toEpochMilli());
+            if (build.duration() == null) {
+                statement.setNull(i++, Types.BIGINT);
+            } else {
+                statement.setLong(i++, build.duration().toMillis());
+            }
+            statement.setString(i++, build.result());
+            statement.setString(i++, build.trigger());
+            statement.setBoolean(i++, stored.building());
+            statement.setString(i++, build.revision());
+            statement.setString(i++, build.branch());
+            statement.setString(i++, stored.repository());
+            statement.setString(
+                    i++, stored.repository().isEmpty() ? "" : RepositoryUrls.normalize(stored.repository()));
+            statement.setString(i++, range.status().name());
+            statement.setString(i++, range.fromRevision());
+            statement.setString(i, range.problem());
+            statement.executeUpdate();
+        }
+        for (String table : List.of("build_causes", "range_commits", "range_files")) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM " + table + " WHERE job = ? AND build_number = ?")) {
+                delete.setString(1, build.job());
+                delete.setLong(2, build.number());
+                delete.executeUpdate();
+            }
+        }
+        saveCauses(build, stored.causes());
+        saveRangeFiles(build, range.files());
+        return saveRangeCommits(build, range.commits());
+    }
+
+    private void saveCauses(Build build, List<TriggerCause> causes) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO build_causes "
+                + "(job, build_number, position, class_name, description, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int p = 0; p < causes.size(); p++) {
+                TriggerCause cause = causes.get(p);
+                insert.setString(1, build.job());
+                insert.setLong(2, build.number());
+                insert.setInt(3, p);
+                insert.setString(4, nullToEmpty(cause.className()));
+                insert.setString(5, nullToEmpty(cause.description()));
+                insert.setString(6, nullToEmpty(cause.detail()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void saveRangeFiles(Build build, List<FileChange> files) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO range_files "
+                + "(job, build_number, position, change_kind, path, old_path) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int p = 0; p < files.size(); p++) {
+                FileChange file = files.get(p);
+                insert.setString(1, build.job());
+                insert.setLong(2, build.number());
+                insert.setInt(3, p);
+                insert.setString(4, file.kind().name());
+                insert.setString(5, file.path());
+                insert.setString(6, file.oldPath());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private int saveRangeCommits(Build build, List<Commit> commits) throws SQLException {
+        int newCommits = 0;
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO range_commits (job, build_number, position, commit_id) VALUES (?, ?, ?, ?)")) {
+            for (int p = 0; p < commits.size(); p++) {
+                Commit commit = commits.get(p);
+                newCommits += saveCommit(commit);
+                insert.setString(1, build.job());
+                insert.setLong(2, build.number());
+                insert.setInt(3, p);
+                insert.setString(4, commit.id());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return newCommits;
+    }
+
+    /** Inserts a commit unless the store has it; returns 1 when it was new. */
+    int saveCommit(Commit commit) throws SQLException {
+        try (PreparedStatement insert =
+                connection.prepareStatement(dialect.insertIfAbsent("commits", List.of("id"), COMMIT_COLUMNS))) {
+            insert.setString(1, commit.id());
+            insert.setString(2, String.join(" ", commit.parents()));
+            insert.setString(3, commit.author());
+            if (commit.time() == null) {
+                insert.setNull(4, Types.BIGINT);
+            } else {
+                insert.setLong(4, commit.time().toEpochMilli());
+            }
+            insert.setString(5, commit.message());
+            insert.setInt(6, commit.filesChanged());
+            if (dialect.repeatsKeysForInsertIfAbsent()) {
+                insert.setString(7, commit.id());
+            }
+            return insert.executeUpdate();
+        }
+    }
+
+    void saveCommitFiles(String repository, String commitId, List<FileChange> files) throws SQLException {
+        try (PreparedStatement known = connection.prepareStatement(
+                dialect.insertIfAbsent("commit_files_known", List.of("repository", "commit_id"), List.of()))) {
+            known.setString(1, repository);
+            known.setString(2, commitId);
+            if (dialect.repeatsKeysForInsertIfAbsent()) {
+                known.setString(3, repository);
+                known.setString(4, commitId);
+            }
+            if (known.executeUpdate() == 0) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commit_files "
+                + "(repository, commit_id, position, change_kind, path, old_path) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int p = 0; p < files.size(); p++) {
+                FileChange file = files.get(p);
+                insert.setString(1, repository);
+                insert.setString(2, commitId);
+                insert.setInt(3, p);
+                insert.setString(4, file.kind().name());
+                insert.setString(5, file.path());
+                insert.setString(6, file.oldPath());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
