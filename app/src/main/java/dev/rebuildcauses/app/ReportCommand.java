@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -23,7 +24,13 @@ import picocli.CommandLine.Spec;
         description = {
             "Reads the finished builds and their change ranges from the store the config names, classifies "
                     + "them by the files their ranges changed, and writes the same CSV files and summary as "
-                    + "'scan'. Limit it to a time window (by build start) or a folder or job.",
+                    + "'scan', with the advice per job. Limit it to a time window (by build start) or a folder "
+                    + "or job.",
+            "",
+            "Where the config maps a job to a local git clone (changes.source: git), the clone's "
+                    + "Dockerfiles and CI files refine the default rules and its Dockerfile history feeds the "
+                    + "base-image advice; otherwise the rules alone decide and the advice that needs no "
+                    + "Dockerfile comes out.",
         },
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
@@ -35,7 +42,11 @@ import picocli.CommandLine.Spec;
             "    rebuild-causes report --config rebuild-causes.yml --out q1/ --since 2026-01-01 \\",
             "        --until 2026-03-31 --job 'images/**' --rules rules.txt",
             "",
-            "Output in --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv, summary.txt.",
+            "  Every file's cause and why, no advice:",
+            "    rebuild-causes report --config rebuild-causes.yml --out report/ --explain --no-advice",
+            "",
+            "Output in --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv, summary.txt,",
+            "advice.csv, advice.txt, proposals/<job>/; with --explain also files.csv.",
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class ReportCommand implements Callable<Integer> {
@@ -82,6 +93,17 @@ public final class ReportCommand implements Callable<Integer> {
     Path rulesFile;
 
     @Option(
+            names = "--explain",
+            description = "Also write files.csv: job,build,revision,path,cause,reason for every changed file.")
+    boolean explain;
+
+    @Option(names = "--no-advice", description = "Skip the layering advice (advice.csv, advice.txt, proposals/).")
+    boolean noAdvice;
+
+    @Mixin
+    AdvisorOptions advisor;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "No progress bar and no closing note on stderr.")
     boolean quiet;
@@ -90,9 +112,17 @@ public final class ReportCommand implements Callable<Integer> {
     ReportConfig reportConfig() {
         try {
             return new ReportConfig(
-                    config, outDir, DateOption.since(since), DateOption.until(until), jobGlob, rulesFile, quiet);
+                    config,
+                    outDir,
+                    DateOption.since(since),
+                    DateOption.until(until),
+                    jobGlob,
+                    rulesFile,
+                    quiet,
+                    explain,
+                    noAdvice ? null : advisor.settings());
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

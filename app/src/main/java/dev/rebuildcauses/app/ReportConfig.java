@@ -1,5 +1,6 @@
 package dev.rebuildcauses.app;
 
+import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -13,6 +14,22 @@ import java.time.Instant;
  * @param jobGlob job full-name glob, or {@code null} for every job
  * @param rulesFile rules overriding the config's, or {@code null}
  * @param quiet no progress on stderr
+ * @param explain also write {@code files.csv}: every changed file's cause and why
+ * @param advisor the advisor's assumptions, {@code null} for no advice
  */
 public record ReportConfig(
-        Path configFile, Path outDir, Instant since, Instant until, String jobGlob, Path rulesFile, boolean quiet) {}
+        Path configFile,
+        Path outDir,
+        Instant since,
+        Instant until,
+        String jobGlob,
+        Path rulesFile,
+        boolean quiet,
+        boolean explain,
+        AdvisorSettings advisor) {
+    /** Without {@code files.csv}, with the advisor's defaults. */
+    public ReportConfig(
+            Path configFile, Path outDir, Instant since, Instant until, String jobGlob, Path rulesFile, boolean quiet) {
+        this(configFile, outDir, since, until, jobGlob, rulesFile, quiet, false, AdvisorSettings.defaults());
+    }
+}

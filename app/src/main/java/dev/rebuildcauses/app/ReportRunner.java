@@ -43,7 +43,15 @@ final class ReportRunner {
                     + "--since/--until/--job.");
             err.flush();
         }
-        return new ReportPipeline(rules, report.outDir(), report.quiet(), out, err).run(builds);
+        try (LocalClones clones = new LocalClones(config.changes())) {
+            ReportPipeline pipeline = new ReportPipeline(rules, report.outDir(), report.quiet(), out, err)
+                    .explaining(clones.explainer(rules), report.explain());
+            if (report.advisor() != null) {
+                pipeline = pipeline.advising(
+                        new AdviceStep(clones.dockerfiles(LocalClones.latestRevisions(builds)), report.advisor()));
+            }
+            return pipeline.run(builds);
+        }
     }
 
     private static PathClassifier rules(Path rulesFile) throws RulesFormatException, CommandFailure {

@@ -1,0 +1,116 @@
+package dev.rebuildcauses.app;
+
+import dev.rebuildcauses.analysis.classify.PathClassifier;
+import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
+import dev.rebuildcauses.analysis.infer.InferringClassifier;
+import dev.rebuildcauses.analysis.infer.RepositoryModels;
+import dev.rebuildcauses.analysis.infer.SnapshotException;
+import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.harvest.config.ChangeSourceKind;
+import dev.rebuildcauses.harvest.config.ChangesConfig;
+import dev.rebuildcauses.harvest.git.GitDockerfileHistoryReader;
+import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local git clones a config maps jobs to ({@code changes.source: git}), opened on first use:
+ * they let {@code report} infer causes from the repository and feed Dockerfile histories to the
+ * advisor, as {@code scan} does. Jobs without a local clone fall back to the rules alone.
+ */
+final class LocalClones implements AutoCloseable {
+    private final ChangesConfig changes;
+    private final Map<Path, GitRepositorySnapshot> snapshots = new HashMap<>();
+    private final Map<Path, RepositoryModels> models = new HashMap<>();
+    private final Map<Path, InferringClassifier> classifiers = new HashMap<>();
+
+    LocalClones(ChangesConfig changes) {
+        this.changes = changes;
+    }
+
+    /** The local clone {@code job} is mapped to, if the source is git and the folder exists. */
+    Optional<Path> cloneOf(String job) {
+        if (changes.source() != ChangeSourceKind.GIT) {
+            return Optional.empty();
+        }
+        return changes.repositoryFor(job)
+                .filter(location -> !location.contains("://"))
+                .map(Path::of)
+                .filter(Files::isDirectory);
+    }
+
+    /** Classifies with inference where the job has a local clone, by the rules alone elsewhere. */
+    BuildExplainer explainer(PathClassifier rules) {
+        BuildExplainer rulesOnly = BuildExplainer.rulesOnly(rules);
+        return build -> {
+            Optional<Path> clone = cloneOf(build.build().job());
+            return clone.isEmpty()
+                    ? rulesOnly.explain(build)
+                    : classifier(clone.get(), rules).classify(build);
+        };
+    }
+
+    /**
+     * The Dockerfiles each job builds, read from its clone at the revision of its latest build
+     * ({@code latestRevisions}); none for a job without a clone.
+     */
+    AdviceStep.DockerfileSource dockerfiles(Map<String, String> latestRevisions) {
+        return job -> {
+            Optional<Path> clone = cloneOf(job);
+            String revision = latestRevisions.get(job);
+            if (clone.isEmpty() || revision == null) {
+                return List.of();
+            }
+            List<DockerfileHistory> built = new ArrayList<>();
+            for (DockerfileHistory history : new GitDockerfileHistoryReader(clone.get()).histories(revision)) {
+                if (isBuilt(clone.get(), revision, history.path())) {
+                    built.add(history);
+                }
+            }
+            return built;
+        };
+    }
+
+    /** The revision of each job's latest build that has one. */
+    static Map<String, String> latestRevisions(List<BuildChanges> builds) {
+        Map<String, String> latest = new HashMap<>();
+        Map<String, Long> numbers = new HashMap<>();
+        for (BuildChanges build : builds) {
+            String job = build.build().job();
+            if (build.build().revision() != null
+                    && build.build().number() >= numbers.getOrDefault(job, Long.MIN_VALUE)) {
+                numbers.put(job, build.build().number());
+                latest.put(job, build.build().revision());
+            }
+        }
+        return latest;
+    }
+
+    private boolean isBuilt(Path clone, String revision, String dockerfile) {
+        try {
+            return models(clone).at(revision).isBuiltDockerfile(dockerfile);
+        } catch (SnapshotException e) {
+            return true; // cannot tell: advise on it rather than hide it
+        }
+    }
+
+    private InferringClassifier classifier(Path clone, PathClassifier rules) {
+        return classifiers.computeIfAbsent(
+                clone, c -> new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models(c)));
+    }
+
+    private RepositoryModels models(Path clone) {
+        return models.computeIfAbsent(
+                clone, c -> new RepositoryModels(snapshots.computeIfAbsent(c, GitRepositorySnapshot::new)));
+    }
+
+    @Override
+    public void close() {
+        snapshots.values().forEach(GitRepositorySnapshot::close);
+    }
+}
