@@ -92,6 +92,42 @@ class ReportCommandTest {
     }
 
     @Test
+    void shouldExplainEveryFileAndAdviseEveryJobWithoutALocalClone() throws Exception {
+        // Given a store whose jobs map to a clone that is not on this machine
+        Path out = dir.resolve("report");
+
+        // When reporting with --explain
+        CommandRun run = CommandRun.of(
+                "report", "--config", config.toString(), "--out", out.toString(), "--explain", "--quiet");
+
+        // Then the rules alone explain the one changed file
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("files.csv")))
+                .containsExactly(
+                        "job,build,revision,path,cause,reason",
+                        "images/a,2,r2,Dockerfile,environment,rule 'Dockerfile' (default rules:7)");
+        // and every job gets the advice that needs no Dockerfile, also printed after the summary
+        assertThat(Files.readAllLines(out.resolve("advice.csv")))
+                .first()
+                .isEqualTo("job,advice,saving_hours_per_month,evidence,action");
+        assertThat(Files.readString(out.resolve("advice.txt"))).isNotBlank();
+        assertThat(run.out()).endsWith(Files.readString(out.resolve("advice.txt")).replace("\n", System.lineSeparator()));
+    }
+
+    @Test
+    void shouldSkipTheAdviceWhenAsked() throws Exception {
+        Path out = dir.resolve("report");
+
+        CommandRun run = CommandRun.of(
+                "report", "--config", config.toString(), "--out", out.toString(), "--no-advice", "--quiet");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(out.resolve("advice.csv")).doesNotExist();
+        assertThat(out.resolve("files.csv")).doesNotExist();
+        assertThat(run.out()).isEqualTo(Files.readString(out.resolve("summary.txt")).replace("\n", System.lineSeparator()));
+    }
+
+    @Test
     void shouldLimitTheReportToAJobGlobAndATimeWindow() throws Exception {
         Path out = dir.resolve("report");
 
