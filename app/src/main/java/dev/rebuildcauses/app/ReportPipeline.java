@@ -52,13 +52,17 @@ public final class ReportPipeline {
         } finally {
             bar.finish();
         }
+        Timing.mark("classified");
         Findings findings = FindingsMiner.mine(classified);
+        Timing.mark("mined");
         List<String> summary = SummaryWriter.sentences(findings);
+        Timing.mark("summarised");
         try {
             new CsvReportWriter(outDir).write(classified, findings, summary);
         } catch (IOException e) {
             throw new IOException("cannot write the report to " + outDir + ": " + e, e);
         }
+        Timing.mark("report written");
         summary.forEach(out::println);
         out.flush();
         if (!quiet) {
