@@ -9,10 +9,13 @@ import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.report.csv.CsvReportWriter;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * From builds with their change ranges to the report: classify, mine, write the CSV exports and
@@ -53,12 +56,19 @@ public final class ReportPipeline {
             bar.finish();
         }
         Timing.mark("classified");
+        // builds.csv, the biggest export, needs no findings: a second core writes it while this one mines
+        CsvReportWriter writer = new CsvReportWriter(outDir);
+        FutureTask<Path> buildsCsv = new FutureTask<>(() -> writer.writeBuilds(classified));
+        Thread buildsWriter = new Thread(buildsCsv, "builds-csv");
+        buildsWriter.setDaemon(true);
+        buildsWriter.start();
         Findings findings = FindingsMiner.mine(classified);
         Timing.mark("mined");
         List<String> summary = SummaryWriter.sentences(findings);
         Timing.mark("summarised");
         try {
-            new CsvReportWriter(outDir).write(classified, findings, summary);
+            await(buildsCsv);
+            writer.writeFindings(findings, summary);
         } catch (IOException e) {
             throw new IOException("cannot write the report to " + outDir + ": " + e, e);
         }
@@ -70,5 +80,23 @@ public final class ReportPipeline {
             err.flush();
         }
         return findings;
+    }
+
+    private static void await(FutureTask<Path> write) throws IOException {
+        try {
+            write.get();
+        } catch (InterruptedException e) {
+            write.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing builds.csv");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }
