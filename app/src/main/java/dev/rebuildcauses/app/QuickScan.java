@@ -112,8 +112,11 @@ final class QuickScan {
 
     /** Runs {@code scan} as picocli would: same streams, same one-line failures and exit codes. */
     static int run(ScanConfig config) {
-        PrintWriter out = writer(System.out, "sun.stdout.encoding");
-        PrintWriter err = writer(System.err, "sun.stderr.encoding");
+        return run(config, writer(System.out, "sun.stdout.encoding"), writer(System.err, "sun.stderr.encoding"));
+    }
+
+    /** Runs {@code scan} with these streams (stdout, stderr). */
+    static int run(ScanConfig config, PrintWriter out, PrintWriter err) {
         try {
             new ScanRunner(out, err).run(config);
             return ExitCode.OK.code();

@@ -2,15 +2,88 @@ package dev.rebuildcauses.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 class QuickScanTest {
+    @TempDir
+    Path temp;
+
+    /** What one run printed and returned. */
+    private record Run(int exitCode, String stdout, String stderr) {}
+
+    private static Run viaPicocli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = RebuildCausesCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Run viaQuickScan(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = QuickScan.run(QuickScan.parse(args), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void shouldWriteTheSameReportAndSummaryAsPicocli() throws IOException {
+        // Given a repository with a code change, an empty commit and a Dockerfile change
+        Path repo = temp.resolve("img");
+        GitHistory git = new GitHistory(repo);
+        git.write("Dockerfile", "FROM python:3.12\n").write("app.py", "print(1)\n");
+        git.commit("2026-01-05T10:00:00Z", "Initial");
+        git.write("app.py", "print(2)\n").commit("2026-01-06T10:00:00Z", "Code");
+        git.commit("2026-01-07T10:00:00Z", "Rebuild");
+        git.write("Dockerfile", "FROM python:3.13\n").commit("2026-01-08T10:00:00Z", "Env");
+
+        // When scanned both ways
+        Run picocli =
+                viaPicocli("scan", repo.toString(), "--out", temp.resolve("a").toString(), "-q");
+        Run quick =
+                viaQuickScan("scan", repo.toString(), "--out", temp.resolve("b").toString(), "-q");
+
+        // Then the same exit code, output and files
+        assertThat(quick).isEqualTo(picocli);
+        assertThat(quick.exitCode()).isZero();
+        assertThat(quick.stdout()).isNotBlank();
+        List<String> files =
+                List.of("builds.csv", "causes.csv", "combinations.csv", "jobs.csv", "weekly.csv", "summary.txt");
+        for (String file : files) {
+            assertThat(temp.resolve("b").resolve(file))
+                    .hasSameTextualContentAs(temp.resolve("a").resolve(file));
+        }
+        assertThat(Files.readString(temp.resolve("b").resolve("builds.csv"))).contains("empty-commit", "environment");
+    }
+
+    @Test
+    void shouldFailWithTheSameLineAndExitCodeAsPicocli() {
+        // Given a folder that is no git repository
+        String folder = temp.toString();
+
+        // When scanned both ways
+        Run picocli = viaPicocli("scan", folder, "--out", temp.resolve("a").toString(), "-q");
+        Run quick = viaQuickScan("scan", folder, "--out", temp.resolve("a").toString(), "-q");
+
+        // Then
+        assertThat(quick).isEqualTo(picocli);
+        assertThat(quick.exitCode()).isEqualTo(ExitCode.NOT_A_REPOSITORY.code());
+        assertThat(quick.stderr()).startsWith("rebuild-causes: ");
+    }
+
     private static ScanConfig picocli(String... args) {
         ScanCommand command = new ScanCommand();
         new CommandLine(command).parseArgs(Arrays.copyOfRange(args, 1, args.length));
