@@ -62,10 +62,17 @@ public final class ReportPipeline {
         Thread buildsWriter = new Thread(buildsCsv, "builds-csv");
         buildsWriter.setDaemon(true);
         buildsWriter.start();
-        Findings findings = FindingsMiner.mine(classified);
-        Timing.mark("mined");
-        List<String> summary = SummaryWriter.sentences(findings);
-        Timing.mark("summarised");
+        Findings findings;
+        List<String> summary;
+        try {
+            findings = FindingsMiner.mine(classified);
+            Timing.mark("mined");
+            summary = SummaryWriter.sentences(findings);
+            Timing.mark("summarised");
+        } catch (RuntimeException e) {
+            finishWriting(buildsWriter); // an exit now would leave a half-written temporary file behind
+            throw e;
+        }
         try {
             await(buildsCsv);
             writer.writeFindings(findings, summary);
@@ -80,6 +87,14 @@ public final class ReportPipeline {
             err.flush();
         }
         return findings;
+    }
+
+    private static void finishWriting(Thread writer) {
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(FutureTask<Path> write) throws IOException {
