@@ -23,13 +23,18 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
+        return report(failure, command.getErr());
+    }
+
+    /** Prints the one line for a failure of a command's run to {@code err} and returns its exit code. */
+    static int report(Exception failure, PrintWriter err) {
         ExitCode code = ExitCode.of(failure);
         String message = code == ExitCode.INTERNAL
                 ? "internal error: " + failure
                 : failure instanceof UncheckedIOException unchecked
                         ? describe(unchecked.getCause())
                         : describe(failure);
-        print(command.getErr(), message);
+        print(err, message);
         return code.code();
     }
 

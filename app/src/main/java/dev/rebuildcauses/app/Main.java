@@ -5,6 +5,13 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(RebuildCausesCommand.commandLine().execute(args));
+        Timing.mark("main");
+        // a plain scan skips building the picocli model; anything else gets the full command line
+        ScanConfig quick = QuickScan.parse(args);
+        int code = quick != null
+                ? QuickScan.run(quick)
+                : RebuildCausesCommand.commandLine().execute(args);
+        Timing.mark("done");
+        System.exit(code);
     }
 }

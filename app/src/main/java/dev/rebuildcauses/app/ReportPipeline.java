@@ -13,10 +13,13 @@ import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.report.csv.CsvReportWriter;
 import dev.rebuildcauses.report.csv.FilesCsvWriter;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * From builds with their change ranges to the report: classify, mine, write the CSV exports and
@@ -77,17 +80,36 @@ public final class ReportPipeline {
     /** Runs the pipeline over {@code builds} (in the order the exports list them) and returns what it mined. */
     public Findings run(List<BuildChanges> builds) throws IOException, HarvestException {
         List<ClassifiedBuild> classified = explainer == null && !writeFiles ? classify(builds) : explain(builds);
-        Findings findings = FindingsMiner.mine(classified);
-        List<String> summary = SummaryWriter.sentences(findings);
+        Timing.mark("classified");
+        // builds.csv, the biggest export, needs no findings: a second core writes it while this one mines
+        CsvReportWriter writer = new CsvReportWriter(outDir);
+        FutureTask<Path> buildsCsv = new FutureTask<>(() -> writer.writeBuilds(classified));
+        Thread buildsWriter = new Thread(buildsCsv, "builds-csv");
+        buildsWriter.setDaemon(true);
+        buildsWriter.start();
+        Findings findings;
+        List<String> summary;
         try {
-            new CsvReportWriter(outDir).write(classified, findings, summary);
+            findings = FindingsMiner.mine(classified);
+            Timing.mark("mined");
+            summary = SummaryWriter.sentences(findings);
+            Timing.mark("summarised");
+        } catch (RuntimeException e) {
+            finishWriting(buildsWriter); // an exit now would leave a half-written temporary file behind
+            throw e;
+        }
+        try {
+            await(buildsCsv);
+            writer.writeFindings(findings, summary);
         } catch (IOException e) {
             throw new IOException("cannot write the report to " + outDir + ": " + e, e);
         }
+        Timing.mark("report written");
         summary.forEach(out::println);
         out.flush();
         if (advice != null) {
             List<String> text = advice.run(classified, outDir, err);
+            Timing.mark("advised");
             if (!text.isEmpty()) {
                 out.println();
                 text.forEach(out::println);
@@ -152,6 +174,32 @@ public final class ReportPipeline {
                     "cannot read the repository for build " + build.build().job() + " #"
                             + build.build().number() + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    private static void finishWriting(Thread writer) {
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(FutureTask<Path> write) throws IOException {
+        try {
+            write.get();
+        } catch (InterruptedException e) {
+            write.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing builds.csv");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -39,7 +39,9 @@ final class ScanRunner {
 
     Findings run(ScanConfig config)
             throws HarvestException, RulesFormatException, BuildsFileException, CommandFailure, IOException {
+        Timing.mark("command line parsed");
         GitRepository repository = GitRepository.open(config.repository());
+        Timing.mark("repository opened");
         // git walks the history while this thread reads the rules and the builds file
         ProgressBar walkBar = new ProgressBar(err, "commits", !config.quiet());
         FutureTask<FirstParentHistory> walk =
@@ -56,6 +58,7 @@ final class ScanRunner {
         List<Build> listed;
         try {
             rules = rules(config);
+            Timing.mark("rules read");
             listed = config.buildsFile() == null ? null : BuildsCsvReader.read(config.buildsFile());
         } catch (RulesFormatException | BuildsFileException | CommandFailure | RuntimeException e) {
             walk.cancel(true);
@@ -66,6 +69,7 @@ final class ScanRunner {
         FirstParentHistory history;
         try {
             history = await(walk);
+            Timing.mark("history walked");
         } finally {
             walkBar.finish();
         }
@@ -80,6 +84,7 @@ final class ScanRunner {
                 join.finish();
             }
         }
+        Timing.mark("builds made");
         if (!config.infer()) {
             pipeline = pipeline.advising(adviceStep(config, repository, null));
             return config.explain()

@@ -2,6 +2,7 @@ package dev.rebuildcauses.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebuildcauses.analysis.classify.RuleSet;
 import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.ChangeKind;
 import dev.rebuildcauses.analysis.model.ChangeRange;
@@ -93,25 +94,48 @@ class ReportCommandTest {
 
     @Test
     void shouldExplainEveryFileAndAdviseEveryJobWithoutALocalClone() throws Exception {
-        // Given a store whose jobs map to a clone that is not on this machine
+        // Given a store whose jobs map to a clone that is not on this machine, and a code-only build
+        try (BuildStore store = BuildStore.open("jdbc:h2:file:" + dir.resolve("rebuild-causes-data/store"))) {
+            store.save(
+                    "images/a",
+                    List.of(stored(
+                            "images/a",
+                            4,
+                            9,
+                            ChangeRange.resolved(
+                                    "r2",
+                                    "r4",
+                                    List.of(new Commit("r4", List.of("r2"), "bob", MARCH_1, "fix", 1)),
+                                    List.of(FileChange.of(ChangeKind.MODIFY, "app.py"))))),
+                    4);
+        }
         Path out = dir.resolve("report");
 
         // When reporting with --explain
-        CommandRun run = CommandRun.of(
-                "report", "--config", config.toString(), "--out", out.toString(), "--explain", "--quiet");
+        CommandRun run =
+                CommandRun.of("report", "--config", config.toString(), "--out", out.toString(), "--explain", "--quiet");
 
         // Then the rules alone explain the one changed file
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readAllLines(out.resolve("files.csv")))
                 .containsExactly(
                         "job,build,revision,path,cause,reason",
-                        "images/a,2,r2,Dockerfile,environment,rule 'Dockerfile' (default rules:7)");
+                        "images/a,2,r2,Dockerfile,environment,rule 'Dockerfile' (default rules:7)",
+                        "images/a,4,r4,app.py,code,rule '*.py' (default rules:"
+                                + RuleSet.defaults().rules().stream()
+                                        .filter(rule -> rule.glob().text().equals("*.py"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .line()
+                                + ")");
         // and every job gets the advice that needs no Dockerfile, also printed after the summary
         assertThat(Files.readAllLines(out.resolve("advice.csv")))
                 .first()
                 .isEqualTo("job,advice,saving_hours_per_month,evidence,action");
+        assertThat(Files.readString(out.resolve("advice.csv"))).contains("images/a,ship-code-separately,");
         assertThat(Files.readString(out.resolve("advice.txt"))).isNotBlank();
-        assertThat(run.out()).endsWith(Files.readString(out.resolve("advice.txt")).replace("\n", System.lineSeparator()));
+        assertThat(run.out())
+                .endsWith(Files.readString(out.resolve("advice.txt")).replace("\n", System.lineSeparator()));
     }
 
     @Test
@@ -124,7 +148,8 @@ class ReportCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(out.resolve("advice.csv")).doesNotExist();
         assertThat(out.resolve("files.csv")).doesNotExist();
-        assertThat(run.out()).isEqualTo(Files.readString(out.resolve("summary.txt")).replace("\n", System.lineSeparator()));
+        assertThat(run.out())
+                .isEqualTo(Files.readString(out.resolve("summary.txt")).replace("\n", System.lineSeparator()));
     }
 
     @Test

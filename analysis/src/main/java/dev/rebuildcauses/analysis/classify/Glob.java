@@ -76,6 +76,11 @@ public final class Glob {
         } else {
             scope = innerSlash || leadingSlash ? Scope.ROOTED : Scope.BASENAME;
         }
+        RegionMatcher fast = scope == Scope.ROOTED ? rootedShortcut(body, trailingSlash) : segmentShortcut(body);
+        if (fast != null) {
+            // a shortcut glob has no class or brace, so its regular expression is valid: no need to compile it
+            return new Glob(glob, scope, body, fast);
+        }
         Pattern pattern;
         try {
             pattern = Pattern.compile(regex, Pattern.DOTALL);
@@ -83,15 +88,9 @@ public final class Glob {
             // only a character class like [z-a] can get this far
             throw new IllegalArgumentException("invalid character class in glob '" + glob + "'", e);
         }
-        RegionMatcher fast = scope == Scope.ROOTED ? rootedShortcut(body, trailingSlash) : segmentShortcut(body);
-        return new Glob(
-                glob,
-                scope,
-                body,
-                fast != null
-                        ? fast
-                        : (path, from, to) ->
-                                pattern.matcher(path).region(from, to).matches());
+        return new Glob(glob, scope, body, (path, from, to) -> pattern.matcher(path)
+                .region(from, to)
+                .matches());
     }
 
     /** Most globs are a literal with at most one {@code *}: those need no regular expression. */

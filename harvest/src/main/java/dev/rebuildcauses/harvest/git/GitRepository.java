@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ import java.util.regex.Pattern;
  * is many times faster than walking commits in the JVM).
  */
 public final class GitRepository {
+    private static final long COUNT_AFTER_NANOS = 200_000_000L;
     private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
     private static final List<String> DIFF_OPTIONS =
             List.of("--diff-merges=first-parent", "--name-status", "-M", "-z", GitLogParser.FORMAT);
@@ -102,12 +104,15 @@ public final class GitRepository {
         // the side processes run while the main log streams: only the log itself is on the critical path;
         // the whole graph is read only once a merge shows that some commits came from other branches
         AtomicReference<CompletableFuture<CommitGraph>> graph = new AtomicReference<>();
-        CompletableFuture<Long> total = CompletableFuture.supplyAsync(() -> countFirstParent(tip));
+        // the total is only for a progress bar, which shows once a walk takes a while: short walks never count
+        AtomicReference<CompletableFuture<Long>> total = new AtomicReference<>();
+        long started = System.nanoTime();
         CompletableFuture<String> name = "HEAD".equals(branch)
                 ? CompletableFuture.supplyAsync(this::currentBranchName)
                 : CompletableFuture.completedFuture(branch);
 
-        List<String> args = new ArrayList<>(List.of("log", "--first-parent", "--reverse"));
+        // newest first as git walks (--reverse would make git list every commit before printing the first)
+        List<String> args = new ArrayList<>(List.of("log", "--first-parent"));
         args.addAll(DIFF_OPTIONS);
         args.add(tip);
         GitCommand.Running log = git.start(args);
@@ -120,8 +125,13 @@ public final class GitRepository {
                     graph.set(CompletableFuture.supplyAsync(() -> readGraph(tip)));
                 }
                 chain.add(entry);
-                progress.advanced(chain.size(), total.getNow(-1L));
+                if (total.get() == null && System.nanoTime() - started > COUNT_AFTER_NANOS) {
+                    total.set(CompletableFuture.supplyAsync(() -> countFirstParent(tip)));
+                }
+                progress.advanced(
+                        chain.size(), total.get() == null ? -1L : total.get().getNow(-1L));
             });
+            Collections.reverse(chain); // oldest first
             read = true;
         } catch (IOException e) {
             throw new HarvestException(

@@ -2,7 +2,6 @@ package dev.rebuildcauses.report.csv;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ final class AtomicFile {
     static void write(Path target, Body body) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            try (Writer writer = new Utf8ChunkWriter(Files.newOutputStream(temp))) {
                 body.writeTo(writer);
             }
             try {

@@ -65,13 +65,29 @@ public final class CsvReportWriter {
     /** Writes every export and returns the files written, in a fixed order. */
     public List<Path> write(Collection<ClassifiedBuild> builds, Findings findings, List<String> summary)
             throws IOException {
-        Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
-        written.add(csv(BUILDS, BUILDS_HEADER, printer -> {
+        written.add(writeBuilds(builds));
+        written.addAll(writeFindings(findings, summary));
+        return written;
+    }
+
+    /**
+     * Writes {@code builds.csv} alone: it needs no findings, so a caller may write it while mining.
+     * With {@link #writeFindings} it makes the same files as {@link #write}.
+     */
+    public Path writeBuilds(Collection<ClassifiedBuild> builds) throws IOException {
+        Files.createDirectories(directory);
+        return csv(BUILDS, BUILDS_HEADER, printer -> {
             for (ClassifiedBuild build : builds) {
                 printer.record(buildRow(build));
             }
-        }));
+        });
+    }
+
+    /** Writes every export but {@code builds.csv}, and {@code summary.txt}; returns the files written, in a fixed order. */
+    public List<Path> writeFindings(Findings findings, List<String> summary) throws IOException {
+        Files.createDirectories(directory);
+        List<Path> written = new ArrayList<>();
         written.add(csv(CAUSES, CAUSES_HEADER, printer -> {
             for (CauseStats row : findings.causes()) {
                 printer.record(
