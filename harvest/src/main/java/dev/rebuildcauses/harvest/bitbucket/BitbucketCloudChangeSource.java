@@ -132,7 +132,7 @@ public final class BitbucketCloudChangeSource implements ChangeSource {
         String url = firstUrl;
         for (int pages = 0; ; pages++) {
             HttpAnswer answer = http.get(url);
-            if (answer.status() == 404 && !MissingRevision.isMissingRepository(answer)) {
+            if (MissingRevision.isMissingCommit(answer)) {
                 return new Page(List.of(), MissingRevision.problem(answer, from, to, coordinates));
             }
             JsonNode page = http.json(answer);

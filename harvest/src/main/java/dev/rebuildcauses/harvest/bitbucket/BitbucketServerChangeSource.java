@@ -118,7 +118,7 @@ public final class BitbucketServerChangeSource implements ChangeSource {
                     .build()
                     .toString();
             HttpAnswer answer = http.get(url);
-            if (answer.status() == 404 && !MissingRevision.isMissingRepository(answer)) {
+            if (MissingRevision.isMissingCommit(answer)) {
                 return new Page(List.of(), MissingRevision.problem(answer, since, until, coordinates));
             }
             JsonNode page = http.json(answer);

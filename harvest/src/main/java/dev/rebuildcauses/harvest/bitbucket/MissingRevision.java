@@ -3,12 +3,20 @@ package dev.rebuildcauses.harvest.bitbucket;
 import dev.rebuildcauses.harvest.http.HttpAnswer;
 import java.util.Locale;
 
-/** Reads a 404 of a range request: a commit gone (force-push) is an unknown range, a missing repository a failure. */
+/**
+ * Reads a 404 of a range request: a commit gone (force-push) is an unknown range; a missing
+ * repository, or a 404 page that is not the API's JSON error (a wrong base URL), is a failure.
+ */
 final class MissingRevision {
     private MissingRevision() {}
 
+    /** True when the API says, in its JSON error, that a commit of the range does not exist. */
+    static boolean isMissingCommit(HttpAnswer answer) {
+        return answer.status() == 404 && answer.body().stripLeading().startsWith("{") && !isMissingRepository(answer);
+    }
+
     /** True when the 404 is about the repository or project, not about a commit. */
-    static boolean isMissingRepository(HttpAnswer answer) {
+    private static boolean isMissingRepository(HttpAnswer answer) {
         String body = answer.body().toLowerCase(Locale.ROOT);
         return body.contains("nosuchrepositoryexception")
                 || body.contains("nosuchprojectexception")

@@ -76,7 +76,7 @@ public final class RemoteHttp {
 
     /** GETs a URL as text (e.g. a job's {@code config.xml}); a non-2xx status or an HTML page throws. */
     public String getText(String url) throws HarvestException {
-        HttpAnswer answer = get(url);
+        HttpAnswer answer = execute(url, false, "*/*");
         requireSuccess(answer);
         if (answer.contentType().toLowerCase(Locale.ROOT).startsWith("text/html")) {
             throw htmlPage(answer, "the document");
@@ -89,12 +89,12 @@ public final class RemoteHttp {
      * (unreachable, timeouts after every attempt, budget spent).
      */
     public HttpAnswer get(String url) throws HarvestException {
-        return execute(url, false);
+        return execute(url, false, "application/json");
     }
 
     /** GETs a URL once, without retries: for probes that read an error status as information. */
     public HttpAnswer getOnce(String url) throws HarvestException {
-        return execute(url, true);
+        return execute(url, true, "application/json");
     }
 
     /** The JSON of a successful answer; a failing status, an HTML page or malformed JSON throws. */
@@ -155,7 +155,7 @@ public final class RemoteHttp {
         return "RemoteHttp[" + name + ", " + credentials + ", requests=" + requestCount() + "]";
     }
 
-    private HttpAnswer execute(String url, boolean once) throws HarvestException {
+    private HttpAnswer execute(String url, boolean once, String accept) throws HarvestException {
         String shown = UrlRedactor.redact(url);
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) {
@@ -164,8 +164,11 @@ public final class RemoteHttp {
         RetryInterceptor.Attempts attempts = new RetryInterceptor.Attempts();
         Request.Builder request = new Request.Builder()
                 .url(parsed)
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .header("User-Agent", "rebuild-causes")
+                // asked for explicitly, so OkHttp leaves unzipping to RetryInterceptor, which copes
+                // with Hudson's error pages that claim gzip and are plain text
+                .header("Accept-Encoding", "gzip")
                 .tag(RetryInterceptor.Attempts.class, attempts);
         if (once) {
             request.tag(RetryInterceptor.NoRetry.class, new RetryInterceptor.NoRetry());
@@ -191,7 +194,9 @@ public final class RemoteHttp {
         } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             problem = "cannot connect (is the URL right and the server up?)";
         } else if (e instanceof SocketTimeoutException) {
-            problem = "timed out after " + attempts(attempts);
+            problem = "timed out after " + attempts(attempts) + " (connect timeout "
+                    + settings.connectTimeout().toSeconds() + " s, read timeout "
+                    + settings.readTimeout().toMillis() / 1000.0 + " s)";
         } else if (e instanceof InterruptedIOException) {
             problem = "interrupted";
         } else {

@@ -1,6 +1,8 @@
 package dev.rebuildcauses.harvest.http;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -9,6 +11,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -17,8 +20,8 @@ import okhttp3.ResponseBody;
 
 /**
  * Retries GETs on 429, 5xx, timeouts and broken connections with exponential backoff and full
- * jitter, honouring {@code Retry-After}; reads each body whole so slow and truncated bodies are
- * retried too.
+ * jitter, honouring {@code Retry-After}; reads each body whole (and unzips it) so slow and truncated
+ * bodies are retried too.
  */
 final class RetryInterceptor implements Interceptor {
     private final HttpSettings settings;
@@ -85,9 +88,17 @@ final class RetryInterceptor implements Interceptor {
                 return response;
             }
             byte[] bytes = body.bytes();
-            return response.newBuilder()
-                    .body(ResponseBody.create(bytes, body.contentType()))
-                    .build();
+            Response.Builder whole = response.newBuilder();
+            if ("gzip".equalsIgnoreCase(response.header("Content-Encoding"))) {
+                // Hudson labels its plain-text error pages gzip too: trust the magic bytes, not the header
+                if (bytes.length >= 2 && bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b) {
+                    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                        bytes = in.readAllBytes();
+                    }
+                }
+                whole.removeHeader("Content-Encoding").removeHeader("Content-Length");
+            }
+            return whole.body(ResponseBody.create(bytes, body.contentType())).build();
         }
     }
 

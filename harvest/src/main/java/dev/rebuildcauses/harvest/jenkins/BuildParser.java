@@ -16,10 +16,14 @@ import java.util.Set;
 
 /** Turns one build of the Jenkins (or Hudson) API into a {@link JenkinsBuild}. */
 final class BuildParser {
-    /** The fields asked for with {@code tree=}, for {@code allBuilds[...]} and {@code builds[...]} alike. */
+    /**
+     * The fields asked for with {@code tree=}, for {@code allBuilds[...]} and {@code builds[...]} alike.
+     * {@code buildsByBranchName} needs its sub-fields: named bare, its entries come back empty.
+     */
     static final String FIELDS = "number,timestamp,duration,result,building,url,"
             + "actions[_class,causes[_class,shortDescription,userId,userName,upstreamProject,upstreamBuild],"
-            + "lastBuiltRevision[SHA1,branch[SHA1,name]],remoteUrls,buildsByBranchName],"
+            + "lastBuiltRevision[SHA1,branch[SHA1,name]],remoteUrls,"
+            + "buildsByBranchName[buildNumber,revision[SHA1]]],"
             + "changeSet[items[commitId,id]],changeSets[items[commitId,id]]";
 
     private BuildParser() {}

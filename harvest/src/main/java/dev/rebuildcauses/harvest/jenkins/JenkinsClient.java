@@ -54,12 +54,12 @@ public final class JenkinsClient {
         List<JobGlob> includes = include.stream().map(JobGlob::of).toList();
         List<JobGlob> excludes = exclude.stream().map(JobGlob::of).toList();
         List<JenkinsJob> jobs = new ArrayList<>();
-        Deque<String[]> containers = new ArrayDeque<>(); // {url, fullName}
-        containers.add(new String[] {rootUrl, ""});
+        Deque<Container> containers = new ArrayDeque<>();
+        containers.add(new Container(rootUrl, ""));
         while (!containers.isEmpty()) {
-            String[] container = containers.removeFirst();
-            JsonNode node = http.getJson(api(container[0], "jobs" + jobTree(LEVELS)));
-            walk(node, container[1], 1, jobs, containers);
+            Container container = containers.removeFirst();
+            JsonNode node = http.getJson(api(container.url(), "jobs" + jobTree(LEVELS)));
+            walk(node, container.fullName(), 1, jobs, containers);
         }
         return jobs.stream()
                 .filter(job -> JobGlob.selects(includes, excludes, job.fullName()))
@@ -67,7 +67,7 @@ public final class JenkinsClient {
     }
 
     private static void walk(
-            JsonNode container, String prefix, int level, List<JenkinsJob> jobs, Deque<String[]> containers) {
+            JsonNode container, String prefix, int level, List<JenkinsJob> jobs, Deque<Container> containers) {
         for (JsonNode job : array(container, "jobs")) {
             String name = decode(text(job, "name"));
             String fullName = prefix.isEmpty() ? name : prefix + "/" + name;
@@ -76,7 +76,7 @@ public final class JenkinsClient {
                 if (level < LEVELS) {
                     walk(job, fullName, level + 1, jobs, containers);
                 } else {
-                    containers.add(new String[] {url, fullName});
+                    containers.add(new Container(url, fullName));
                 }
             } else {
                 jobs.add(new JenkinsJob(fullName, url, text(job, "_class")));
@@ -122,7 +122,15 @@ public final class JenkinsClient {
         if (rangesSupported != null) {
             return Optional.of(http.getJson(url));
         }
-        HttpAnswer probe = http.getOnce(url);
+        HttpAnswer probe;
+        try {
+            probe = http.getOnce(url);
+        } catch (HarvestException e) {
+            if (e.kind() != FailureKind.UNREACHABLE) {
+                throw e;
+            }
+            probe = http.get(url); // a passing network failure, not an answer about ranges: retry
+        }
         if (probe.status() == 500 && probe.body().contains("Malformed tree expression")) {
             rangesSupported = false;
             return Optional.empty();
@@ -228,4 +236,7 @@ public final class JenkinsClient {
     private static boolean isHex(char c) {
         return Character.digit(c, 16) >= 0;
     }
+
+    /** A folder whose children need their own request. */
+    private record Container(String url, String fullName) {}
 }

@@ -194,6 +194,21 @@ class RemoteHttpTest {
     }
 
     @Test
+    void shouldFailUnreachableWhenEveryAttemptTimesOut() {
+        for (int i = 0; i < 5; i++) {
+            server.enqueue(json("{\"slow\":true}").setHeadersDelay(1, TimeUnit.SECONDS));
+        }
+        HttpSettings impatient = fast.withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(100));
+        RemoteHttp remote = remote(impatient, Credentials.basic("alice", TOKEN));
+
+        HarvestException failure = failureOf(remote, url("/slow"));
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.UNREACHABLE);
+        assertThat(failure.getMessage()).contains(url("/slow")).contains("timed out after 5 attempts");
+        assertThat(remote.requestCount()).isEqualTo(5);
+    }
+
+    @Test
     void shouldRetryABodyCutOffMidway() throws Exception {
         server.enqueue(
                 json("{\"values\":[1,2,3,4,5,6,7,8,9]}").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
@@ -368,5 +383,28 @@ class RemoteHttpTest {
         assertThat(answer.status()).isEqualTo(500);
         assertThat(answer.body()).contains("Malformed tree expression");
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldUnzipGzipBodiesAndReadHudsonsPlainPagesLabelledGzip() throws Exception {
+        okio.Buffer zipped = new okio.Buffer();
+        try (okio.BufferedSink sink = okio.Okio.buffer(new okio.GzipSink(zipped))) {
+            sink.writeUtf8("{\"zipped\":true}");
+        }
+        server.enqueue(json("").setBody(zipped).setHeader("Content-Encoding", "gzip"));
+        server.enqueue(new MockResponse()
+                .setResponseCode(500)
+                .setHeader("Content-Encoding", "gzip")
+                .setHeader("Content-Type", "text/html")
+                .setBody("<html>javax.servlet.ServletException: Malformed tree expression</html>"));
+        RemoteHttp remote = remote();
+
+        JsonNode answer = remote.getJson(url("/a"));
+        HttpAnswer probe = remote.getOnce(url("/b"));
+
+        assertThat(answer.get("zipped").asBoolean()).isTrue();
+        assertThat(server.takeRequest().getHeader("Accept-Encoding")).isEqualTo("gzip");
+        assertThat(probe.status()).isEqualTo(500);
+        assertThat(probe.body()).contains("Malformed tree expression");
     }
 }

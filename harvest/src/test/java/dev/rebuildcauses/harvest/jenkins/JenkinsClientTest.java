@@ -311,6 +311,23 @@ class JenkinsClientTest {
     }
 
     @Test
+    void shouldRetryTheRangeProbeAfterAPassingFailureWithoutConcludingAnything() throws HarvestException {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        String page = fixture("freestyle-builds.json");
+        routes.put("/job/images/job/base/api/json", request -> switch (calls.incrementAndGet()) {
+            case 1 -> new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AFTER_REQUEST);
+            case 2 -> new MockResponse().setResponseCode(503);
+            default -> json(page);
+        });
+
+        List<JenkinsBuild> builds = jenkins.builds(job("images/base", "/job/images/job/base/"), 0);
+
+        assertThat(builds).hasSize(2);
+        assertThat(jenkins.rangesSupported()).contains(true);
+        assertThat(calls.get()).isEqualTo(3);
+    }
+
+    @Test
     void shouldReadHudsonBuildsWithoutClassesAndWithRepeatedKeys() throws HarvestException {
         routes.put(
                 "/job/legacy-hudson/api/json",
