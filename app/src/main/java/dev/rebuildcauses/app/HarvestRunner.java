@@ -4,6 +4,7 @@ import dev.rebuildcauses.harvest.bitbucket.BitbucketCloudChangeSource;
 import dev.rebuildcauses.harvest.bitbucket.BitbucketServerChangeSource;
 import dev.rebuildcauses.harvest.changes.ChangeSource;
 import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.config.ChangeSourceKind;
 import dev.rebuildcauses.harvest.config.ChangesConfig;
 import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.harvest.config.ConfigLoader;
@@ -31,6 +32,9 @@ import java.util.Optional;
 
 /** Wires {@code harvest}: config in, Jenkins and the change source through the harvester into the store. */
 final class HarvestRunner {
+    /** Ranges asked of a Bitbucket server at once: one range is two small GETs, latency dominates. */
+    static final int RANGE_THREADS = 8;
+
     private final PrintWriter out;
     private final PrintWriter err;
     private final Map<String, String> environment;
@@ -55,7 +59,11 @@ final class HarvestRunner {
         try (BuildStore store = BuildStore.open(config.store())) {
             ChangeSource changes = changeSource(config, store);
             HarvestPlan plan = new HarvestPlan(
-                    config.jenkins().include(), config.jenkins().exclude(), config.changes()::repositoryFor, 50);
+                    config.jenkins().include(),
+                    config.jenkins().exclude(),
+                    config.changes()::repositoryFor,
+                    50,
+                    config.changes().source() == ChangeSourceKind.GIT ? 1 : RANGE_THREADS);
             try {
                 summary = new Harvester(
                                 store,
@@ -65,7 +73,6 @@ final class HarvestRunner {
                                 TriggerLabels::label,
                                 plan,
                                 progress)
-                        .withRangeConcurrency(rangeConcurrency(config))
                         .harvest();
             } finally {
                 progress.finish();
@@ -76,22 +83,16 @@ final class HarvestRunner {
         return summary;
     }
 
-    /** Remote sources resolve ranges as many at once as their client lets through; local git one at a time. */
-    private static int rangeConcurrency(HarvestConfig config) {
-        return switch (config.changes().source()) {
-            case GIT -> 1;
-            case BITBUCKET_SERVER -> HttpSettings.defaults().maxConcurrentRequests();
-            case BITBUCKET_CLOUD -> HttpSettings.bitbucketCloudDefaults().maxConcurrentRequests();
-        };
-    }
-
     private ChangeSource changeSource(HarvestConfig config, BuildStore store) throws ConfigException {
         ChangesConfig changes = config.changes();
         return switch (changes.source()) {
             case GIT -> new LocalGitChangeSource(HarvestRunner::localClone);
             case BITBUCKET_SERVER -> new BitbucketServerChangeSource(
                     changes.url(),
-                    RemoteHttp.create("Bitbucket Server", HttpSettings.defaults(), credentials(changes, config)),
+                    RemoteHttp.create(
+                            "Bitbucket Server",
+                            HttpSettings.defaults().withMaxConcurrentRequests(RANGE_THREADS),
+                            credentials(changes, config)),
                     new StoreCommitCache(store),
                     Map.of());
             case BITBUCKET_CLOUD -> new BitbucketCloudChangeSource(

@@ -6,7 +6,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A one-line progress bar on stderr, e.g. {@code [#####     ] 52% 5,200/10,000 commits  1.2s}.
- * Drawn only once the work has taken more than a moment, so quick runs stay silent.
+ * Drawn only once the work has taken more than a moment, so quick runs stay silent. Thread-safe:
+ * the worker updates it, the command finishes it.
  */
 public final class ProgressBar {
     static final long DELAY_NANOS = 300_000_000L;
@@ -22,6 +23,7 @@ public final class ProgressBar {
     private long done;
     private long total;
     private boolean drawn;
+    private boolean finished;
 
     public ProgressBar(PrintWriter err, String unit, boolean enabled) {
         this(err, unit, enabled, System::nanoTime);
@@ -35,11 +37,11 @@ public final class ProgressBar {
         this.start = clock.getAsLong();
     }
 
-    /** {@code done} of {@code total} are finished. */
-    public void update(long done, long total) {
+    /** {@code done} of {@code total} are finished; a total of 0 or less means not known yet. */
+    public synchronized void update(long done, long total) {
         this.done = done;
         this.total = total;
-        if (!enabled) {
+        if (!enabled || finished) {
             return;
         }
         long now = clock.getAsLong();
@@ -49,8 +51,12 @@ public final class ProgressBar {
         draw(now);
     }
 
-    /** Draws the final state and ends the line, if the bar was shown at all. */
-    public void finish() {
+    /** Draws the final state and ends the line, if the bar was shown at all; later updates draw nothing. */
+    public synchronized void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         if (enabled && drawn) {
             draw(clock.getAsLong());
             err.println();
@@ -59,7 +65,15 @@ public final class ProgressBar {
     }
 
     private void draw(long now) {
-        double fraction = total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
+        if (total <= 0) {
+            // the total is not known yet: count only
+            err.print(String.format(Locale.ROOT, "\r%,d %s  %.1fs", done, unit, (now - start) / 1e9));
+            err.flush();
+            drawn = true;
+            lastDraw = now;
+            return;
+        }
+        double fraction = Math.min(1.0, (double) done / total);
         int filled = (int) Math.round(fraction * WIDTH);
         err.print(String.format(
                 Locale.ROOT,

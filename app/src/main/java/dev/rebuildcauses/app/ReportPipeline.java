@@ -19,7 +19,7 @@ import java.util.List;
  * {@code summary.txt}, and print the summary. Shared by every command that produces a report.
  */
 public final class ReportPipeline {
-    private final PathClassifier paths;
+    private final BuildClassifier classifier;
     private final Path outDir;
     private final boolean quiet;
     private final PrintWriter out;
@@ -30,7 +30,7 @@ public final class ReportPipeline {
      * @param err where progress goes (stderr), silent when {@code quiet}
      */
     public ReportPipeline(PathClassifier paths, Path outDir, boolean quiet, PrintWriter out, PrintWriter err) {
-        this.paths = paths;
+        this.classifier = new BuildClassifier(paths);
         this.outDir = outDir;
         this.quiet = quiet;
         this.out = out;
@@ -39,7 +39,6 @@ public final class ReportPipeline {
 
     /** Runs the pipeline over {@code builds} (in the order the exports list them) and returns what it mined. */
     public Findings run(List<BuildChanges> builds) throws IOException {
-        BuildClassifier classifier = new BuildClassifier(paths);
         List<ClassifiedBuild> classified = new ArrayList<>(builds.size());
         ProgressBar bar = new ProgressBar(err, "builds classified", !quiet);
         try {

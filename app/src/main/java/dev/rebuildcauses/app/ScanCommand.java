@@ -44,20 +44,21 @@ import picocli.CommandLine.Spec;
             "  Own rules first, another branch, no progress bar:",
             "    rebuild-causes scan . --rules rules.txt --branch main --quiet",
             "",
-            "Output in --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv, summary.txt.",
+            "Writes to --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv",
+            "and summary.txt (columns in the README).",
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class ScanCommand implements Callable<Integer> {
     /** The exit codes {@code scan} can end with. */
     static final ExitCode[] EXIT_CODES = {
         ExitCode.OK,
+        ExitCode.INTERNAL,
         ExitCode.USAGE,
         ExitCode.NOT_A_REPOSITORY,
         ExitCode.UNKNOWN_BRANCH,
         ExitCode.BAD_BUILDS_FILE,
         ExitCode.BAD_RULES_FILE,
-        ExitCode.IO,
-        ExitCode.INTERNAL
+        ExitCode.IO
     };
 
     @Spec
@@ -86,7 +87,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(
             names = "--rules",
             paramLabel = "FILE",
-            description = "Path rules, one '<glob> <cause>' per line, tried before the defaults.")
+            description = "Path rules, one '<glob> <cause>' per line, tried before the defaults "
+                    + "(a line '@no-defaults' drops them).")
     Path rulesFile;
 
     @Option(

@@ -16,6 +16,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /** Wires {@code scan}: repository, rules and builds in, the report pipeline out. */
 final class ScanRunner {
@@ -29,17 +32,35 @@ final class ScanRunner {
 
     Findings run(ScanConfig config)
             throws HarvestException, RulesFormatException, BuildsFileException, CommandFailure, IOException {
-        // cheap checks first, so a typo fails before a long history walk
         GitRepository repository = GitRepository.open(config.repository());
-        PathClassifier rules = rules(config);
-        List<Build> listed = config.buildsFile() == null ? null : BuildsCsvReader.read(config.buildsFile());
-
-        ProgressBar walk = new ProgressBar(err, "commits", !config.quiet());
+        // git walks the history while this thread reads the rules and the builds file
+        ProgressBar walkBar = new ProgressBar(err, "commits", !config.quiet());
+        FutureTask<FirstParentHistory> walk =
+                new FutureTask<>(() -> repository.firstParentHistory(config.branch(), (done, total) -> {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new CancellationException("scan gave up");
+                    }
+                    walkBar.update(done, total);
+                }));
+        Thread walker = new Thread(walk, "git-history");
+        walker.setDaemon(true);
+        walker.start();
+        PathClassifier rules;
+        List<Build> listed;
+        try {
+            rules = rules(config);
+            listed = config.buildsFile() == null ? null : BuildsCsvReader.read(config.buildsFile());
+        } catch (RulesFormatException | BuildsFileException | CommandFailure | RuntimeException e) {
+            walk.cancel(true);
+            walkBar.finish(); // the failure line must not land at the end of a progress line
+            throw e;
+        }
+        ReportPipeline pipeline = new ReportPipeline(rules, config.outDir(), config.quiet(), out, err);
         FirstParentHistory history;
         try {
-            history = repository.firstParentHistory(config.branch(), walk::update);
+            history = await(walk);
         } finally {
-            walk.finish();
+            walkBar.finish();
         }
         List<BuildChanges> builds;
         if (listed == null) {
@@ -52,7 +73,25 @@ final class ScanRunner {
                 join.finish();
             }
         }
-        return new ReportPipeline(rules, config.outDir(), config.quiet(), out, err).run(builds);
+        return pipeline.run(builds);
+    }
+
+    private static FirstParentHistory await(FutureTask<FirstParentHistory> walk) throws HarvestException {
+        try {
+            return walk.get();
+        } catch (InterruptedException e) {
+            walk.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new HarvestException(HarvestException.FailureKind.LOCAL, "interrupted while reading the history");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HarvestException harvest) {
+                throw harvest;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static PathClassifier rules(ScanConfig config) throws RulesFormatException, CommandFailure {

@@ -57,27 +57,14 @@ public final class BuildClassifier {
         if (files.isEmpty()) {
             return range.commits().isEmpty() ? NO_NEW_COMMIT : EMPTY_COMMIT;
         }
-        long bits = 0;
-        List<String> overflow = null;
+        Union union = new Union();
         for (FileChange file : files) {
-            String cause = paths.classify(file.path()).cause();
-            int bit = bitOf(cause);
-            if (bit < 64) {
-                bits |= 1L << bit;
-            } else {
-                overflow = add(overflow, cause);
-            }
+            union.add(file.path());
             if (file.oldPath() != null) {
-                cause = paths.classify(file.oldPath()).cause();
-                bit = bitOf(cause);
-                if (bit < 64) {
-                    bits |= 1L << bit;
-                } else {
-                    overflow = add(overflow, cause);
-                }
+                union.add(file.oldPath());
             }
         }
-        return overflow == null ? setOf(bits) : setOf(bits, overflow);
+        return union.overflow == null ? setOf(union.bits) : setOf(union.bits, union.overflow);
     }
 
     /** The verdict of every changed path of a build, in change order; renames give two. */
@@ -98,6 +85,13 @@ public final class BuildClassifier {
     }
 
     private int bitOf(String cause) {
+        // rules hand out the same few cause strings again and again: identity first, map second
+        String[] known = namesByBit;
+        for (int i = 0; i < known.length && i < 16; i++) {
+            if (known[i] == cause) {
+                return i;
+            }
+        }
         Integer bit = causeBits.get(cause);
         if (bit != null) {
             return bit;
@@ -113,10 +107,23 @@ public final class BuildClassifier {
         }
     }
 
-    private static List<String> add(List<String> list, String cause) {
-        List<String> result = list == null ? new ArrayList<>() : list;
-        result.add(cause);
-        return result;
+    /** The causes of a range's paths so far: a bit per known cause, names past 63 in a list. */
+    private final class Union {
+        long bits;
+        List<String> overflow;
+
+        void add(String path) {
+            String cause = paths.classify(path).cause();
+            int bit = bitOf(cause);
+            if (bit < 64) {
+                bits |= 1L << bit;
+            } else {
+                if (overflow == null) {
+                    overflow = new ArrayList<>();
+                }
+                overflow.add(cause);
+            }
+        }
     }
 
     private CauseSet setOf(long bits) {

@@ -27,13 +27,18 @@ public final class Glob {
     private final String text;
     private final Scope scope;
     private final String body;
-    private final Pattern pattern;
+    private final RegionMatcher matcher;
 
-    private Glob(String text, Scope scope, String body, Pattern pattern) {
+    /** Matches the region {@code [from, to)} of a normalised path. */
+    private interface RegionMatcher {
+        boolean matches(String path, int from, int to);
+    }
+
+    private Glob(String text, Scope scope, String body, RegionMatcher matcher) {
         this.text = text;
         this.scope = scope;
         this.body = body;
-        this.pattern = pattern;
+        this.matcher = matcher;
     }
 
     /**
@@ -42,10 +47,16 @@ public final class Glob {
      * @throws IllegalArgumentException when the glob is empty or has an unbalanced {@code [} or {@code {}
      */
     public static Glob compile(String glob) {
-        if (glob.isEmpty() || glob.equals("/")) {
+        String lower = glob.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("./")) {
+            while (lower.startsWith("./")) {
+                lower = lower.substring(2);
+            }
+            lower = "/" + lower; // "./docs/**" is anchored like "/docs/**"
+        }
+        if (lower.isEmpty() || lower.equals("/")) {
             throw new IllegalArgumentException("empty glob");
         }
-        String lower = glob.toLowerCase(Locale.ROOT);
         boolean leadingSlash = lower.startsWith("/");
         boolean trailingSlash = lower.endsWith("/");
         String body = lower.substring(leadingSlash ? 1 : 0, lower.length() - (trailingSlash ? 1 : 0));
@@ -65,12 +76,66 @@ public final class Glob {
         } else {
             scope = innerSlash || leadingSlash ? Scope.ROOTED : Scope.BASENAME;
         }
+        Pattern pattern;
         try {
-            return new Glob(glob, scope, body, Pattern.compile(regex, Pattern.DOTALL));
+            pattern = Pattern.compile(regex, Pattern.DOTALL);
         } catch (PatternSyntaxException e) {
             // only a character class like [z-a] can get this far
             throw new IllegalArgumentException("invalid character class in glob '" + glob + "'", e);
         }
+        RegionMatcher fast = scope == Scope.ROOTED ? rootedShortcut(body, trailingSlash) : segmentShortcut(body);
+        return new Glob(
+                glob,
+                scope,
+                body,
+                fast != null
+                        ? fast
+                        : (path, from, to) ->
+                                pattern.matcher(path).region(from, to).matches());
+    }
+
+    /** Most globs are a literal with at most one {@code *}: those need no regular expression. */
+    private static RegionMatcher segmentShortcut(String body) {
+        int star = body.indexOf('*');
+        if (hasSpecial(body, star)) {
+            return null;
+        }
+        if (star < 0) {
+            return (path, from, to) -> to - from == body.length() && path.startsWith(body, from);
+        }
+        String prefix = body.substring(0, star);
+        String suffix = body.substring(star + 1);
+        int fixed = prefix.length() + suffix.length();
+        return (path, from, to) -> to - from >= fixed
+                && path.startsWith(prefix, from)
+                && path.regionMatches(to - suffix.length(), suffix, 0, suffix.length());
+    }
+
+    /** A literal path, a literal directory with a trailing slash, or {@code literal/**}. */
+    private static RegionMatcher rootedShortcut(String body, boolean trailingSlash) {
+        if (!hasSpecial(body, -1)) {
+            String directory = body + "/";
+            return trailingSlash
+                    ? (path, from, to) -> path.startsWith(directory)
+                    : (path, from, to) -> path.equals(body);
+        }
+        if (!trailingSlash && body.endsWith("/**") && !hasSpecial(body.substring(0, body.length() - 3), -1)) {
+            String directory = body.substring(0, body.length() - 2);
+            return (path, from, to) -> path.startsWith(directory);
+        }
+        return null;
+    }
+
+    /** Whether the body has a wildcard, class, brace or escape other than the star at {@code allowedStar}. */
+    private static boolean hasSpecial(String body, int allowedStar) {
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            boolean special = c == '*' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}' || c == '\\';
+            if (special && i != allowedStar) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code path} matches; the path is normalised first (see {@link #normalise(String)}). */
@@ -81,16 +146,16 @@ public final class Glob {
     /** Whether an already {@linkplain #normalise(String) normalised} path matches. */
     boolean matchesNormalised(String path) {
         if (scope == Scope.BASENAME) {
-            return pattern.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
+            return matcher.matches(path, path.lastIndexOf('/') + 1, path.length());
         }
         if (scope == Scope.ROOTED) {
-            return pattern.matcher(path).matches();
+            return matcher.matches(path, 0, path.length());
         }
         int end = path.lastIndexOf('/');
         int start = 0;
         while (start <= end) {
             int slash = path.indexOf('/', start);
-            if (pattern.matcher(path.substring(start, slash)).matches()) {
+            if (matcher.matches(path, start, slash)) {
                 return true;
             }
             start = slash + 1;

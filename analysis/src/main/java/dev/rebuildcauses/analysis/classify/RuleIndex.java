@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Finds the first matching rule for a path without trying every rule: rules are bucketed by a
@@ -20,11 +19,10 @@ final class RuleIndex {
     private final Glob[] globs;
     private final Verdict[] verdicts;
     private final Map<String, int[]> byBasename;
-    private final Map<String, int[]> byPrefix;
+    private final PrefixTrie byPrefix = new PrefixTrie();
     private final Map<String, int[]> byExtension;
     private final Map<String, int[]> byFirstSegment;
     private final Map<String, int[]> byDirectory;
-    private final int[] prefixLengths;
     private final int[] general;
 
     RuleIndex(List<Rule> rules) {
@@ -50,7 +48,7 @@ final class RuleIndex {
                 boolean indexed =
                         switch (scope) {
                             case BASENAME -> indexBasename(alternative, i, basename, prefix, extension);
-                            case ROOTED -> indexLiteral(alternative.split("/", -1)[0], i, firstSegment);
+                            case ROOTED -> indexRooted(alternative, i, firstSegment, directory, basename);
                             case ANY_DIRECTORY -> indexLiteral(alternative, i, directory);
                         };
                 if (!indexed) {
@@ -59,13 +57,10 @@ final class RuleIndex {
             }
         }
         byBasename = freeze(basename);
-        byPrefix = freeze(prefix);
+        prefix.forEach((key, list) -> list.forEach(rule -> byPrefix.add(key, rule)));
         byExtension = freeze(extension);
         byFirstSegment = freeze(firstSegment);
         byDirectory = freeze(directory);
-        prefixLengths = new TreeSet<>(
-                        prefix.keySet().stream().map(String::length).toList())
-                .stream().mapToInt(Integer::intValue).toArray();
         general = generalRules.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -85,6 +80,21 @@ final class RuleIndex {
         int dot = glob.lastIndexOf('.');
         String ext = dot < 0 ? "" : glob.substring(dot + 1);
         return !ext.isEmpty() && firstSpecial(ext) < 0 && addTo(extension, ext, rule);
+    }
+
+    private static boolean indexRooted(
+            String glob,
+            int rule,
+            Map<String, List<Integer>> firstSegment,
+            Map<String, List<Integer>> directory,
+            Map<String, List<Integer>> basename) {
+        if (!glob.startsWith("**/")) {
+            return indexLiteral(glob.split("/", -1)[0], rule, firstSegment);
+        }
+        // "**/name/..." needs a directory called name somewhere; "**/name" a file called name
+        String rest = glob.substring(3);
+        int slash = rest.indexOf('/');
+        return slash < 0 ? indexLiteral(rest, rule, basename) : indexLiteral(rest.substring(0, slash), rule, directory);
     }
 
     private static boolean indexLiteral(String literal, int rule, Map<String, List<Integer>> map) {
@@ -139,17 +149,15 @@ final class RuleIndex {
     /** The rules that can match {@code path}, ascending and without duplicates. */
     int[] candidates(String path) {
         Candidates found = new Candidates(general);
-        String basename = path.substring(path.lastIndexOf('/') + 1);
+        int baseStart = path.lastIndexOf('/') + 1;
+        String basename = baseStart == 0 ? path : path.substring(baseStart);
         found.add(byBasename.get(basename));
         int dot = basename.lastIndexOf('.');
         if (dot >= 0) {
             found.add(byExtension.get(basename.substring(dot + 1)));
         }
-        for (int length : prefixLengths) {
-            if (length > basename.length()) {
-                break;
-            }
-            found.add(byPrefix.get(basename.substring(0, length)));
+        for (int[] rules : byPrefix.find(path, baseStart, path.length())) {
+            found.add(rules);
         }
         int slash = path.indexOf('/');
         found.add(byFirstSegment.get(slash < 0 ? path : path.substring(0, slash)));

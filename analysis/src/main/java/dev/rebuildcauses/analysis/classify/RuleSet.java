@@ -19,6 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Ordered glob rules, first match wins per path. Thread-safe; paths are looked up through an
  * index of the rules and remembered in a bounded cache, since the same paths change again and again.
+ *
+ * <p>A rules file has one {@code <glob> <cause>} per line; {@code #} starts a comment (at the start
+ * of a line or after whitespace); blank lines are ignored. Cause names match
+ * {@code [a-z0-9][a-z0-9._-]*} (lower-cased). The file's rules are tried before the defaults, unless
+ * it says {@code @no-defaults} (its rules only) or {@code @defaults} (the defaults go on that line).
+ * Globs: see {@link Glob}.
  */
 public final class RuleSet implements PathClassifier {
     /** The name the default rules go by in verdict reasons. */
@@ -29,11 +35,22 @@ public final class RuleSet implements PathClassifier {
 
     private final List<Rule> rules;
     private final RuleIndex index;
-    private final ConcurrentHashMap<String, Verdict> cache = new ConcurrentHashMap<>();
+    private final int cacheLimit;
+    private final ConcurrentHashMap<String, Verdict> cache = new ConcurrentHashMap<>(1 << 12);
 
     private RuleSet(List<Rule> rules) {
+        this(rules, CACHE_LIMIT);
+    }
+
+    private RuleSet(List<Rule> rules, int cacheLimit) {
         this.rules = List.copyOf(rules);
         this.index = new RuleIndex(this.rules);
+        this.cacheLimit = cacheLimit;
+    }
+
+    /** The same rules with a cache of at most {@code limit} paths (for tests). */
+    RuleSet withCacheLimit(int limit) {
+        return new RuleSet(rules, limit);
     }
 
     /** The default rules of DESIGN.md. */
@@ -75,7 +92,7 @@ public final class RuleSet implements PathClassifier {
         Verdict verdict = cache.get(path);
         if (verdict == null) {
             verdict = index.classify(Glob.normalise(path));
-            if (cache.size() >= CACHE_LIMIT) {
+            if (cache.size() >= cacheLimit) {
                 cache.clear(); // crude but bounded; recent paths come back quickly
             }
             cache.put(path, verdict);

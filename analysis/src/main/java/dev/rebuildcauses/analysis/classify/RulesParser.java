@@ -28,7 +28,9 @@ final class RulesParser {
         int noDefaultsLine = 0;
         int defaultsLine = 0;
         int defaultsAt = -1;
-        String[] lines = text.split("\n", -1);
+        // editors on Windows like to start UTF-8 files with a byte order mark
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String[] lines = body.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int number = i + 1;
             String line = stripComment(lines[i]).strip();
@@ -57,7 +59,10 @@ final class RulesParser {
             }
             if (fields.length != 2) {
                 throw new RulesFormatException(
-                        source, number, "expected '<glob> <cause>' but found " + fields.length + " fields");
+                        source,
+                        number,
+                        "expected '<glob> <cause>' but found " + fields.length
+                                + (fields.length == 1 ? " field" : " fields"));
             }
             rules.add(rule(source, number, fields[0], fields[1]));
         }

@@ -3,8 +3,8 @@ package dev.rebuildcauses.analysis.classify;
 import java.util.Objects;
 
 /**
- * The cause of one changed path and why, e.g. {@code code} because of
- * {@code "rule *.py (default rules)"}.
+ * The cause of one changed path and why, e.g. {@code environment} because of
+ * {@code "rule 'Dockerfile' (default rules:3)"}, or {@code other} because {@code "no rule matched"}.
  */
 public record Verdict(String cause, String reason) {
     public Verdict {

@@ -18,7 +18,7 @@ final class LongList {
         return size;
     }
 
-    /** The values sorted ascending (sorts in place once). */
+    /** A sorted copy of the values, ascending. */
     long[] sorted() {
         long[] result = Arrays.copyOf(values, size);
         Arrays.sort(result);

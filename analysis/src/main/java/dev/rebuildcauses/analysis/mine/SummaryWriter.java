@@ -43,6 +43,9 @@ public final class SummaryWriter {
     }
 
     private static String costliest(Findings findings) {
+        if (findings.causes().isEmpty()) {
+            return "No build carries a cause.";
+        }
         CauseStats top = findings.causes().get(0);
         if (top.hours() != null) {
             return "Most build time goes to " + describe(top.cause()) + ": " + percent(top.hoursShare())

@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
 /**
  * A deterministic synthetic build history for benchmarks: about 50 jobs, 3 commits and 6 changed
  * files per build on average, with the mix of causes the seed analysis found (about half the builds
- * code-only, about a tenth empty commits, environment builds the longest). Paths and file changes
+ * code-only, about a tenth empty commits, the environment changing about monthly per job and its
+ * builds the longest). Paths and file changes
  * come from a shared pool so that a million builds fit in a small heap.
  */
 public final class SyntheticHistory {
@@ -87,7 +88,7 @@ public final class SyntheticHistory {
         } else if (roll < 0.153) {
             List<Commit> commits = commits(previous, 1 + random.nextInt(2), 0, started);
             range = ChangeRange.resolved(previous, last(commits), commits, List.of());
-            minutes = 22;
+            minutes = 15;
         } else {
             Change change = change(repositories[job]);
             List<Commit> commits = commits(previous, 1 + random.nextInt(6), change.files.size(), started);
@@ -112,43 +113,44 @@ public final class SyntheticHistory {
         double roll = random.nextDouble();
         double minutes = 12;
         boolean withCode = true;
-        if (roll < 0.59) {
+        if (roll < 0.595) {
             minutes = 12; // code only
-        } else if (roll < 0.67) {
+        } else if (roll < 0.635) {
             pick(repository.dependencies, 1 + random.nextInt(2), files);
             minutes = 25;
-        } else if (roll < 0.71) {
+        } else if (roll < 0.695) {
             pick(repository.dependencies, 1 + random.nextInt(3), files);
             withCode = false;
             minutes = 25;
-        } else if (roll < 0.73) {
+        } else if (roll < 0.701) {
             pick(repository.environment, 1 + random.nextInt(2), files);
             if (random.nextBoolean()) {
                 pick(repository.dependencies, 1, files);
             }
             withCode = random.nextBoolean();
             minutes = 45;
-        } else if (roll < 0.78) {
+        } else if (roll < 0.731) {
             pick(repository.ci, 1, files);
-        } else if (roll < 0.79) {
+        } else if (roll < 0.751) {
             pick(repository.ci, 1 + random.nextInt(2), files);
             withCode = false;
-        } else if (roll < 0.87) {
+        } else if (roll < 0.885) {
             pick(repository.docs, 1 + random.nextInt(4), files);
             withCode = false;
             minutes = 10;
-        } else if (roll < 0.92) {
+        } else if (roll < 0.905) {
             pick(repository.docs, 1 + random.nextInt(2), files);
-        } else if (roll < 0.97) {
+        } else if (roll < 0.92) {
             pick(repository.config, 1 + random.nextInt(2), files);
-        } else if (roll < 0.99) {
+        } else if (roll < 0.96) {
             pick(repository.config, 1 + random.nextInt(3), files);
             withCode = false;
         } else {
             pick(repository.other, 1 + random.nextInt(2), files);
+            withCode = false;
         }
         if (withCode) {
-            int count = 1 + (int) (-Math.log(1 - random.nextDouble()) * 7.6);
+            int count = 1 + (int) (-Math.log(1 - random.nextDouble()) * 9.0);
             for (int i = 0; i < count; i++) {
                 int k = random.nextInt(repository.code.length);
                 files.add(random.nextDouble() < 0.05 ? repository.codeAdded[k] : repository.code[k]);

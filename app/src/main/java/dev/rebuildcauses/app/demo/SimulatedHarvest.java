@@ -43,7 +43,9 @@ public final class SimulatedHarvest {
         JenkinsClient jenkins = new JenkinsClient(simulator.jenkinsUrl(), jenkinsHttp);
         BitbucketServerChangeSource changes = new BitbucketServerChangeSource(
                 simulator.bitbucketUrl(), bitbucketHttp, new StoreCommitCache(store), Map.of());
-        HarvestPlan plan = HarvestPlan.everything().withRepositories(job -> repositoryOf(simulator, job));
+        HarvestPlan plan = HarvestPlan.everything()
+                .withRepositories(job -> repositoryOf(simulator, job))
+                .withRangeThreads(settings.maxConcurrentRequests());
         return new Harvester(
                         store,
                         new JenkinsClientSource(jenkins),
@@ -52,7 +54,6 @@ public final class SimulatedHarvest {
                         TriggerLabels::label,
                         plan,
                         progress)
-                .withRangeConcurrency(settings.maxConcurrentRequests())
                 .harvest();
     }
 

@@ -75,6 +75,10 @@ public final class ConfigLoader {
         }
         ChangesConfig changes = changes(changesNode, folder);
         String store = JdbcUrls.resolveAgainst(optionalText(root, "store", "", JdbcUrls.DEFAULT), folder);
+        if (store.toLowerCase(java.util.Locale.ROOT).matches(".*[?&;]password=.*")) {
+            throw new ConfigException("store: a password is never written in the config file; for PostgreSQL "
+                    + "keep it in a ~/.pgpass file (or one named by the PGPASSFILE environment variable)");
+        }
         if (!store.startsWith("jdbc:h2:") && !store.startsWith("jdbc:postgresql:")) {
             throw new ConfigException(
                     "store: expected a JDBC URL starting with jdbc:h2: or jdbc:postgresql: but found '"

@@ -20,17 +20,15 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -86,39 +84,58 @@ public final class GitRepository {
         }
         GitCommand.Result result = git.run(List.of("rev-parse", "--verify", "--quiet", branch + "^{commit}"));
         if (!result.ok()) {
-            throw new UnknownBranchException(branch, directory);
+            boolean empty = git.run(List.of("rev-parse", "--all")).stdout().isBlank();
+            throw empty
+                    ? new UnknownBranchException(branch, directory, "the repository has no commit yet")
+                    : new UnknownBranchException(branch, directory);
         }
         return result.stdout().strip();
     }
 
     /**
      * The first-parent history of {@code branch}, oldest first: one {@code git log --first-parent}
-     * for the diffs, and alongside one plain {@code git log} of all commits to know what merges brought.
+     * for the diffs and, once a merge shows up, alongside one plain {@code git log} of all commits to
+     * know what merges brought. A progress listener may throw to cancel the walk.
      */
     public FirstParentHistory firstParentHistory(String branch, WalkProgress progress) throws HarvestException {
         String tip = resolveBranch(branch);
-        String name = "HEAD".equals(branch) ? currentBranchName() : branch;
-        long total = countFirstParent(tip);
-        CompletableFuture<Map<String, Node>> graph = CompletableFuture.supplyAsync(() -> readGraph(tip));
+        // the side processes run while the main log streams: only the log itself is on the critical path;
+        // the whole graph is read only once a merge shows that some commits came from other branches
+        AtomicReference<CompletableFuture<CommitGraph>> graph = new AtomicReference<>();
+        CompletableFuture<Long> total = CompletableFuture.supplyAsync(() -> countFirstParent(tip));
+        CompletableFuture<String> name = "HEAD".equals(branch)
+                ? CompletableFuture.supplyAsync(this::currentBranchName)
+                : CompletableFuture.completedFuture(branch);
 
         List<String> args = new ArrayList<>(List.of("log", "--first-parent", "--reverse"));
         args.addAll(DIFF_OPTIONS);
         args.add(tip);
         GitCommand.Running log = git.start(args);
-        List<LogEntry> chain = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE - 8));
+        List<LogEntry> chain = new ArrayList<>();
+        boolean read = false;
         try (InputStream out = log.process().getInputStream()) {
             log.process().getOutputStream().close();
             GitLogParser.parse(out, entry -> {
+                if (entry.parents().size() > 1 && graph.get() == null) {
+                    graph.set(CompletableFuture.supplyAsync(() -> readGraph(tip)));
+                }
                 chain.add(entry);
-                progress.advanced(chain.size(), total);
+                progress.advanced(chain.size(), total.getNow(-1L));
             });
+            read = true;
         } catch (IOException e) {
-            log.process().destroy();
             throw new HarvestException(
                     FailureKind.LOCAL, "cannot read the history of " + directory + ": " + e.getMessage(), e);
+        } finally {
+            if (!read) {
+                // a parse failure or a progress listener that gave up: leave no git behind
+                log.process().destroy();
+            }
         }
         log.requireSuccess();
-        return new FirstParentHistory(name, steps(chain, join(graph)));
+        progress.advanced(chain.size(), chain.size());
+        CommitGraph commits = graph.get() == null ? CommitGraph.EMPTY : join(graph.get());
+        return new FirstParentHistory(join(name), commits.steps(chain));
     }
 
     /** Full commit ids of the revisions the repository has (abbreviated ids, branches and tags allowed); the others are absent. */
@@ -186,76 +203,33 @@ public final class GitRepository {
         return ChangeRange.resolved(fromId, toId, commits, FileUnion.of(chainDiffs));
     }
 
-    private String currentBranchName() throws HarvestException {
-        GitCommand.Result result = git.run(List.of("symbolic-ref", "--short", "-q", "HEAD"));
-        return result.ok() ? result.stdout().strip() : "HEAD";
-    }
-
-    private long countFirstParent(String tip) throws HarvestException {
-        GitCommand.Result result = git.run(List.of("rev-list", "--first-parent", "--count", tip));
-        if (!result.ok()) {
-            throw new HarvestException(
-                    FailureKind.LOCAL,
-                    "cannot count commits in " + directory + ": "
-                            + result.stderr().strip());
-        }
-        return Long.parseLong(result.stdout().strip());
-    }
-
-    /** A commit of the whole graph: its order (oldest first, parents before children) and its record. */
-    private record Node(int order, Commit commit) {}
-
-    private Map<String, Node> readGraph(String tip) {
+    private String currentBranchName() {
         try {
-            GitCommand.Running log =
-                    git.start(List.of("log", "--topo-order", "--reverse", "-z", GitLogParser.FORMAT, tip));
-            Map<String, Node> graph = new HashMap<>();
-            try (InputStream out = log.process().getInputStream()) {
-                log.process().getOutputStream().close();
-                GitLogParser.parse(out, e -> graph.put(e.id(), new Node(graph.size(), e.toCommit(false))));
-            }
-            log.requireSuccess();
-            return graph;
+            GitCommand.Result result = git.run(List.of("symbolic-ref", "--short", "-q", "HEAD"));
+            return result.ok() ? result.stdout().strip() : "HEAD";
+        } catch (HarvestException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** The number of first-parent commits, for progress only: -1 when git cannot tell. */
+    private long countFirstParent(String tip) {
+        try {
+            GitCommand.Result result = git.run(List.of("rev-list", "--first-parent", "--count", tip));
+            return result.ok() ? Long.parseLong(result.stdout().strip()) : -1;
+        } catch (HarvestException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private CommitGraph readGraph(String tip) {
+        try {
+            return CommitGraph.read(git, tip);
         } catch (HarvestException e) {
             throw new CompletionException(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the commit graph of " + directory, e);
         }
-    }
-
-    /** Turns the first-parent chain into steps, giving each merge the commits only it brought. */
-    private static List<HistoryStep> steps(List<LogEntry> chain, Map<String, Node> graph) {
-        Set<String> reached = new HashSet<>(graph.size() * 2);
-        List<HistoryStep> steps = new ArrayList<>(chain.size());
-        for (LogEntry entry : chain) {
-            Commit commit = entry.toCommit(true);
-            List<Commit> commits;
-            if (entry.parents().size() <= 1) {
-                commits = List.of(commit);
-            } else {
-                // everything reachable from the first parent was brought by an earlier step
-                List<Node> brought = new ArrayList<>();
-                Deque<String> todo = new ArrayDeque<>(
-                        entry.parents().subList(1, entry.parents().size()));
-                while (!todo.isEmpty()) {
-                    String id = todo.pop();
-                    Node node = graph.get(id);
-                    if (node != null && reached.add(id)) {
-                        brought.add(node);
-                        todo.addAll(node.commit().parents());
-                    }
-                }
-                brought.sort(Comparator.comparingInt(Node::order));
-                commits = new ArrayList<>(brought.size() + 1);
-                for (Node node : brought) {
-                    commits.add(node.commit());
-                }
-                commits.add(commit);
-            }
-            reached.add(entry.id());
-            steps.add(new HistoryStep(commit, entry.commitTime(), commits, entry.files()));
-        }
-        return steps;
     }
 
     private static void feed(OutputStream stdin, List<String> revisions) {

@@ -27,7 +27,16 @@ public final class JenkinsClientSource implements JenkinsSource {
 
     @Override
     public Optional<String> configuredRemoteUrl(JenkinsJob job) throws HarvestException {
-        return client.gitRemoteUrls(job).stream().findFirst();
+        try {
+            return client.gitRemoteUrls(job).stream().findFirst();
+        } catch (HarvestException e) {
+            // branch jobs of multibranch projects have no SCM in config.xml, and reading it needs
+            // Extended Read: without it the job's ranges say why they are unknown instead
+            if (e.kind() == HarvestException.FailureKind.NOT_FOUND || e.kind() == HarvestException.FailureKind.AUTH) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -172,7 +172,7 @@ final class BuildReader {
         long number;
         try (PreparedStatement query = connection.prepareStatement("SELECT job, build_number FROM builds WHERE "
                 + "repository_key = ? AND from_revision = ? AND revision = ? AND range_status = 'RESOLVED' "
-                + "AND building = FALSE ORDER BY job, build_number")) {
+                + "ORDER BY job, build_number")) {
             query.setMaxRows(1);
             query.setString(1, repositoryKey);
             query.setString(2, fromRevision);

@@ -49,13 +49,7 @@ public final class BuildStore implements AutoCloseable {
         Connection connection = null;
         try {
             JdbcUrls.createH2Folder(jdbcUrl);
-            connection = DriverManager.getConnection(jdbcUrl);
-            if (dialect == SqlDialect.H2) {
-                // a commit must reach the file before the harvest goes on: a kill -9 then loses nothing committed
-                try (java.sql.Statement statement = connection.createStatement()) {
-                    statement.execute("SET WRITE_DELAY 0");
-                }
-            }
+            connection = DriverManager.getConnection(JdbcUrls.withSafeH2Settings(jdbcUrl));
             connection.setAutoCommit(false);
             new SchemaMigrator(connection).migrate();
             return new BuildStore(jdbcUrl, connection, dialect);

@@ -51,6 +51,19 @@ public final class JdbcUrls {
         return H2_FILE + absolute + options;
     }
 
+    /**
+     * An H2 URL with the settings that keep its file sound when the process is killed: no
+     * compaction when the database closes (a close after a crash's recovery could leave a file
+     * that no longer opens). Other URLs are returned unchanged.
+     */
+    public static String withSafeH2Settings(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:")
+                || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("MAX_COMPACT_TIME")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";MAX_COMPACT_TIME=0";
+    }
+
     /** Creates the folder of an H2 file store so a first run needs no preparation. */
     static void createH2Folder(String jdbcUrl) throws IOException {
         if (!jdbcUrl.startsWith(H2_FILE)) {

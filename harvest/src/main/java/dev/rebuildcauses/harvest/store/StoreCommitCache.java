@@ -4,24 +4,26 @@ import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.harvest.bitbucket.CommitCache;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The Bitbucket sources' range cache over the store: a range resolved in an earlier harvest (for
  * any job of the same repository) is read back instead of fetched. Ranges resolved in this run are
- * kept in memory until the harvester stores them with their builds.
+ * kept in memory until the harvester stores them with their builds. Thread-safe: the harvester asks
+ * for ranges in parallel while its own thread leaves the store alone.
  */
 public final class StoreCommitCache implements CommitCache {
     private final BuildStore store;
-    private final Map<String, ChangeRange> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ChangeRange> recent = new HashMap<>();
 
     public StoreCommitCache(BuildStore store) {
         this.store = store;
     }
 
     @Override
-    public Optional<ChangeRange> find(String repositoryKey, String fromRevision, String toRevision) {
+    public synchronized Optional<ChangeRange> find(String repositoryKey, String fromRevision, String toRevision) {
         ChangeRange range = recent.get(key(repositoryKey, fromRevision, toRevision));
         if (range != null) {
             return Optional.of(range);
@@ -35,7 +37,7 @@ public final class StoreCommitCache implements CommitCache {
     }
 
     @Override
-    public void put(String repositoryKey, ChangeRange range) {
+    public synchronized void put(String repositoryKey, ChangeRange range) {
         recent.put(key(repositoryKey, range.fromRevision(), range.toRevision()), range);
     }
 

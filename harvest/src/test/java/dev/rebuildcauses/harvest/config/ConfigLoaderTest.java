@@ -186,6 +186,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldRejectAStorePasswordWrittenInTheFile() throws Exception {
+        String message = failure(
+                """
+                jenkins: {url: "http://ci/"}
+                changes: {source: git, repositories: {"*": /r}}
+                store: "jdbc:postgresql://db:5432/rc?user=rc&password=pg-secret-9"
+                """);
+        assertThat(message)
+                .startsWith("rebuild-causes.yml: store: a password is never written in the config file")
+                .doesNotContain("pg-secret-9");
+        HarvestConfig config = load(
+                """
+                jenkins: {url: "http://ci/"}
+                changes: {source: git, repositories: {"*": /r}}
+                store: "jdbc:postgresql://db:5432/rc?user=rc"
+                """);
+        assertThat(config.store()).isEqualTo("jdbc:postgresql://db:5432/rc?user=rc");
+    }
+
+    @Test
     void shouldRequireWhatEachSourceNeeds() throws Exception {
         assertThat(
                         failure(

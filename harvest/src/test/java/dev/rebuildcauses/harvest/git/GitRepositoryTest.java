@@ -97,6 +97,33 @@ class GitRepositoryTest {
     }
 
     @Test
+    void shouldNotCountMainlineCommitsABranchMergedInAgain() throws HarvestException {
+        // Given a branch that merged main back in before being merged itself
+        repo.git("checkout", "-q", "-b", "topic");
+        String g1 = repo.write("g1.py", "1\n").commit("g1");
+        repo.git("checkout", "-q", "main");
+        String h1 = repo.write("h1.py", "1\n").commit("h1");
+        repo.git("checkout", "-q", "topic");
+        repo.git("merge", "-q", "--no-ff", "-m", "Merge main into topic", "main");
+        String g2 = repo.head();
+        String g3 = repo.write("g3.py", "1\n").commit("g3");
+        repo.git("checkout", "-q", "main");
+        repo.git("merge", "-q", "--no-ff", "-m", "Merge topic", "topic");
+        String m2 = repo.head();
+
+        // When
+        FirstParentHistory history = GitRepository.open(repo.dir()).firstParentHistory("main", WalkProgress.NONE);
+
+        // Then
+        assertThat(history.steps()).extracting(s -> s.commit().id()).endsWith(h1, m2);
+        ChangeRange range = history.rangeOf(history.indexOf(m2));
+        assertThat(range.commits()).extracting(Commit::id).containsExactly(g1, g2, g3, m2);
+        assertThat(range.files())
+                .containsExactlyInAnyOrder(
+                        FileChange.of(ChangeKind.ADD, "g1.py"), FileChange.of(ChangeKind.ADD, "g3.py"));
+    }
+
+    @Test
     void shouldNumberBuildsInPushOrderAtTheirCommitTime() throws HarvestException {
         // Given
         FirstParentHistory history = GitRepository.open(repo.dir()).firstParentHistory("main", WalkProgress.NONE);
@@ -258,6 +285,28 @@ class GitRepositoryTest {
                 .isInstanceOf(UnknownBranchException.class)
                 .hasMessage("unknown branch 'nope' in " + repo.dir());
         assertThatThrownBy(() -> git.resolveBranch("--all")).isInstanceOf(UnknownBranchException.class);
+    }
+
+    @Test
+    void shouldSayWhenTheRepositoryHasNoCommitYet() throws HarvestException {
+        TestRepository fresh = new TestRepository(temp.resolve("fresh"));
+        GitRepository git = GitRepository.open(fresh.dir());
+
+        assertThatThrownBy(() -> git.firstParentHistory("HEAD", WalkProgress.NONE))
+                .isInstanceOf(UnknownBranchException.class)
+                .hasMessage("unknown branch 'HEAD' in " + fresh.dir() + " (the repository has no commit yet)");
+    }
+
+    @Test
+    void shouldServeRangesFromClonesNamedOneByOne() throws HarvestException {
+        LocalGitChangeSource source = LocalGitChangeSource.of(Map.of("img", repo.dir()));
+
+        ChangeRange range = source.resolve("img", root, rename);
+        ChangeRange missing = source.resolve("img", rename, "feedbeef");
+
+        assertThat(range.commits()).extracting(Commit::id).containsExactly(rename);
+        assertThat(missing.status()).isEqualTo(RangeStatus.UNKNOWN);
+        assertThat(missing.problem()).isEqualTo("revision 'feedbeef' is not in repository img");
     }
 
     private static Build build(String job, long number, String revision) {

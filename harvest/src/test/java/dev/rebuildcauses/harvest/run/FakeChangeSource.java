@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code src/f<n%4>.py}. Revisions containing {@code gone} are unknown, as after a force-push.
  */
 final class FakeChangeSource implements ChangeSource {
-    final List<String> calls = new ArrayList<>();
+    final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     private final long sleepMillis;
 
     FakeChangeSource(long sleepMillis) {

@@ -3,11 +3,15 @@ package dev.rebuildcauses.harvest.run;
 import static dev.rebuildcauses.harvest.run.FakeBuilds.finished;
 import static dev.rebuildcauses.harvest.run.FakeBuilds.running;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ChangeKind;
+import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
+import dev.rebuildcauses.harvest.changes.ChangeSource;
+import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.jenkins.BuiltRevision;
 import dev.rebuildcauses.harvest.jenkins.JenkinsBuild;
 import dev.rebuildcauses.harvest.store.BuildFilter;
@@ -259,5 +263,99 @@ class HarvesterTest {
 
         assertThat(summary.jobs()).isEqualTo(1);
         assertThat(stored()).extracting(b -> b.build().job()).containsOnly("images/a");
+    }
+
+    @Test
+    void shouldKeepOnlyWholeBatchesWhenTheSourceFailsAndEndCleanOnTheNextRun() throws Exception {
+        // Given a source that refuses its 25th range (say, a token revoked mid-harvest)
+        FakeJenkins jenkins = new FakeJenkins()
+                .job("images/a", FakeBuilds.generated("images/a", 40))
+                .job("images/b", FakeBuilds.generated("images/b", 40));
+        ChangeSource failing = new ChangeSource() {
+            int calls;
+
+            @Override
+            public ChangeRange resolve(String repository, String from, String to) throws HarvestException {
+                if (++calls == 25) {
+                    throw new HarvestException(HarvestException.FailureKind.AUTH, "401 from bitbucket: token refused");
+                }
+                return changes.resolve(repository, from, to);
+            }
+        };
+
+        // When the harvest fails part-way
+        try (BuildStore store = BuildStore.open(url())) {
+            Harvester harvester = new Harvester(
+                    store,
+                    jenkins,
+                    failing,
+                    RevisionChooser.BY_URL,
+                    FakeBuilds::label,
+                    HarvestPlan.everything().withBatchSize(6),
+                    HarvestProgress.NONE);
+            assertThatThrownBy(harvester::harvest)
+                    .isInstanceOf(HarvestException.class)
+                    .hasMessage("401 from bitbucket: token refused");
+        }
+
+        // Then the store holds whole batches only: every build up to the watermark, none above it
+        try (BuildStore store = BuildStore.open(url())) {
+            long watermark = store.watermark("images/a");
+            List<Long> numbers = store.loadBuildChanges(BuildFilter.all()).stream()
+                    .filter(b -> b.build().job().equals("images/a"))
+                    .map(b -> b.build().number())
+                    .toList();
+            assertThat(watermark).isPositive().isLessThan(40);
+            assertThat(numbers).hasSize((int) watermark).allMatch(n -> n <= watermark);
+        }
+
+        // And a run with a working source ends exactly as a clean harvest
+        harvest(jenkins, HarvestPlan.everything());
+        Map<String, List<String>> resumed = StoreDump.of(url());
+        Path cleanDir = dir.resolve("clean");
+        String clean = "jdbc:h2:file:" + cleanDir.resolve("store").toAbsolutePath();
+        try (BuildStore store = BuildStore.open(clean)) {
+            new Harvester(
+                            store,
+                            jenkins,
+                            new FakeChangeSource(0),
+                            RevisionChooser.BY_URL,
+                            FakeBuilds::label,
+                            HarvestPlan.everything(),
+                            HarvestProgress.NONE)
+                    .harvest();
+        }
+        assertThat(resumed).isEqualTo(StoreDump.of(clean));
+    }
+
+    @Test
+    void shouldStoreTheSameWhetherRangesAreAskedOneByOneOrInParallel() throws Exception {
+        // Given three jobs, harvested one range at a time into one store
+        FakeJenkins jenkins = new FakeJenkins()
+                .job("images/a", FakeBuilds.generated("images/a", 60))
+                .job("images/b", FakeBuilds.generated("images/b", 60))
+                .job("tools/c", FakeBuilds.generated("tools/c", 60));
+        HarvestSummary serial = harvest(jenkins, HarvestPlan.everything().withBatchSize(7));
+        Map<String, List<String>> expected = StoreDump.of(url());
+
+        // When the same is harvested with eight ranges at once into another store
+        String parallelUrl = "jdbc:h2:file:" + dir.resolve("parallel/store").toAbsolutePath();
+        HarvestSummary parallel;
+        try (BuildStore store = BuildStore.open(parallelUrl)) {
+            parallel = new Harvester(
+                            store,
+                            jenkins,
+                            new FakeChangeSource(1),
+                            RevisionChooser.BY_URL,
+                            FakeBuilds::label,
+                            HarvestPlan.everything().withBatchSize(7).withRangeThreads(8),
+                            HarvestProgress.NONE)
+                    .harvest();
+        }
+
+        // Then both stores hold the same rows and the counts agree
+        assertThat(StoreDump.of(parallelUrl)).isEqualTo(expected);
+        assertThat(parallel.ranges()).isEqualTo(serial.ranges()).isPositive();
+        assertThat(parallel.newBuilds()).isEqualTo(180);
     }
 }

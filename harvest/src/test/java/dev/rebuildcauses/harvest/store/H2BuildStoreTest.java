@@ -49,4 +49,14 @@ class H2BuildStoreTest extends BuildStoreContract {
                 .isEqualTo("jdbc:postgresql://db:5432/rc?…");
         assertThat(JdbcUrls.redact("jdbc:h2:file:/x;PASSWORD=secret")).isEqualTo("jdbc:h2:file:/x;…");
     }
+
+    @Test
+    void shouldOpenH2WithoutCompactionOnClose() {
+        // a close after a crash's recovery, compacting, left files that no longer opened (kill -9 test)
+        assertThat(JdbcUrls.withSafeH2Settings("jdbc:h2:file:/x/store"))
+                .isEqualTo("jdbc:h2:file:/x/store;MAX_COMPACT_TIME=0");
+        assertThat(JdbcUrls.withSafeH2Settings("jdbc:h2:file:/x/store;MAX_COMPACT_TIME=500"))
+                .isEqualTo("jdbc:h2:file:/x/store;MAX_COMPACT_TIME=500");
+        assertThat(JdbcUrls.withSafeH2Settings("jdbc:postgresql://db/rc")).isEqualTo("jdbc:postgresql://db/rc");
+    }
 }

@@ -28,7 +28,7 @@ public final class StoreDump {
 
     public static Map<String, List<String>> of(String jdbcUrl) throws SQLException {
         Map<String, List<String>> dump = new LinkedHashMap<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+        try (Connection connection = DriverManager.getConnection(JdbcUrls.withSafeH2Settings(jdbcUrl));
                 Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
                 List<String> rows = new ArrayList<>();

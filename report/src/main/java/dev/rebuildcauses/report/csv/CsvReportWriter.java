@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the CSV exports (UTF-8, RFC 4180, one header row) and {@code summary.txt} into one folder.
@@ -58,8 +56,6 @@ public final class CsvReportWriter {
             "job", "builds", "hours", "top_cause", "environment_changes", "mean_days_between_environment_changes");
     static final List<String> WEEKLY_HEADER = List.of("week", "cause", "builds", "hours");
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
-
     private final Path directory;
 
     public CsvReportWriter(Path directory) {
@@ -73,12 +69,12 @@ public final class CsvReportWriter {
         List<Path> written = new ArrayList<>();
         written.add(csv(BUILDS, BUILDS_HEADER, printer -> {
             for (ClassifiedBuild build : builds) {
-                printer.printRecord(buildRow(build));
+                printer.record(buildRow(build));
             }
         }));
         written.add(csv(CAUSES, CAUSES_HEADER, printer -> {
             for (CauseStats row : findings.causes()) {
-                printer.printRecord(
+                printer.record(
                         text(row.cause()),
                         CsvNumbers.count(row.builds()),
                         CsvNumbers.share(row.buildsShare()),
@@ -93,13 +89,12 @@ public final class CsvReportWriter {
         }));
         written.add(csv(COMBINATIONS, COMBINATIONS_HEADER, printer -> {
             for (CombinationStats row : findings.combinations()) {
-                printer.printRecord(
-                        text(row.causes().key()), CsvNumbers.count(row.builds()), CsvNumbers.hours(row.hours()));
+                printer.record(text(row.causes().key()), CsvNumbers.count(row.builds()), CsvNumbers.hours(row.hours()));
             }
         }));
         written.add(csv(JOBS, JOBS_HEADER, printer -> {
             for (JobStats row : findings.jobs()) {
-                printer.printRecord(
+                printer.record(
                         text(row.job()),
                         CsvNumbers.count(row.builds()),
                         CsvNumbers.hours(row.hours()),
@@ -110,7 +105,7 @@ public final class CsvReportWriter {
         }));
         written.add(csv(WEEKLY, WEEKLY_HEADER, printer -> {
             for (WeeklyCauseCount row : findings.weekly()) {
-                printer.printRecord(
+                printer.record(
                         row.weekStart().toString(),
                         text(row.cause()),
                         CsvNumbers.count(row.builds()),
@@ -155,16 +150,15 @@ public final class CsvReportWriter {
     /** The rows of one export. */
     @FunctionalInterface
     private interface Rows {
-        void printTo(CSVPrinter printer) throws IOException;
+        void printTo(Rfc4180Writer printer) throws IOException;
     }
 
     private Path csv(String name, List<String> header, Rows rows) throws IOException {
         Path file = directory.resolve(name);
         AtomicFile.write(file, writer -> {
-            CSVPrinter printer = new CSVPrinter(writer, FORMAT);
-            printer.printRecord(header);
+            Rfc4180Writer printer = new Rfc4180Writer(writer);
+            printer.record(header);
             rows.printTo(printer);
-            printer.flush();
         });
         return file;
     }

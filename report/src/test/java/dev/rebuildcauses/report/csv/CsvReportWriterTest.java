@@ -24,6 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +101,30 @@ class CsvReportWriterTest {
         assertThat(read("weekly.csv")).isEqualTo("week,cause,builds,hours\r\n2026-01-05,code,2,1.50\r\n");
         assertThat(read("summary.txt")).isEqualTo("Code costs most.\nData quality: fine.\n");
         assertThat(temp.resolve("out")).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void shouldWriteWhatAnRfc4180ParserReadsBack() throws IOException {
+        // Given cells with every character that needs quoting
+        Findings none = new Findings(
+                new Totals(1, 0, null),
+                List.of(),
+                List.of(),
+                List.of(new JobStats("a,b \"c\"\r\nd\ne", 1, null, "x", 0, null)),
+                List.of(),
+                0.0,
+                null,
+                new DataQuality(0, 1));
+
+        // When
+        new CsvReportWriter(temp).write(List.of(), none, List.of());
+
+        // Then
+        try (CSVParser parser = CSVFormat.RFC4180.parse(Files.newBufferedReader(temp.resolve("jobs.csv")))) {
+            List<CSVRecord> records = parser.getRecords();
+            assertThat(records).hasSize(2);
+            assertThat(records.get(1).toList()).containsExactly("a,b \"c\"\r\nd\ne", "1", "", "x", "0", "");
+        }
     }
 
     @Test
