@@ -60,9 +60,10 @@ final class GlobTranslator {
             return i;
         }
         int after = i + 2;
-        boolean segmentStart = i == 0 || body.charAt(i - 1) == '/';
-        boolean segmentEnd = after == body.length() || body.charAt(after) == '/';
-        if (segmentStart && after < body.length() && segmentEnd) {
+        // a brace alternative starts and ends a segment too: {**/gen,build}/** is **/gen/** or build/**
+        boolean segmentStart = i == 0 || "/{,".indexOf(body.charAt(i - 1)) >= 0;
+        boolean segmentEnd = after == body.length() || "/,}".indexOf(body.charAt(after)) >= 0;
+        if (segmentStart && after < body.length() && body.charAt(after) == '/') {
             regex.append("(?:.*/)?"); // "**/": zero or more directories
             return after;
         }

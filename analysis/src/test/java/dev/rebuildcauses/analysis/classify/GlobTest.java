@@ -44,6 +44,11 @@ class GlobTest {
                 "**/test_*.py | test_a.py",
                 "**/test_*.py | x/y/test_a.py",
                 "{docs,doc}/** | doc/x.txt",
+                "{**/gen,build}/** | gen/x.py",
+                "{**/gen,build}/** | a/b/gen/x.py",
+                "{**/gen,build}/** | build/x.py",
+                "src/{**/,}*.py | src/a/b/c.py",
+                "src/{**/,}*.py | src/c.py",
                 // a trailing '/' means everything below such a directory
                 "docs/ | docs/x.md",
                 "docs/ | a/docs/b/c.py",
@@ -97,6 +102,7 @@ class GlobTest {
                 "a**b | a/b",
                 "\\[x].txt | x.txt",
                 "./Dockerfile | a/Dockerfile",
+                "{**/gen,build}/** | a/build/x.py",
             })
     void shouldNotMatch(String glob, String path) {
         // Given a compiled glob

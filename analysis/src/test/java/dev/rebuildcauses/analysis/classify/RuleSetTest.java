@@ -191,9 +191,22 @@ class RuleSetTest {
                         "lib/ libdir",
                         "a/b/ ab",
                         "*_test.py tests",
-                        "**/*.cfg cfg"));
-        List<String> segments =
-                List.of("src", "app", "lib", "a", "b", "docs", "x1.py", "build.py", "top.py", "test_x.py", "c.py");
+                        "**/*.cfg cfg",
+                        "{**/gen,out}/*.py generated"));
+        List<String> segments = List.of(
+                "src",
+                "app",
+                "lib",
+                "a",
+                "b",
+                "docs",
+                "gen",
+                "out",
+                "x1.py",
+                "build.py",
+                "top.py",
+                "test_x.py",
+                "c.py");
         List<String> names = List.of(
                 "a.py",
                 "x1.py",
