@@ -4,7 +4,6 @@ import dev.rebuildcauses.harvest.bitbucket.BitbucketCloudChangeSource;
 import dev.rebuildcauses.harvest.bitbucket.BitbucketServerChangeSource;
 import dev.rebuildcauses.harvest.changes.ChangeSource;
 import dev.rebuildcauses.harvest.changes.HarvestException;
-import dev.rebuildcauses.harvest.config.ChangeSourceKind;
 import dev.rebuildcauses.harvest.config.ChangesConfig;
 import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.harvest.config.ConfigLoader;
@@ -59,11 +58,7 @@ final class HarvestRunner {
         try (BuildStore store = BuildStore.open(config.store())) {
             ChangeSource changes = changeSource(config, store);
             HarvestPlan plan = new HarvestPlan(
-                    config.jenkins().include(),
-                    config.jenkins().exclude(),
-                    config.changes()::repositoryFor,
-                    50,
-                    config.changes().source() == ChangeSourceKind.GIT ? 1 : RANGE_THREADS);
+                    config.jenkins().include(), config.jenkins().exclude(), config.changes()::repositoryFor, 50);
             try {
                 summary = new Harvester(
                                 store,
@@ -73,6 +68,7 @@ final class HarvestRunner {
                                 TriggerLabels::label,
                                 plan,
                                 progress)
+                        .withRangeConcurrency(rangeConcurrency(config))
                         .harvest();
             } finally {
                 progress.finish();
@@ -81,6 +77,15 @@ final class HarvestRunner {
         out.println(summary.line());
         out.flush();
         return summary;
+    }
+
+    /** Remote sources resolve ranges as many at once as their client lets through; local git one at a time. */
+    private static int rangeConcurrency(HarvestConfig config) {
+        return switch (config.changes().source()) {
+            case GIT -> 1;
+            case BITBUCKET_SERVER -> RANGE_THREADS;
+            case BITBUCKET_CLOUD -> HttpSettings.bitbucketCloudDefaults().maxConcurrentRequests();
+        };
     }
 
     private ChangeSource changeSource(HarvestConfig config, BuildStore store) throws ConfigException {

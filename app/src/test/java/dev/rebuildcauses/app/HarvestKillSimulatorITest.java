@@ -44,7 +44,7 @@ class HarvestKillSimulatorITest {
 
     @Test
     void shouldEndAsOneCleanHarvestAfterTheCommandIsKilledAtSeveralMoments() throws Exception {
-        SimulatorOptions options = SimulatorOptions.defaults().withBuilds(1500).withLatency(Duration.ofMillis(2));
+        SimulatorOptions options = SimulatorOptions.defaults().withBuilds(1500).withLatency(Duration.ofMillis(10));
         try (Simulator simulator = Simulator.start(options)) {
             // Given a clean harvest of the simulated servers
             Path clean = config("clean", simulator);
@@ -55,7 +55,7 @@ class HarvestKillSimulatorITest {
             // When another harvest is killed each time it has stored some more builds, five times
             Path killed = config("killed", simulator);
             List<Integer> storedAfterKills = new ArrayList<>();
-            for (int builds : new int[] {100, 250, 250, 400, 300}) {
+            for (int builds : new int[] {60, 120, 120, 180, 120}) {
                 killAfter(killed, builds);
                 storedAfterKills.add(dump(killed).get("builds").size());
             }

@@ -43,9 +43,7 @@ public final class SimulatedHarvest {
         JenkinsClient jenkins = new JenkinsClient(simulator.jenkinsUrl(), jenkinsHttp);
         BitbucketServerChangeSource changes = new BitbucketServerChangeSource(
                 simulator.bitbucketUrl(), bitbucketHttp, new StoreCommitCache(store), Map.of());
-        HarvestPlan plan = HarvestPlan.everything()
-                .withRepositories(job -> repositoryOf(simulator, job))
-                .withRangeThreads(settings.maxConcurrentRequests());
+        HarvestPlan plan = HarvestPlan.everything().withRepositories(job -> repositoryOf(simulator, job));
         return new Harvester(
                         store,
                         new JenkinsClientSource(jenkins),
@@ -54,6 +52,7 @@ public final class SimulatedHarvest {
                         TriggerLabels::label,
                         plan,
                         progress)
+                .withRangeConcurrency(settings.maxConcurrentRequests())
                 .harvest();
     }
 

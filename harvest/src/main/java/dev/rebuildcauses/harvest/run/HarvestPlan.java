@@ -11,18 +11,10 @@ import java.util.function.Function;
  * @param exclude job full-name globs to skip
  * @param repositoryFor the repository the config maps a job to (local clone or clone URL), if any
  * @param batchSize builds written per transaction
- * @param rangeThreads ranges asked of the change source at once (1: one after the other)
  */
 public record HarvestPlan(
-        List<String> include,
-        List<String> exclude,
-        Function<String, Optional<String>> repositoryFor,
-        int batchSize,
-        int rangeThreads) {
+        List<String> include, List<String> exclude, Function<String, Optional<String>> repositoryFor, int batchSize) {
     public HarvestPlan {
-        if (rangeThreads < 1) {
-            throw new IllegalArgumentException("rangeThreads must be positive: " + rangeThreads);
-        }
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
         if (batchSize < 1) {
@@ -30,29 +22,16 @@ public record HarvestPlan(
         }
     }
 
-    /** One range at a time. */
-    public HarvestPlan(
-            List<String> include,
-            List<String> exclude,
-            Function<String, Optional<String>> repositoryFor,
-            int batchSize) {
-        this(include, exclude, repositoryFor, batchSize, 1);
-    }
-
-    /** Every job, no mapped repositories, batches of 50, one range at a time. */
+    /** Every job, no mapped repositories, batches of 50. */
     public static HarvestPlan everything() {
-        return new HarvestPlan(List.of("**"), List.of(), job -> Optional.empty(), 50, 1);
+        return new HarvestPlan(List.of("**"), List.of(), job -> Optional.empty(), 50);
     }
 
     public HarvestPlan withRepositories(Function<String, Optional<String>> mapping) {
-        return new HarvestPlan(include, exclude, mapping, batchSize, rangeThreads);
+        return new HarvestPlan(include, exclude, mapping, batchSize);
     }
 
     public HarvestPlan withBatchSize(int size) {
-        return new HarvestPlan(include, exclude, repositoryFor, size, rangeThreads);
-    }
-
-    public HarvestPlan withRangeThreads(int threads) {
-        return new HarvestPlan(include, exclude, repositoryFor, batchSize, threads);
+        return new HarvestPlan(include, exclude, repositoryFor, size);
     }
 }

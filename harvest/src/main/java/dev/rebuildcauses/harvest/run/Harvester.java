@@ -17,10 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -38,6 +34,7 @@ public final class Harvester {
     private final Function<List<TriggerCause>, String> triggerLabel;
     private final HarvestPlan plan;
     private final HarvestProgress progress;
+    private final int rangeConcurrency;
 
     public Harvester(
             BuildStore store,
@@ -54,6 +51,30 @@ public final class Harvester {
         this.triggerLabel = triggerLabel;
         this.plan = plan;
         this.progress = progress;
+        this.rangeConcurrency = 1;
+    }
+
+    private Harvester(Harvester base, int rangeConcurrency) {
+        this.store = base.store;
+        this.jenkins = base.jenkins;
+        this.changes = base.changes;
+        this.chooser = base.chooser;
+        this.triggerLabel = base.triggerLabel;
+        this.plan = base.plan;
+        this.progress = base.progress;
+        this.rangeConcurrency = rangeConcurrency;
+    }
+
+    /**
+     * This harvester, resolving up to {@code ranges} change ranges of a batch at once. Only for a
+     * change source that may be called from several threads (the Bitbucket sources); the default, 1,
+     * resolves them one after the other.
+     */
+    public Harvester withRangeConcurrency(int ranges) {
+        if (ranges < 1) {
+            throw new IllegalArgumentException("range concurrency must be at least 1, was " + ranges);
+        }
+        return new Harvester(this, ranges);
     }
 
     /** Harvests every matching job once; stops at the first failure, keeping what was committed. */
@@ -61,20 +82,9 @@ public final class Harvester {
         List<JenkinsJob> jobs = jenkins.discoverJobs(plan.include(), plan.exclude());
         progress.jobsDiscovered(jobs.size());
         Counts counts = new Counts();
-        ExecutorService ranges = plan.rangeThreads() > 1
-                ? Executors.newFixedThreadPool(plan.rangeThreads(), runnable -> {
-                    Thread thread = new Thread(runnable, "rebuild-causes-range");
-                    thread.setDaemon(true);
-                    return thread;
-                })
-                : null;
-        try {
+        try (ParallelRanges resolver = new ParallelRanges(changes, rangeConcurrency)) {
             for (JenkinsJob job : jobs) {
-                harvestJob(job, counts, ranges);
-            }
-        } finally {
-            if (ranges != null) {
-                ranges.shutdownNow();
+                harvestJob(job, counts, resolver);
             }
         }
         return new HarvestSummary(
@@ -88,7 +98,7 @@ public final class Harvester {
                 counts.running);
     }
 
-    private void harvestJob(JenkinsJob job, Counts counts, ExecutorService ranges) throws HarvestException {
+    private void harvestJob(JenkinsJob job, Counts counts, ParallelRanges resolver) throws HarvestException {
         String name = job.fullName();
         store.saveJob(job);
         long watermark = store.watermark(name);
@@ -97,8 +107,10 @@ public final class Harvester {
         builds.sort(Comparator.comparingLong(JenkinsBuild::number));
         progress.jobStarted(name, builds.size());
         JobContext context = new JobContext(job, store.storedRanges(name, watermark));
-        // first every build's revisions (cheap, in order), then the ranges of each batch at once
-        List<Pending> pending = new ArrayList<>(builds.size());
+        // plan every build in order (cheap), start asking for the job's ranges, then write batch by
+        // batch with the watermark, so a kill loses at most one batch and the source is never idle
+        List<PendingBuild> pending = new ArrayList<>(builds.size());
+        List<Long> watermarks = new ArrayList<>(builds.size());
         long newWatermark = watermark;
         boolean finishedSoFar = true;
         for (JenkinsBuild build : builds) {
@@ -109,82 +121,50 @@ public final class Harvester {
             if (build.building()) {
                 counts.running++;
             }
-            pending.add(plan(build, context, newWatermark));
-        }
-        for (int from = 0; from < pending.size(); from += plan.batchSize()) {
-            List<Pending> chunk = pending.subList(from, Math.min(pending.size(), from + plan.batchSize()));
-            List<StoredBuild> batch = resolveBatch(name, chunk, counts, ranges);
-            counts.commits +=
-                    store.save(name, batch, chunk.get(chunk.size() - 1).watermark());
+            pending.add(prepare(build, context));
+            watermarks.add(newWatermark);
         }
         if (pending.isEmpty()) {
-            store.save(name, List.of(), newWatermark);
+            store.save(name, List.of(), watermark);
+        }
+        resolver.prefetch(requests(pending));
+        try {
+            for (int from = 0; from < pending.size(); from += plan.batchSize()) {
+                int to = Math.min(pending.size(), from + plan.batchSize());
+                List<PendingBuild> chunk = pending.subList(from, to);
+                Map<RangeRequest, ChangeRange> ranges = resolver.resolveAll(requests(chunk));
+                List<StoredBuild> batch = new ArrayList<>(chunk.size());
+                for (PendingBuild build : chunk) {
+                    finish(build, ranges, context, counts).ifPresent(batch::add);
+                }
+                counts.commits += store.save(name, batch, watermarks.get(to - 1));
+            }
+        } finally {
+            resolver.forget();
         }
         progress.jobFinished(name);
     }
 
-    /** Resolves the ranges a batch needs (in parallel when a pool is given) and returns its builds in order. */
-    private List<StoredBuild> resolveBatch(String name, List<Pending> chunk, Counts counts, ExecutorService ranges)
-            throws HarvestException {
-        List<Future<ChangeRange>> futures = new ArrayList<>(chunk.size());
-        for (Pending p : chunk) {
-            futures.add(
-                    p.needsRange() && ranges != null
-                            ? ranges.submit(() -> changes.resolve(p.repository(), p.previous(), p.revision()))
-                            : null);
-        }
-        List<StoredBuild> batch = new ArrayList<>(chunk.size());
-        try {
-            for (int i = 0; i < chunk.size(); i++) {
-                Pending p = chunk.get(i);
-                if (p.reused()) {
-                    progress.buildHarvested(name, p.build().number(), false);
-                    continue;
-                }
-                ChangeRange range = p.range();
-                if (p.needsRange()) {
-                    range = futures.get(i) == null
-                            ? changes.resolve(p.repository(), p.previous(), p.revision())
-                            : await(futures.get(i));
-                    counts.ranges++;
-                }
-                if (range.status() == RangeStatus.UNKNOWN) {
-                    counts.unknown++;
-                }
-                counts.builds++;
-                progress.buildHarvested(name, p.build().number(), p.needsRange());
-                batch.add(new StoredBuild(
-                        p.model(),
-                        p.build().building(),
-                        p.repository(),
-                        p.build().causes(),
-                        range));
-            }
-        } finally {
-            futures.stream().filter(f -> f != null && !f.isDone()).forEach(f -> f.cancel(true));
-        }
-        return batch;
+    private static List<RangeRequest> requests(List<PendingBuild> pending) {
+        return pending.stream()
+                .map(PendingBuild::request)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
-    private static ChangeRange await(Future<ChangeRange> future) throws HarvestException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarvestException(HarvestException.FailureKind.LOCAL, "harvest interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HarvestException harvest) {
-                throw harvest;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
+    /** A build planned for writing: its revision, previous revision, repository, and the range it needs. */
+    private record PendingBuild(
+            JenkinsBuild build,
+            boolean reused,
+            String revision,
+            String branch,
+            String previous,
+            String repository,
+            ChangeRange range,
+            RangeRequest request) {}
 
-    /** What to do with one build: its revision, previous revision, and its range or the range to ask for. */
-    private Pending plan(JenkinsBuild build, JobContext context, long watermark) throws HarvestException {
+    /** Plans one build: skips what the store holds already, else finds its range or the request for it. */
+    private PendingBuild prepare(JenkinsBuild build, JobContext context) throws HarvestException {
         String name = context.job.fullName();
         String mapped = plan.repositoryFor().apply(name).orElse(null);
         String chooseUrl = context.chooseUrl(build, mapped);
@@ -201,21 +181,13 @@ public final class Harvester {
                     : store.previousRevision(name, branch, build.number()).orElse(null);
             context.lastRevisionByBranch.put(branch, revision);
         }
-        Build model = new Build(
-                name,
-                build.number(),
-                build.startedAt(),
-                build.duration(),
-                build.result(),
-                triggerLabel.apply(build.causes()),
-                revision,
-                branch);
         BuildStore.StoredRangeKey before = context.stored.get(build.number());
         if (before != null && !build.building() && before.reusableFor(revision, previous)) {
-            return new Pending(build, model, "", previous, revision, null, true, false, watermark);
+            return new PendingBuild(build, true, revision, branch, previous, null, null, null);
         }
         String repository = repository(chosen, mapped, context);
         ChangeRange range = null;
+        RangeRequest request = null;
         if (revision == null) {
             range = ChangeRange.unknown(null, null, "the build recorded no git revision");
         } else if (previous == null) {
@@ -225,28 +197,42 @@ public final class Harvester {
         } else if (repository.isEmpty()) {
             range = ChangeRange.unknown(
                     previous, revision, "no repository known for job " + name + ": map it in changes.repositories");
+        } else {
+            request = new RangeRequest(repository, previous, revision);
         }
-        return new Pending(build, model, repository, previous, revision, range, false, range == null, watermark);
+        return new PendingBuild(build, false, revision, branch, previous, repository, range, request);
     }
 
-    /**
-     * One build between planning and writing.
-     *
-     * @param range the range when known without asking the source, else {@code null}
-     * @param reused the store holds this build, finished, with the same range: nothing to write
-     * @param needsRange the range must be asked of the change source
-     * @param watermark the job's watermark once this build is written
-     */
-    private record Pending(
-            JenkinsBuild build,
-            Build model,
-            String repository,
-            String previous,
-            String revision,
-            ChangeRange range,
-            boolean reused,
-            boolean needsRange,
-            long watermark) {}
+    /** The build to write, or empty when the store already holds it, finished, with the same range. */
+    private Optional<StoredBuild> finish(
+            PendingBuild pending, Map<RangeRequest, ChangeRange> ranges, JobContext context, Counts counts) {
+        String name = context.job.fullName();
+        JenkinsBuild build = pending.build();
+        if (pending.reused()) {
+            progress.buildHarvested(name, build.number(), false);
+            return Optional.empty();
+        }
+        boolean requested = pending.request() != null;
+        ChangeRange range = requested ? ranges.get(pending.request()) : pending.range();
+        if (requested) {
+            counts.ranges++;
+        }
+        if (range.status() == RangeStatus.UNKNOWN) {
+            counts.unknown++;
+        }
+        counts.builds++;
+        progress.buildHarvested(name, build.number(), requested);
+        Build model = new Build(
+                name,
+                build.number(),
+                build.startedAt(),
+                build.duration(),
+                build.result(),
+                triggerLabel.apply(build.causes()),
+                pending.revision(),
+                pending.branch());
+        return Optional.of(new StoredBuild(model, build.building(), pending.repository(), build.causes(), range));
+    }
 
     private String repository(Optional<BuiltRevision> chosen, String mapped, JobContext context)
             throws HarvestException {
@@ -276,8 +262,6 @@ public final class Harvester {
             if (mapped != null && isUrl(mapped)) {
                 return mapped;
             }
-            // several checkouts (shared libraries, a Jenkinsfile from elsewhere): the job's config.xml
-            // names its own repository where it has one (freestyle, pipeline from SCM, Hudson)
             if (build.revisions().size() > 1) {
                 return configuredRemoteUrl().orElse(null);
             }

@@ -348,8 +348,9 @@ class HarvesterTest {
                             new FakeChangeSource(1),
                             RevisionChooser.BY_URL,
                             FakeBuilds::label,
-                            HarvestPlan.everything().withBatchSize(7).withRangeThreads(8),
+                            HarvestPlan.everything().withBatchSize(7),
                             HarvestProgress.NONE)
+                    .withRangeConcurrency(8)
                     .harvest();
         }
 
