@@ -4,7 +4,6 @@ import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.harvest.bitbucket.CommitCache;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +15,7 @@ import java.util.Optional;
  */
 public final class StoreCommitCache implements CommitCache {
     private final BuildStore store;
-    private final Map<String, ChangeRange> recent = new HashMap<>();
+    private final Map<String, ChangeRange> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StoreCommitCache(BuildStore store) {
         this.store = store;
