@@ -25,12 +25,24 @@ import picocli.CommandLine.Spec;
                     + "into an embedded store, writes the report as 'scan' does and prints its summary.",
         },
         optionListHeading = "%nOptions:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%nExamples:%n",
         footer = {
             "  rebuild-causes demo",
             "  rebuild-causes demo --out demo-report/ --data demo-data/ --latency-ms 20",
         })
 public final class DemoCommand implements Callable<Integer> {
+    /** The exit codes {@code demo} can end with. */
+    static final ExitCode[] EXIT_CODES = {
+        ExitCode.OK,
+        ExitCode.USAGE,
+        ExitCode.IO,
+        ExitCode.UNREACHABLE,
+        ExitCode.BAD_RESPONSE,
+        ExitCode.SERVER_ERROR,
+        ExitCode.INTERNAL
+    };
+
     @Spec
     CommandSpec spec;
 
@@ -81,6 +93,6 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws HarvestException, CommandFailure, IOException, ConfigException, RulesFormatException {
         new DemoRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(config());
-        return 0;
+        return ExitCode.OK.code();
     }
 }

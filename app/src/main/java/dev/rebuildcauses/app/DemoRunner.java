@@ -71,7 +71,12 @@ final class DemoRunner {
                             + simulator.history().buildableJobs().size() + " jobs over six months");
             Path configFile = data.resolve("rebuild-causes.yml");
             Files.writeString(configFile, configYaml(simulator, data), StandardCharsets.UTF_8);
-            note(config, "Harvesting with " + configFile);
+            note(
+                    config,
+                    "Harvesting with " + configFile
+                            + (config.dataDir() == null
+                                    ? " (removed at the end; keep it and the store with --data DIR)"
+                                    : ""));
             Map<String, String> environment = Map.of(
                     JENKINS_TOKEN_ENV, options.jenkinsToken(),
                     BITBUCKET_TOKEN_ENV, options.bitbucketToken());

@@ -45,6 +45,12 @@ public final class RebuildCausesCommand implements Runnable {
                 .getCommandSpec()
                 .usageMessage()
                 .exitCodeList(ExitCode.helpList(ReportCommand.EXIT_CODES));
+        commandLine
+                .getSubcommands()
+                .get("demo")
+                .getCommandSpec()
+                .usageMessage()
+                .exitCodeList(ExitCode.helpList(DemoCommand.EXIT_CODES));
         return commandLine;
     }
 

@@ -48,6 +48,14 @@ class DemoCommandTest {
     }
 
     @Test
+    void shouldDescribeItselfWithItsExitCodes() {
+        CommandRun run = CommandRun.of("demo", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--latency-ms").contains("Exit codes:").contains("wrong arguments or options");
+    }
+
+    @Test
     void shouldRefuseAnAbsurdHistorySize() {
         CommandRun run = CommandRun.of("demo", "--builds", "5", "--out", folder.toString());
 

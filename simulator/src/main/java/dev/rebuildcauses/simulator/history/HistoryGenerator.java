@@ -196,7 +196,8 @@ final class HistoryGenerator {
             if (item == null) {
                 JobKind itemKind = leaf ? kind : containerKind(fullName, i);
                 String repoKey = leaf ? repoOf(fullName) : null;
-                item = new SimulatedJob(segments[i], name, itemKind, repoKey);
+                boolean branchJob = leaf && parent != null && parent.kind() == JobKind.MULTIBRANCH;
+                item = new SimulatedJob(segments[i], name, itemKind, repoKey, branchJob);
                 items.put(name, item);
                 if (parent == null) {
                     roots.add(item);

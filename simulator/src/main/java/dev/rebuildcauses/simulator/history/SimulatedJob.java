@@ -14,12 +14,19 @@ public final class SimulatedJob {
     private final List<SimulatedJob> children = new ArrayList<>();
     private final List<SimulatedBuild> builds = new ArrayList<>();
     private final String repositoryKey;
+    private final boolean branchJob;
 
-    SimulatedJob(String name, String fullName, JobKind kind, String repositoryKey) {
+    SimulatedJob(String name, String fullName, JobKind kind, String repositoryKey, boolean branchJob) {
         this.name = name;
         this.fullName = fullName;
         this.kind = kind;
         this.repositoryKey = repositoryKey;
+        this.branchJob = branchJob;
+    }
+
+    /** Whether this is a branch job of a multibranch project (its SCM lives in the project's branch source). */
+    public boolean isBranchJob() {
+        return branchJob;
     }
 
     public String name() {

@@ -22,7 +22,7 @@ final class JobConfigs {
                     + "</url>\n      </hudson.plugins.git.UserRemoteConfig>\n    </userRemoteConfigs>\n"
                     + "  </scm>\n  <builders/>\n</project>\n";
         }
-        if (job.fullName().chars().filter(c -> c == '/').count() >= 2 && isBranchJob(job)) {
+        if (job.isBranchJob()) {
             return "<?xml version='1.1' encoding='UTF-8'?>\n<flow-definition>\n  <properties>\n"
                     + "    <org.jenkinsci.plugins.workflow.multibranch.BranchJobProperty/>\n  </properties>\n"
                     + "  <definition class=\"org.jenkinsci.plugins.workflow.multibranch.SCMBinder\"/>\n"
@@ -34,10 +34,6 @@ final class JobConfigs {
                 + "        <hudson.plugins.git.UserRemoteConfig>\n          <url>" + url
                 + "</url>\n        </hudson.plugins.git.UserRemoteConfig>\n      </userRemoteConfigs>\n"
                 + "    </scm>\n    <scriptPath>Jenkinsfile</scriptPath>\n  </definition>\n</flow-definition>\n";
-    }
-
-    private static boolean isBranchJob(SimulatedJob job) {
-        return job.fullName().startsWith("services/webapp/") || job.fullName().startsWith("acme/");
     }
 
     private static String tag(JobKind kind) {

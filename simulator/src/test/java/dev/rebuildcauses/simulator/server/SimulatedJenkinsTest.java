@@ -219,6 +219,25 @@ class SimulatedJenkinsTest {
     }
 
     @Test
+    void shouldServeConfigXmlWithTheRemoteExceptForBranchJobs() {
+        String freestyle = Http.get(
+                        simulator.jenkinsUrl() + job("images/base-python").urlPath() + "config.xml", auth)
+                .body();
+        String pipeline = Http.get(
+                        simulator.jenkinsUrl() + job("images/ml/torch").urlPath() + "config.xml", auth)
+                .body();
+        String branch = Http.get(
+                        simulator.jenkinsUrl()
+                                + job("services/webapp/feature%2Fx").urlPath() + "config.xml",
+                        auth)
+                .body();
+
+        assertThat(freestyle).contains("<url>" + simulator.bitbucketUrl() + "scm/img/base-python.git</url>");
+        assertThat(pipeline).contains("CpsScmFlowDefinition").contains("scm/ml/torch-image.git");
+        assertThat(branch).contains("SCMBinder").doesNotContain("<url>");
+    }
+
+    @Test
     void shouldAnswer404ForUnknownJobsAndBuilds() {
         assertThat(Http.get(simulator.jenkinsUrl() + "job/nope/api/json", auth).statusCode())
                 .isEqualTo(404);
