@@ -1,5 +1,8 @@
 package dev.rebuildcauses.app;
 
+import dev.rebuildcauses.app.bench.BenchCommand;
+import dev.rebuildcauses.app.bench.BenchHarvestCommand;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,9 +18,14 @@ import picocli.CommandLine.Command;
             HarvestCommand.class,
             ReportCommand.class,
             DemoCommand.class,
-            InspectDockerfileCommand.class
+            InspectDockerfileCommand.class,
+            BenchCommand.class,
+            BenchHarvestCommand.class
         })
 public final class RebuildCausesCommand implements Runnable {
+    /** Columns of the help text: the examples stay on one line each. */
+    static final int USAGE_WIDTH = 100;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -26,31 +34,19 @@ public final class RebuildCausesCommand implements Runnable {
         FailureHandler failures = new FailureHandler();
         CommandLine commandLine = new CommandLine(new RebuildCausesCommand())
                 .setExecutionExceptionHandler(failures)
-                .setParameterExceptionHandler(failures);
-        commandLine
-                .getSubcommands()
-                .get("scan")
-                .getCommandSpec()
-                .usageMessage()
-                .exitCodeList(ExitCode.helpList(ScanCommand.EXIT_CODES));
-        commandLine
-                .getSubcommands()
-                .get("harvest")
-                .getCommandSpec()
-                .usageMessage()
-                .exitCodeList(ExitCode.helpList(HarvestCommand.EXIT_CODES));
-        commandLine
-                .getSubcommands()
-                .get("report")
-                .getCommandSpec()
-                .usageMessage()
-                .exitCodeList(ExitCode.helpList(ReportCommand.EXIT_CODES));
-        commandLine
-                .getSubcommands()
-                .get("demo")
-                .getCommandSpec()
-                .usageMessage()
-                .exitCodeList(ExitCode.helpList(DemoCommand.EXIT_CODES));
+                .setParameterExceptionHandler(failures)
+                .setUsageHelpWidth(USAGE_WIDTH);
+        Map.of(
+                        "scan", ScanCommand.EXIT_CODES,
+                        "harvest", HarvestCommand.EXIT_CODES,
+                        "report", ReportCommand.EXIT_CODES,
+                        "demo", DemoCommand.EXIT_CODES)
+                .forEach((name, codes) -> commandLine
+                        .getSubcommands()
+                        .get(name)
+                        .getCommandSpec()
+                        .usageMessage()
+                        .exitCodeList(ExitCode.helpList(codes)));
         return commandLine;
     }
 

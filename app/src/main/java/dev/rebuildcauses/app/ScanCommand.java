@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
             "    rebuild-causes scan . --explain",
             "    rebuild-causes scan . --no-infer",
             "",
-            "  Advice with a base image kept stable for 12 weeks, a fast path at 20% of a build:",
+            "  Advice with a base image kept stable for 12 weeks, a fast path at 20%% of a build:",
             "    rebuild-causes scan . --stable-weeks 12 --fast-path-cost 0.2",
             "",
             "Writes to --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv,",
