@@ -1,18 +1,14 @@
 package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.analysis.classify.PathClassifier;
-import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
 import dev.rebuildcauses.analysis.infer.InferringClassifier;
 import dev.rebuildcauses.analysis.infer.RepositoryModels;
-import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.harvest.config.ChangeSourceKind;
 import dev.rebuildcauses.harvest.config.ChangesConfig;
-import dev.rebuildcauses.harvest.git.GitDockerfileHistoryReader;
 import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +62,7 @@ final class LocalClones implements AutoCloseable {
             if (clone.isEmpty() || revision == null) {
                 return List.of();
             }
-            List<DockerfileHistory> built = new ArrayList<>();
-            for (DockerfileHistory history : new GitDockerfileHistoryReader(clone.get()).histories(revision)) {
-                if (isBuilt(clone.get(), revision, history.path())) {
-                    built.add(history);
-                }
-            }
-            return built;
+            return BuiltDockerfiles.of(clone.get(), revision, models(clone.get()));
         };
     }
 
@@ -89,14 +79,6 @@ final class LocalClones implements AutoCloseable {
             }
         }
         return latest;
-    }
-
-    private boolean isBuilt(Path clone, String revision, String dockerfile) {
-        try {
-            return models(clone).at(revision).isBuiltDockerfile(dockerfile);
-        } catch (SnapshotException e) {
-            return true; // cannot tell: advise on it rather than hide it
-        }
     }
 
     private InferringClassifier classifier(Path clone, PathClassifier rules) {

@@ -92,16 +92,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Path rules, one '<glob> <cause>' per line, instead of the config's rules.")
     Path rulesFile;
 
-    @Option(
-            names = "--explain",
-            description = "Also write files.csv: job,build,revision,path,cause,reason for every changed file.")
-    boolean explain;
-
-    @Option(names = "--no-advice", description = "Skip the layering advice (advice.csv, advice.txt, proposals/).")
-    boolean noAdvice;
-
     @Mixin
-    AdvisorOptions advisor;
+    ReportOptions report;
 
     @Option(
             names = {"-q", "--quiet"},
@@ -119,8 +111,8 @@ public final class ReportCommand implements Callable<Integer> {
                     jobGlob,
                     rulesFile,
                     quiet,
-                    explain,
-                    noAdvice ? null : advisor.settings());
+                    report.explain,
+                    report.advisorSettings(spec));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package dev.rebuildcauses.app;
 
-import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.csvinput.BuildsFileException;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -116,16 +114,8 @@ public final class ScanCommand implements Callable<Integer> {
                     + "CI-only tools, Dockerfiles nobody builds, pin-only Dockerfile changes).")
     boolean noInfer;
 
-    @Option(
-            names = "--explain",
-            description = "Also write files.csv: job,build,revision,path,cause,reason for every changed file.")
-    boolean explain;
-
-    @Option(names = "--no-advice", description = "Skip the layering advice (advice.csv, advice.txt, proposals/).")
-    boolean noAdvice;
-
     @Mixin
-    AdvisorOptions advisor;
+    ReportOptions report;
 
     @Option(
             names = {"-q", "--quiet"},
@@ -142,16 +132,8 @@ public final class ScanCommand implements Callable<Integer> {
                 outDir,
                 quiet,
                 !noInfer,
-                explain,
-                noAdvice ? null : advisorSettings());
-    }
-
-    private AdvisorSettings advisorSettings() {
-        try {
-            return advisor.settings();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+                report.explain,
+                report.advisorSettings(spec));
     }
 
     @Override

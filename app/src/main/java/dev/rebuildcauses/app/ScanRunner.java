@@ -6,7 +6,6 @@ import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
 import dev.rebuildcauses.analysis.infer.InferringClassifier;
 import dev.rebuildcauses.analysis.infer.RepositoryModels;
-import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.BuildChanges;
@@ -14,14 +13,12 @@ import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.csvinput.BuildsCsvReader;
 import dev.rebuildcauses.harvest.csvinput.BuildsFileException;
 import dev.rebuildcauses.harvest.git.FirstParentHistory;
-import dev.rebuildcauses.harvest.git.GitDockerfileHistoryReader;
 import dev.rebuildcauses.harvest.git.GitRepository;
 import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
 import dev.rebuildcauses.harvest.git.RangeResolver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -110,22 +107,9 @@ final class ScanRunner {
         if (config.advisor() == null) {
             return null;
         }
-        String tip = repository.resolveBranch(config.branch());
-        List<DockerfileHistory> histories = new ArrayList<>();
-        for (DockerfileHistory history : new GitDockerfileHistoryReader(repository.directory()).histories(tip)) {
-            if (models == null || isBuilt(models, tip, history.path())) {
-                histories.add(history);
-            }
-        }
+        List<DockerfileHistory> histories =
+                BuiltDockerfiles.of(repository.directory(), repository.resolveBranch(config.branch()), models);
         return new AdviceStep(job -> histories, config.advisor());
-    }
-
-    private static boolean isBuilt(RepositoryModels models, String revision, String dockerfile) {
-        try {
-            return models.at(revision).isBuiltDockerfile(dockerfile);
-        } catch (SnapshotException e) {
-            return true; // cannot tell: advise on it rather than hide it
-        }
     }
 
     private static FirstParentHistory await(FutureTask<FirstParentHistory> walk) throws HarvestException {
