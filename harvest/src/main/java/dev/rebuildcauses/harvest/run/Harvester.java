@@ -6,6 +6,7 @@ import dev.rebuildcauses.analysis.model.RangeStatus;
 import dev.rebuildcauses.harvest.changes.ChangeSource;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.jenkins.BuiltRevision;
+import dev.rebuildcauses.harvest.jenkins.BuiltRevisions;
 import dev.rebuildcauses.harvest.jenkins.JenkinsBuild;
 import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
 import dev.rebuildcauses.harvest.jenkins.TriggerCause;
@@ -169,9 +170,12 @@ public final class Harvester {
         String mapped = plan.repositoryFor().apply(name).orElse(null);
         String chooseUrl = context.chooseUrl(build, mapped);
         Optional<BuiltRevision> chosen = chooseUrl == null && build.revisions().size() > 1
-                // no URL to go by: a pipeline loads its libraries before its own 'checkout scm' runs
-                ? Optional.of(build.revisions().get(build.revisions().size() - 1))
-                : chooser.choose(build.revisions(), chooseUrl);
+                // no URL to go by: the revision on the job's own branch (a multibranch job is named
+                // after it), else the last, as a pipeline loads its libraries before its 'checkout scm'
+                ? BuiltRevisions.onJobBranch(build.revisions(), name)
+                        .or(() -> Optional.of(
+                                build.revisions().get(build.revisions().size() - 1)))
+                : chooser.choose(build.revisions(), chooseUrl, name);
         String revision = chosen.map(BuiltRevision::sha1).orElse(null);
         String branch = chosen.map(BuiltRevision::branch).orElse("");
         String previous = null;
