@@ -86,12 +86,11 @@ final class DemoRunner {
     }
 
     /**
-     * The config a user would write for the simulator; the multibranch jobs' repositories are mapped
-     * because their branch jobs' config.xml names no git remote and their pipelines load a shared library.
+     * The config a user would write for the simulator. Nothing is mapped: the multibranch branch jobs'
+     * config.xml names no git remote and their pipelines load a shared library, but the revision on
+     * the job's own branch (and its BuildData's remote) tells the repository.
      */
     static String configYaml(Simulator simulator, Path data) {
-        String webapp = simulator.bitbucket().cloneUrl("SVC/webapp");
-        String modelServer = simulator.bitbucket().cloneUrl("ACME/model-server");
         return "# written by 'rebuild-causes demo' for its simulated servers\n"
                 + "jenkins:\n"
                 + "  url: " + simulator.jenkinsUrl() + "\n"
@@ -102,9 +101,6 @@ final class DemoRunner {
                 + "  source: bitbucket-server\n"
                 + "  url: " + simulator.bitbucketUrl() + "\n"
                 + "  tokenEnv: " + BITBUCKET_TOKEN_ENV + "\n"
-                + "  repositories:\n"
-                + "    \"services/webapp/**\": " + webapp + "\n"
-                + "    \"acme/**\": " + modelServer + "\n"
                 + "store: jdbc:h2:file:" + data.resolve("store").toAbsolutePath() + "\n";
     }
 

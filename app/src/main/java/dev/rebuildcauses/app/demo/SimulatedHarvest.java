@@ -35,6 +35,21 @@ public final class SimulatedHarvest {
     public static HarvestSummary run(
             Simulator simulator, BuildStore store, HttpSettings settings, HarvestProgress progress)
             throws HarvestException {
+        return run(simulator, store, settings, progress, true);
+    }
+
+    /**
+     * As {@link #run(Simulator, BuildStore, HttpSettings, HarvestProgress)}; without {@code
+     * mapRepositories} no job has a repository from the config, so the multibranch jobs' revisions
+     * and repositories come from their builds' BuildData alone.
+     */
+    public static HarvestSummary run(
+            Simulator simulator,
+            BuildStore store,
+            HttpSettings settings,
+            HarvestProgress progress,
+            boolean mapRepositories)
+            throws HarvestException {
         SimulatorOptions options = simulator.options();
         RemoteHttp jenkinsHttp = RemoteHttp.create(
                 "Jenkins", settings, Credentials.basic(options.jenkinsUser(), options.jenkinsToken()));
@@ -43,7 +58,9 @@ public final class SimulatedHarvest {
         JenkinsClient jenkins = new JenkinsClient(simulator.jenkinsUrl(), jenkinsHttp);
         BitbucketServerChangeSource changes = new BitbucketServerChangeSource(
                 simulator.bitbucketUrl(), bitbucketHttp, new StoreCommitCache(store), Map.of());
-        HarvestPlan plan = HarvestPlan.everything().withRepositories(job -> repositoryOf(simulator, job));
+        HarvestPlan plan = mapRepositories
+                ? HarvestPlan.everything().withRepositories(job -> repositoryOf(simulator, job))
+                : HarvestPlan.everything();
         return new Harvester(
                         store,
                         new JenkinsClientSource(jenkins),

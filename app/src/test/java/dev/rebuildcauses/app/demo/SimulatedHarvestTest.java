@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.http.HttpSettings;
+import dev.rebuildcauses.harvest.run.HarvestProgress;
 import dev.rebuildcauses.harvest.run.HarvestSummary;
+import dev.rebuildcauses.harvest.store.BuildFilter;
+import dev.rebuildcauses.harvest.store.BuildStore;
 import dev.rebuildcauses.simulator.Simulator;
 import dev.rebuildcauses.simulator.SimulatorOptions;
+import dev.rebuildcauses.simulator.history.SimulatedBuild;
+import dev.rebuildcauses.simulator.history.SimulatedJob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +37,40 @@ class SimulatedHarvestTest {
             Map<String, List<String>> planned = HarvestFixture.planned(simulator.history());
             assertThat(summary.newBuilds()).isEqualTo(simulator.history().buildCount());
             assertThat(summary.unknownRanges()).isZero();
+            classified.keySet().retainAll(planned.keySet());
+            assertThat(classified).isEqualTo(planned);
+        }
+    }
+
+    @Test
+    void shouldTakeEachBranchJobsOwnRevisionWithoutRepositoryMappings() throws HarvestException {
+        // Given a simulator whose pipelines load a shared library (its BuildData first, branch master)
+        try (Simulator simulator = Simulator.start(SimulatorOptions.defaults().withBuilds(800));
+                BuildStore store = BuildStore.open(HarvestFixture.jdbc(data))) {
+            // When harvested with no repository mapped in the config
+            HarvestSummary summary =
+                    SimulatedHarvest.run(simulator, store, HttpSettings.defaults(), HarvestProgress.NONE, false);
+            List<BuildChanges> stored = store.loadBuildChanges(BuildFilter.all());
+
+            // Then every build has the revision the generator built, not the library's, and the planned causes
+            Map<String, String> revisions = new TreeMap<>();
+            stored.forEach(b -> revisions.put(
+                    HarvestFixture.key(b.build().job(), b.build().number()),
+                    b.build().revision()));
+            Map<String, String> plannedRevisions = new TreeMap<>();
+            for (SimulatedJob job : simulator.history().buildableJobs()) {
+                for (SimulatedBuild build : job.builds()) {
+                    if (!build.building()) {
+                        plannedRevisions.put(HarvestFixture.key(job.fullName(), build.number()), build.revision());
+                    }
+                }
+            }
+            assertThat(simulator.history().buildableJobs())
+                    .anyMatch(job -> job.builds().stream().anyMatch(b -> b.libraryRevision() != null));
+            assertThat(revisions).isEqualTo(plannedRevisions);
+            assertThat(summary.unknownRanges()).isZero();
+            Map<String, List<String>> classified = HarvestFixture.classified(stored);
+            Map<String, List<String>> planned = HarvestFixture.planned(simulator.history());
             classified.keySet().retainAll(planned.keySet());
             assertThat(classified).isEqualTo(planned);
         }

@@ -24,12 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 
 /**
  * Change ranges from Bitbucket Server / Data Center (REST 1.0): per range one paged
  * {@code changes?since=&until=} for the files and one paged {@code commits?since=&until=} for the
- * commits, so an empty commit is told from no commit.
+ * commits, so an empty commit is told from no commit. When told of a chain of ranges
+ * ({@link #expectChain}) it lists the whole chain's commits with one paged request and splits them
+ * per range, leaving one request per range (the files).
  */
 public final class BitbucketServerChangeSource implements ChangeSource {
     static final int LIMIT = 1000;
@@ -38,6 +41,7 @@ public final class BitbucketServerChangeSource implements ChangeSource {
     private final RemoteHttp http;
     private final CommitCache cache;
     private final RepositoryResolver repositories;
+    private final Map<ListedRange, List<Commit>> listed = new ConcurrentHashMap<>();
 
     /**
      * @param baseUrl the server's URL, e.g. {@code https://bitbucket.example.com} (with any context path)
@@ -75,31 +79,74 @@ public final class BitbucketServerChangeSource implements ChangeSource {
             return cached.get();
         }
         RepositoryCoordinates coordinates = repositories.coordinates(repository);
-        HttpUrl repo = baseUrl.newBuilder()
-                .addPathSegments("rest/api/1.0/projects")
-                .addPathSegment(coordinates.owner())
-                .addPathSegment("repos")
-                .addPathSegment(coordinates.slug())
-                .build();
-        Page commitsPage = values(repo, "commits", fromRevision, toRevision, coordinates);
-        if (commitsPage.missing() != null) {
-            return ChangeRange.unknown(fromRevision, toRevision, commitsPage.missing());
+        HttpUrl repo = repoUrl(coordinates);
+        List<Commit> commits = listed.remove(new ListedRange(key, fromRevision, toRevision));
+        if (commits == null) {
+            Page commitsPage = values(repo, "commits", fromRevision, toRevision, coordinates);
+            if (commitsPage.missing() != null) {
+                return ChangeRange.unknown(fromRevision, toRevision, commitsPage.missing());
+            }
+            commits = new ArrayList<>();
+            for (JsonNode commit : commitsPage.values()) {
+                commits.add(commit(commit));
+            }
+        } else {
+            commits = new ArrayList<>(commits);
         }
         List<FileChange> files = new ArrayList<>();
-        if (!commitsPage.values().isEmpty()) { // no commit, no change: spare the request
+        if (!commits.isEmpty()) { // no commit, no change: spare the request
             Page changes = values(repo, "changes", fromRevision, toRevision, coordinates);
             if (changes.missing() != null) {
                 return ChangeRange.unknown(fromRevision, toRevision, changes.missing());
             }
             changes.values().forEach(change -> files.add(fileChange(change)));
         }
-        List<Commit> commits = new ArrayList<>();
-        commitsPage.values().forEach(commit -> commits.add(commit(commit)));
         Collections.reverse(commits); // the server lists newest first
         ChangeRange range = ChangeRange.resolved(
                 fromRevision, toRevision, SingleCommitRanges.withFileCount(commits, fromRevision, files), files);
         cache.put(key, range);
         return range;
+    }
+
+    /**
+     * Lists the commits of the whole chain ({@code commits?since=first&until=last}, paged) and keeps
+     * each range's share for {@link #resolve}; ranges the split cannot tell, or a listing that names
+     * a missing revision, are left to one request each.
+     */
+    @Override
+    public void expectChain(String repository, List<String> revisions) throws HarvestException {
+        if (revisions.size() < 3) {
+            return; // one range: the listing would cost what the range's own request costs
+        }
+        String key = RepositoryUrls.normalize(repository);
+        boolean allCached = true;
+        for (int i = 1; i < revisions.size() && allCached; i++) {
+            allCached = revisions.get(i - 1).equals(revisions.get(i))
+                    || cache.find(key, revisions.get(i - 1), revisions.get(i)).isPresent();
+        }
+        if (allCached) {
+            return;
+        }
+        RepositoryCoordinates coordinates = repositories.coordinates(repository);
+        Page page = values(
+                repoUrl(coordinates), "commits", revisions.get(0), revisions.get(revisions.size() - 1), coordinates);
+        if (page.missing() != null) {
+            return;
+        }
+        List<Commit> listing = new ArrayList<>(page.values().size());
+        page.values().forEach(commit -> listing.add(commit(commit)));
+        ChainSplitter.split(revisions, listing)
+                .forEach((i, commits) ->
+                        listed.put(new ListedRange(key, revisions.get(i - 1), revisions.get(i)), commits));
+    }
+
+    private HttpUrl repoUrl(RepositoryCoordinates coordinates) {
+        return baseUrl.newBuilder()
+                .addPathSegments("rest/api/1.0/projects")
+                .addPathSegment(coordinates.owner())
+                .addPathSegment("repos")
+                .addPathSegment(coordinates.slug())
+                .build();
     }
 
     /** All values of a paged resource, following {@code nextPageStart} and reading back the {@code limit} used. */
@@ -189,6 +236,9 @@ public final class BitbucketServerChangeSource implements ChangeSource {
         }
         return parsed;
     }
+
+    /** A range whose commits a chain listing told, keyed by the normalized repository URL. */
+    private record ListedRange(String repository, String from, String to) {}
 
     /** A paged resource's values, or why the range is unknown. */
     private record Page(List<JsonNode> values, String missing) {}

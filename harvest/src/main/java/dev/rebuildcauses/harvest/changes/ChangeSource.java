@@ -1,6 +1,7 @@
 package dev.rebuildcauses.harvest.changes;
 
 import dev.rebuildcauses.analysis.model.ChangeRange;
+import java.util.List;
 
 /**
  * Where the commits and changed files of a build's range come from: a local git mirror, or the
@@ -18,6 +19,15 @@ public interface ChangeSource {
      *     malformed answers, retries exhausted)
      */
     ChangeRange resolve(String repository, String fromRevision, String toRevision) throws HarvestException;
+
+    /**
+     * Tells the source that the ranges between consecutive {@code revisions} (one branch's builds,
+     * oldest first) are about to be asked for, so it may list their commits at once; a source that
+     * cannot still answers each {@link #resolve} on its own. The default does nothing.
+     *
+     * @throws HarvestException as {@link #resolve} does
+     */
+    default void expectChain(String repository, List<String> revisions) throws HarvestException {}
 
     /** Requests made to remote servers so far (0 for local sources). */
     default long requestCount() {

@@ -6,6 +6,7 @@ import dev.rebuildcauses.analysis.model.RangeStatus;
 import dev.rebuildcauses.harvest.changes.ChangeSource;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.jenkins.BuiltRevision;
+import dev.rebuildcauses.harvest.jenkins.BuiltRevisions;
 import dev.rebuildcauses.harvest.jenkins.JenkinsBuild;
 import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
 import dev.rebuildcauses.harvest.jenkins.TriggerCause;
@@ -17,6 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -82,9 +87,10 @@ public final class Harvester {
         List<JenkinsJob> jobs = jenkins.discoverJobs(plan.include(), plan.exclude());
         progress.jobsDiscovered(jobs.size());
         Counts counts = new Counts();
-        try (ParallelRanges resolver = new ParallelRanges(changes, rangeConcurrency)) {
-            for (JenkinsJob job : jobs) {
-                harvestJob(job, counts, resolver);
+        try (ParallelRanges resolver = new ParallelRanges(changes, rangeConcurrency);
+                BuildsAhead ahead = new BuildsAhead(jobs, rangeConcurrency > 1)) {
+            for (int i = 0; i < jobs.size(); i++) {
+                harvestJob(jobs.get(i), counts, resolver, ahead.take(i));
             }
         }
         return new HarvestSummary(
@@ -98,11 +104,12 @@ public final class Harvester {
                 counts.running);
     }
 
-    private void harvestJob(JenkinsJob job, Counts counts, ParallelRanges resolver) throws HarvestException {
+    private void harvestJob(JenkinsJob job, Counts counts, ParallelRanges resolver, JobBuilds listed)
+            throws HarvestException {
         String name = job.fullName();
         store.saveJob(job);
-        long watermark = store.watermark(name);
-        List<JenkinsBuild> builds = new ArrayList<>(jenkins.builds(job, watermark));
+        long watermark = listed.watermark();
+        List<JenkinsBuild> builds = new ArrayList<>(listed.builds());
         builds.removeIf(b -> b.number() <= watermark);
         builds.sort(Comparator.comparingLong(JenkinsBuild::number));
         progress.jobStarted(name, builds.size());
@@ -169,9 +176,12 @@ public final class Harvester {
         String mapped = plan.repositoryFor().apply(name).orElse(null);
         String chooseUrl = context.chooseUrl(build, mapped);
         Optional<BuiltRevision> chosen = chooseUrl == null && build.revisions().size() > 1
-                // no URL to go by: a pipeline loads its libraries before its own 'checkout scm' runs
-                ? Optional.of(build.revisions().get(build.revisions().size() - 1))
-                : chooser.choose(build.revisions(), chooseUrl);
+                // no URL to go by: the revision on the job's own branch (a multibranch job is named
+                // after it), else the last, as a pipeline loads its libraries before its 'checkout scm'
+                ? BuiltRevisions.onJobBranch(build.revisions(), name)
+                        .or(() -> Optional.of(
+                                build.revisions().get(build.revisions().size() - 1)))
+                : chooser.choose(build.revisions(), chooseUrl, name);
         String revision = chosen.map(BuiltRevision::sha1).orElse(null);
         String branch = chosen.map(BuiltRevision::branch).orElse("");
         String previous = null;
@@ -278,6 +288,70 @@ public final class Harvester {
 
     private static boolean isUrl(String location) {
         return location.contains("://") || location.matches("^[^/\\s]+@[^/\\s:]+:.*");
+    }
+
+    /** A job's builds above its watermark, as Jenkins listed them. */
+    private record JobBuilds(long watermark, List<JenkinsBuild> builds) {}
+
+    /**
+     * Lists the next jobs' builds on a thread of its own while the current job's ranges are resolved,
+     * so Jenkins' round trips do not leave the change source idle between jobs; watermarks are read
+     * on the harvesting thread. Without overlap (one range at a time) everything runs in order.
+     */
+    private final class BuildsAhead implements AutoCloseable {
+        private static final int LOOKAHEAD = 2;
+        private final List<JenkinsJob> jobs;
+        private final ExecutorService executor;
+        private final Map<Integer, Future<JobBuilds>> started = new HashMap<>();
+
+        BuildsAhead(List<JenkinsJob> jobs, boolean overlap) {
+            this.jobs = jobs;
+            this.executor = overlap
+                    ? Executors.newSingleThreadExecutor(runnable -> {
+                        Thread thread = new Thread(runnable, "jenkins-builds-ahead");
+                        thread.setDaemon(true);
+                        return thread;
+                    })
+                    : null;
+        }
+
+        JobBuilds take(int index) throws HarvestException {
+            if (executor == null) {
+                return list(jobs.get(index), store.watermark(jobs.get(index).fullName()));
+            }
+            for (int next = index; next < Math.min(jobs.size(), index + 1 + LOOKAHEAD); next++) {
+                if (!started.containsKey(next)) {
+                    JenkinsJob job = jobs.get(next);
+                    long watermark = store.watermark(job.fullName());
+                    started.put(next, executor.submit(() -> list(job, watermark)));
+                }
+            }
+            try {
+                return started.remove(index).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HarvestException(HarvestException.FailureKind.LOCAL, "interrupted while listing builds", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof HarvestException harvest) {
+                    throw harvest;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException("listing builds failed: " + e.getCause(), e.getCause());
+            }
+        }
+
+        private JobBuilds list(JenkinsJob job, long watermark) throws HarvestException {
+            return new JobBuilds(watermark, jenkins.builds(job, watermark));
+        }
+
+        @Override
+        public void close() {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
     }
 
     private static final class Counts {

@@ -14,7 +14,27 @@ public interface RevisionChooser {
      */
     Optional<BuiltRevision> choose(List<BuiltRevision> revisions, String repositoryUrl);
 
-    /** The Jenkins client's choice: by repository URL, else the first revision with a branch, else the first. */
-    RevisionChooser BY_URL =
-            (revisions, repositoryUrl) -> Optional.ofNullable(BuiltRevisions.chooseRevision(revisions, repositoryUrl));
+    /**
+     * As {@link #choose(List, String)}, knowing the job, whose name may tell its branch; the default
+     * ignores the job.
+     */
+    default Optional<BuiltRevision> choose(List<BuiltRevision> revisions, String repositoryUrl, String jobFullName) {
+        return choose(revisions, repositoryUrl);
+    }
+
+    /**
+     * The Jenkins client's choice: by repository URL, else (knowing the job) the revision on the job's
+     * branch, else the first revision with a branch, else the first.
+     */
+    RevisionChooser BY_URL = new RevisionChooser() {
+        @Override
+        public Optional<BuiltRevision> choose(List<BuiltRevision> revisions, String repositoryUrl) {
+            return Optional.ofNullable(BuiltRevisions.chooseRevision(revisions, repositoryUrl));
+        }
+
+        @Override
+        public Optional<BuiltRevision> choose(List<BuiltRevision> revisions, String repositoryUrl, String jobFullName) {
+            return Optional.ofNullable(BuiltRevisions.chooseRevision(revisions, repositoryUrl, jobFullName));
+        }
+    };
 }

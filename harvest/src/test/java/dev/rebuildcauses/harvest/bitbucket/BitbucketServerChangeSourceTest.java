@@ -285,6 +285,72 @@ class BitbucketServerChangeSourceTest {
     }
 
     /** A commits page (newest first) of a linear history on top of {@code base}. */
+    @Test
+    void shouldListAChainsCommitsOnceAndSplitThemPerRange() throws Exception {
+        // given builds at FROM, c1 and c3; c2 is an empty commit between them
+        server.enqueue(json(commitsPage(List.of("c3", "c2", "c1"), FROM)));
+        server.enqueue(json(changesPage(0, 1000, true, "Dockerfile")));
+        server.enqueue(json(changesPage(0, 1000, true, "a.py")));
+        BitbucketServerChangeSource source = source();
+
+        // when
+        source.expectChain(REPO, List.of(FROM, "c1", "c3"));
+        ChangeRange first = source.resolve(REPO, FROM, "c1");
+        ChangeRange second = source.resolve(REPO, "c1", "c3");
+
+        // then one listing and one changes request per range
+        assertThat(source.requestCount()).isEqualTo(3);
+        RecordedRequest listing = server.takeRequest();
+        assertThat(listing.getRequestUrl().encodedPath()).endsWith("/commits");
+        assertThat(listing.getRequestUrl().queryParameter("since")).isEqualTo(FROM);
+        assertThat(listing.getRequestUrl().queryParameter("until")).isEqualTo("c3");
+        assertThat(server.takeRequest().getRequestUrl().encodedPath()).endsWith("/changes");
+        assertThat(server.takeRequest().getRequestUrl().encodedPath()).endsWith("/changes");
+        assertThat(first.commits()).extracting(Commit::id).containsExactly("c1");
+        assertThat(first.commits().get(0).filesChanged()).isEqualTo(1);
+        assertThat(first.files()).extracting(FileChange::path).containsExactly("Dockerfile");
+        assertThat(second.commits()).extracting(Commit::id).containsExactly("c2", "c3");
+        assertThat(second.commits()).extracting(Commit::author).containsOnly("dev@example.com");
+        assertThat(second.files()).extracting(FileChange::path).containsExactly("a.py");
+    }
+
+    @Test
+    void shouldAskPerRangeWhenTheChainCannotBeSplit() throws Exception {
+        // given a listing that does not hold the middle build's revision c1 (force-pushed away)
+        server.enqueue(json(commitsPage(List.of("z2", "z1"), FROM)));
+        server.enqueue(json(commitsPage(List.of("c1"), FROM)));
+        server.enqueue(json(changesPage(0, 1000, true, "Dockerfile")));
+        server.enqueue(json(commitsPage(List.of(), "c1")));
+        BitbucketServerChangeSource source = source();
+
+        // when
+        source.expectChain(REPO, List.of(FROM, "c1", "z2"));
+        ChangeRange first = source.resolve(REPO, FROM, "c1");
+        ChangeRange second = source.resolve(REPO, "c1", "z2");
+
+        // then the listing, then each range's own commits request (and changes where it has commits)
+        assertThat(source.requestCount()).isEqualTo(4);
+        server.takeRequest();
+        RecordedRequest own = server.takeRequest();
+        assertThat(own.getRequestUrl().encodedPath()).endsWith("/commits");
+        assertThat(own.getRequestUrl().queryParameter("until")).isEqualTo("c1");
+        assertThat(first.commits()).extracting(Commit::id).containsExactly("c1");
+        assertThat(second.commits()).isEmpty();
+        assertThat(second.files()).isEmpty();
+    }
+
+    @Test
+    void shouldNotListAChainWhoseRangesAreCachedOrTooShort() throws Exception {
+        // given
+        BitbucketServerChangeSource source = source();
+
+        // when a chain of one range is announced
+        source.expectChain(REPO, List.of(FROM, TO));
+
+        // then nothing is asked
+        assertThat(source.requestCount()).isZero();
+    }
+
     static String commitsPage(List<String> newestFirst, String base) {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < newestFirst.size(); i++) {

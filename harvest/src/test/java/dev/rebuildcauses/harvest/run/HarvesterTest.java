@@ -95,6 +95,37 @@ class HarvesterTest {
     }
 
     @Test
+    void shouldTakeAMultibranchJobsOwnRevisionWhenTheLibrarysBuildDataComesLast() throws Exception {
+        // Given a branch job (no config.xml remote, nothing mapped) whose builds carry the shared
+        // library's BuildData (master) after their own (feature/x)
+        String library = "https://bitbucket.example.com/scm/CI/jenkins-shared-lib.git";
+        String job = "svc/webapp/feature%2Fx";
+        List<JenkinsBuild> builds = new java.util.ArrayList<>();
+        for (int n = 1; n <= 2; n++) {
+            JenkinsBuild plain = finished(job, n, "r-" + (n * 2 - 1), "feature/x");
+            builds.add(new JenkinsBuild(
+                    plain.job(),
+                    plain.number(),
+                    plain.startedAt(),
+                    plain.duration(),
+                    plain.result(),
+                    plain.building(),
+                    plain.causes(),
+                    List.of(plain.revisions().get(0), new BuiltRevision("lib-" + n, "master", List.of(library))),
+                    plain.changeSetCommitIds()));
+        }
+        FakeJenkins jenkins = new FakeJenkins().job(job, builds);
+
+        // When it is harvested
+        harvest(jenkins, HarvestPlan.everything());
+
+        // Then the builds' own revisions and repository make the range, not the library's
+        assertThat(changes.calls).containsExactly(FakeBuilds.REPO + " r-1..r-3");
+        assertThat(stored()).extracting(b -> b.build().revision()).containsExactly("r-1", "r-3");
+        assertThat(stored()).extracting(b -> b.build().branch()).containsOnly("feature/x");
+    }
+
+    @Test
     void shouldFetchOnlyWhatIsNewWhenRunAgain() throws Exception {
         // Given three jobs of 40 builds harvested once
         FakeJenkins jenkins = new FakeJenkins()

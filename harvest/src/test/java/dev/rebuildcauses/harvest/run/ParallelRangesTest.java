@@ -83,4 +83,60 @@ class ParallelRangesTest {
         }
         assertThat(threads).containsOnly(Thread.currentThread().getName());
     }
+
+    @Test
+    void shouldCutInterleavedBranchesIntoChainsOfConsecutiveRanges() {
+        // Given two branches' ranges interleaved in build order, and another repository
+        List<RangeRequest> requests = List.of(
+                new RangeRequest("r", "a", "b"),
+                new RangeRequest("r", "x", "y"),
+                new RangeRequest("r", "b", "c"),
+                new RangeRequest("q", "c", "d"),
+                new RangeRequest("r", "y", "z"),
+                new RangeRequest("r", "c", "d"));
+
+        // When
+        List<List<RangeRequest>> chains = ParallelRanges.chains(requests);
+
+        // Then each chain starts where the one before ended, within one repository
+        assertThat(chains)
+                .containsExactly(
+                        List.of(requests.get(0), requests.get(2), requests.get(5)),
+                        List.of(requests.get(1), requests.get(4)),
+                        List.of(requests.get(3)));
+    }
+
+    @Test
+    void shouldCutAChainAtItsLongestAndAnnounceEachBeforeItsRanges() throws HarvestException {
+        // Given one branch of MAX_CHAIN + 2 consecutive ranges and a source that records the order
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        ChangeSource source = new ChangeSource() {
+            @Override
+            public ChangeRange resolve(String repository, String from, String to) {
+                events.add(from + ".." + to);
+                return ChangeRange.resolved(from, to, List.of(), List.of());
+            }
+
+            @Override
+            public void expectChain(String repository, List<String> revisions) {
+                events.add("chain " + revisions.get(0) + " x" + (revisions.size() - 1));
+            }
+        };
+        List<RangeRequest> requests = new ArrayList<>();
+        for (int i = 0; i < ParallelRanges.MAX_CHAIN + 2; i++) {
+            requests.add(new RangeRequest("r", "v" + i, "v" + (i + 1)));
+        }
+
+        // When resolved one at a time
+        try (ParallelRanges parallel = new ParallelRanges(source, 1)) {
+            parallel.resolveAll(requests);
+        }
+
+        // Then the first chain is announced before its ranges, the second (two ranges) before its own
+        int cut = ParallelRanges.MAX_CHAIN;
+        assertThat(events.get(0)).isEqualTo("chain v0 x" + cut);
+        assertThat(events.get(1)).isEqualTo("v0..v1");
+        assertThat(events.get(cut + 1)).isEqualTo("chain v" + cut + " x2");
+        assertThat(events).hasSize(requests.size() + 2);
+    }
 }
