@@ -83,8 +83,9 @@ final class HarvestRunner {
     private static int rangeConcurrency(HarvestConfig config) {
         return switch (config.changes().source()) {
             case GIT -> 1;
-            case BITBUCKET_SERVER -> RANGE_THREADS;
-            case BITBUCKET_CLOUD -> HttpSettings.bitbucketCloudDefaults().maxConcurrentRequests();
+            case BITBUCKET_SERVER -> config.changes().concurrencyOr(RANGE_THREADS);
+            case BITBUCKET_CLOUD -> config.changes()
+                    .concurrencyOr(HttpSettings.bitbucketCloudDefaults().maxConcurrentRequests());
         };
     }
 
@@ -96,14 +97,16 @@ final class HarvestRunner {
                     changes.url(),
                     RemoteHttp.create(
                             "Bitbucket Server",
-                            HttpSettings.defaults().withMaxConcurrentRequests(RANGE_THREADS),
+                            HttpSettings.defaults().withMaxConcurrentRequests(rangeConcurrency(config)),
                             credentials(changes, config)),
                     new StoreCommitCache(store),
                     Map.of());
             case BITBUCKET_CLOUD -> new BitbucketCloudChangeSource(
                     changes.url(),
                     RemoteHttp.create(
-                            "Bitbucket Cloud", HttpSettings.bitbucketCloudDefaults(), credentials(changes, config)),
+                            "Bitbucket Cloud",
+                            HttpSettings.bitbucketCloudDefaults().withMaxConcurrentRequests(rangeConcurrency(config)),
+                            credentials(changes, config)),
                     new StoreCommitCache(store),
                     Map.of());
         };

@@ -11,13 +11,33 @@ import java.util.Optional;
  * @param user the user (Bitbucket Cloud: the account e-mail), or {@code ""}
  * @param token where the token is kept, or {@code null}
  * @param repositories job glob to repository, in file order (first match wins)
+ * @param concurrency ranges resolved at once against a Bitbucket server, {@code 0} for the default
  */
 public record ChangesConfig(
-        ChangeSourceKind source, String url, String user, TokenRef token, List<RepositoryMapping> repositories) {
+        ChangeSourceKind source,
+        String url,
+        String user,
+        TokenRef token,
+        List<RepositoryMapping> repositories,
+        int concurrency) {
+    /** The largest {@code changes.concurrency} accepted: more only makes bigger bursts of 429s. */
+    public static final int MAX_CONCURRENCY = 64;
+
+    /** With the default concurrency. */
+    public ChangesConfig(
+            ChangeSourceKind source, String url, String user, TokenRef token, List<RepositoryMapping> repositories) {
+        this(source, url, user, token, repositories, 0);
+    }
+
     public ChangesConfig {
         repositories = List.copyOf(repositories);
         url = url == null ? "" : url;
         user = user == null ? "" : user;
+    }
+
+    /** The configured concurrency, or {@code fallback} when the file does not set one. */
+    public int concurrencyOr(int fallback) {
+        return concurrency > 0 ? concurrency : fallback;
     }
 
     public Optional<TokenRef> tokenRef() {

@@ -27,7 +27,7 @@ public final class ConfigLoader {
     private static final Set<String> JENKINS_KEYS =
             Set.of("url", "user", "tokenEnv", "tokenFile", "include", "exclude");
     private static final Set<String> CHANGES_KEYS =
-            Set.of("source", "url", "user", "tokenEnv", "tokenFile", "repositories");
+            Set.of("source", "url", "user", "tokenEnv", "tokenFile", "repositories", "concurrency");
     private static final Set<String> SECRET_KEYS =
             Set.of("token", "password", "apitoken", "secret", "accesstoken", "apppassword", "passwd");
 
@@ -130,7 +130,23 @@ public final class ConfigLoader {
             throw new ConfigException("changes.repositories: missing; the git source needs a local clone per job glob");
         }
         return new ChangesConfig(
-                source, url, optionalText(node, "user", path, ""), token(node, path, folder), repositories);
+                source,
+                url,
+                optionalText(node, "user", path, ""),
+                token(node, path, folder),
+                repositories,
+                concurrency(node.get("concurrency"), path + "concurrency"));
+    }
+
+    private static int concurrency(JsonNode node, String path) throws ConfigException {
+        if (node == null || node.isNull()) {
+            return 0;
+        }
+        if (!node.isInt() || node.asInt() < 1 || node.asInt() > ChangesConfig.MAX_CONCURRENCY) {
+            throw new ConfigException(path + ": expected a whole number from 1 to " + ChangesConfig.MAX_CONCURRENCY
+                    + " but found '" + node.asText() + "'");
+        }
+        return node.asInt();
     }
 
     private List<RepositoryMapping> repositories(JsonNode node, Path folder) throws ConfigException {

@@ -82,6 +82,33 @@ class ConfigLoaderTest {
         assertThat(config.jenkins().tokenRef()).isEmpty();
         assertThat(config.store()).isEqualTo("jdbc:h2:file:" + dir.resolve("rebuild-causes-data/store"));
         assertThat(config.rulesFile()).isEmpty();
+        assertThat(config.changes().concurrencyOr(8)).isEqualTo(8);
+    }
+
+    @Test
+    void shouldReadTheRangeConcurrencyWithinItsBounds() throws Exception {
+        HarvestConfig config = load(
+                """
+                jenkins: {url: "https://ci.example.com/"}
+                changes: {source: bitbucket-server, url: "https://bb.example.com/", concurrency: 16}
+                """);
+        assertThat(config.changes().concurrencyOr(8)).isEqualTo(16);
+        assertThat(
+                        failure(
+                                """
+                        jenkins: {url: "http://ci/"}
+                        changes: {source: bitbucket-server, url: "https://bb/", concurrency: 0}
+                        """))
+                .isEqualTo(
+                        "rebuild-causes.yml: changes.concurrency: expected a whole number from 1 to 64 but found '0'");
+        assertThat(
+                        failure(
+                                """
+                        jenkins: {url: "http://ci/"}
+                        changes: {source: bitbucket-server, url: "https://bb/", concurrency: many}
+                        """))
+                .isEqualTo(
+                        "rebuild-causes.yml: changes.concurrency: expected a whole number from 1 to 64 but found 'many'");
     }
 
     @Test
