@@ -47,7 +47,7 @@ public final class InferringClassifier {
     private final PathClassifier rules;
     private final Predicate<Verdict> openToInference;
     private final RepositoryModels models;
-    private final DockerfileChangeClassifier dockerfileChanges = new DockerfileChangeClassifier();
+    private final DockerfileChangeClassifier dockerfileChanges;
     /** For recently classified revisions, the revision of the model they used. */
     private final Map<String, String> modelRevisions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -69,6 +69,7 @@ public final class InferringClassifier {
         this.rules = rules;
         this.openToInference = openToInference;
         this.models = models;
+        this.dockerfileChanges = new DockerfileChangeClassifier(models.parsedFiles());
     }
 
     /** The build's causes and the verdict of each file it changed, with the reasons. */

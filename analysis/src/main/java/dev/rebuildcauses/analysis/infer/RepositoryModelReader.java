@@ -17,14 +17,16 @@ final class RepositoryModelReader {
     private static final Set<String> SOURCE_FOLDERS = Set.of("src", "lib", "app", "source", "test", "tests");
 
     private final RepositorySnapshot snapshot;
-    private int filesParsed;
+    private final ParsedFiles parsedFiles;
 
-    RepositoryModelReader(RepositorySnapshot snapshot) {
+    RepositoryModelReader(RepositorySnapshot snapshot, ParsedFiles parsedFiles) {
         this.snapshot = snapshot;
+        this.parsedFiles = parsedFiles;
     }
 
+    /** Dockerfiles, CI files and CI scripts parsed so far: once per content, so once per revision that changed one. */
     int filesParsed() {
-        return filesParsed;
+        return parsedFiles.parsed();
     }
 
     RepositoryModel read(String revision) throws SnapshotException {
@@ -78,8 +80,7 @@ final class RepositoryModelReader {
                     snapshot.readAll(revision, wave).entrySet()) {
                 Optional<String> text = file.getValue();
                 if (text.isPresent() && !text.get().contains("\0")) {
-                    filesParsed++;
-                    next.addAll(ci.read(file.getKey(), text.get()));
+                    next.addAll(ci.read(file.getKey(), parsedFiles.ciFile(text.get())));
                 }
             }
             wave = next.stream()
@@ -109,10 +110,9 @@ final class RepositoryModelReader {
                 continue;
             }
             String dockerfile = file.getKey();
-            filesParsed++;
             sources.add(dockerfile);
             List<DockerInstruction> instructions =
-                    DockerfileReader.read(file.getValue().get());
+                    parsedFiles.dockerfile(file.getValue().get());
             parsed.put(dockerfile, instructions);
             allCopies.addAll(analyzer.copies(dockerfile, instructions, contextsOf(ci, dockerfile)));
         }
