@@ -12,11 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A local git repository read at any revision through one long-running {@code git cat-file
@@ -26,7 +31,7 @@ import java.util.Optional;
 public final class GitRepositorySnapshot implements RepositorySnapshot, AutoCloseable {
     private static final int TREES_KEPT = 8;
     private static final int SUBTREES_KEPT = 16_384;
-    private static final int FILES_KEPT = 2048;
+    private static final int FILES_KEPT = 4096;
     private static final int LARGEST_TEXT = 4 * 1024 * 1024;
     /** Requests written at once: ~41 bytes each, far below the 64 KiB a pipe holds. */
     private static final int BATCH = 512;
@@ -40,6 +45,11 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private final Map<String, Optional<String>> blobs = lru(FILES_KEPT);
     private final Map<String, List<TreeEntry>> subtrees = lru(SUBTREES_KEPT);
     private final Map<String, Optional<String>> files = lru(FILES_KEPT);
+    /** Root tree ids of prefetched revisions: listing one then needs no round trip when its subtrees are cached. */
+    private final Map<String, String> rootTrees = new HashMap<>();
+    /** For prefetched revisions, the blob id of each file the prefetch asked for. */
+    private final Map<String, Map<String, String>> prefetchedBlobs = new HashMap<>();
+
     private GitCommand.Running catFile;
     private OutputStream requests;
     private InputStream answers;
@@ -61,10 +71,15 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     public synchronized List<String> paths(String revision) throws SnapshotException {
         List<String> paths = trees.get(revision);
         if (paths == null) {
-            GitObject root = object(revision + "^{tree}")
-                    .orElseThrow(() -> new SnapshotException(
-                            "cannot list " + revision + " in " + directory + ": no such revision"));
-            Map<String, String> ids = walk(root);
+            String rootId = rootTrees.get(revision);
+            if (rootId == null || !subtrees.containsKey(rootId)) {
+                GitObject root = object(revision + "^{tree}")
+                        .orElseThrow(() -> new SnapshotException(
+                                "cannot list " + revision + " in " + directory + ": no such revision"));
+                entries(root.id(), root.content());
+                rootId = root.id();
+            }
+            Map<String, String> ids = walk(rootId);
             paths = ids.keySet().stream().sorted().toList();
             trees.put(revision, paths);
             blobIds.put(revision, ids);
@@ -79,6 +94,10 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         if (text == null) {
             Map<String, String> ids = blobIds.get(revision);
             String blob = ids == null ? null : ids.get(path);
+            Map<String, String> prefetched = prefetchedBlobs.get(revision);
+            if (blob == null && prefetched != null) {
+                blob = prefetched.get(path);
+            }
             if (ids != null && blob == null) {
                 text = Optional.empty();
             } else if (blob != null) {
@@ -124,6 +143,81 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 .map(found -> new String(found.content(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Lists all {@code revisions} and reads their files that {@code wanted} accepts in a few
+     * batches instead of several round trips per revision: every root tree in one batch, then each
+     * level of subtrees not cached yet, then the blobs not cached yet. Stops early, without
+     * failing, once it would push out what it fetched (the rest is then read on demand); a
+     * revision git does not know is left for {@link #paths} to report.
+     */
+    @Override
+    public synchronized void prefetch(Collection<String> revisions, Predicate<String> wanted) throws SnapshotException {
+        List<String> unknown = revisions.stream()
+                .distinct()
+                .filter(revision -> !rootTrees.containsKey(revision))
+                .toList();
+        List<String> names =
+                unknown.stream().map(revision -> revision + "^{tree}").toList();
+        List<Optional<GitObject>> roots = lookup(names);
+        int fetched = 0;
+        List<String> level = new ArrayList<>();
+        for (int i = 0; i < unknown.size(); i++) {
+            Optional<GitObject> root = roots.get(i);
+            if (root.isPresent() && root.get().type().equals("tree")) {
+                rootTrees.put(unknown.get(i), root.get().id());
+                entries(root.get().id(), root.get().content());
+                level.add(root.get().id());
+                fetched++;
+            }
+        }
+        Set<String> seen = new HashSet<>(level);
+        while (!level.isEmpty() && fetched < SUBTREES_KEPT / 2) {
+            List<String> next = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (String id : level) {
+                List<TreeEntry> entries = subtrees.get(id);
+                if (entries == null) {
+                    continue;
+                }
+                for (TreeEntry entry : entries) {
+                    if (entry.tree() && seen.add(entry.id())) {
+                        next.add(entry.id());
+                        if (!subtrees.containsKey(entry.id())) {
+                            missing.add(entry.id());
+                        }
+                    }
+                }
+            }
+            fetched += missing.size();
+            if (fetched >= SUBTREES_KEPT / 2) {
+                return; // more trees than the cache holds: list the rest on demand
+            }
+            for (GitObject subtree : objects(missing)) {
+                entries(subtree.id(), subtree.content());
+            }
+            level = next;
+        }
+        Set<String> blobsWanted = new LinkedHashSet<>();
+        for (String revision : revisions) {
+            String rootId = rootTrees.get(revision);
+            if (rootId == null || prefetchedBlobs.containsKey(revision) || !subtrees.containsKey(rootId)) {
+                continue;
+            }
+            Map<String, String> matching = new HashMap<>();
+            walk(rootId).forEach((path, blob) -> {
+                if (wanted.test(path)) {
+                    matching.put(path, blob);
+                }
+            });
+            prefetchedBlobs.put(revision, matching);
+            matching.values().stream().filter(id -> !blobs.containsKey(id)).forEach(blobsWanted::add);
+        }
+        List<String> toRead = blobsWanted.stream().limit(FILES_KEPT / 2).toList();
+        for (GitObject blob : objects(toRead)) {
+            blobs.put(blob.id(), textOf(Optional.of(blob)));
+        }
+    }
+
     /** Objects asked of git so far (trees and blobs), to see what the caches save. */
     public synchronized long objectsRead() {
         return objectsRead;
@@ -155,15 +249,19 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
      * Every file under {@code root} with its blob id, level by level: the subtrees of one level
      * that are not cached yet are asked for in one batch, so a listing costs a few round trips.
      */
-    private Map<String, String> walk(GitObject root) throws SnapshotException {
+    private Map<String, String> walk(String rootId) throws SnapshotException {
         Map<String, String> files = new LinkedHashMap<>();
-        entries(root.id(), root.content());
-        List<Pending> level = List.of(new Pending(root.id(), ""));
+        List<Pending> level = List.of(new Pending(rootId, ""));
         while (!level.isEmpty()) {
             List<Pending> next = new ArrayList<>();
             List<String> unknown = new ArrayList<>();
             for (Pending tree : level) {
-                for (TreeEntry entry : subtrees.get(tree.id())) {
+                List<TreeEntry> entries = subtrees.get(tree.id());
+                if (entries == null) { // evicted while this walk ran: ask again
+                    entries = entries(
+                            tree.id(), objects(List.of(tree.id())).get(0).content());
+                }
+                for (TreeEntry entry : entries) {
                     if (entry.tree()) {
                         next.add(new Pending(entry.id(), tree.prefix() + entry.name() + "/"));
                         if (!subtrees.containsKey(entry.id())) {
@@ -239,6 +337,30 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 }
             } catch (SnapshotException e) {
                 close(); // answers of the chunk may be left unread: start afresh next time
+                throw e;
+            } catch (IOException e) {
+                close();
+                throw new SnapshotException("cannot read objects with git cat-file in " + directory, e);
+            }
+        }
+        return found;
+    }
+
+    /** Asks cat-file for objects by name (e.g. {@code REV^{tree}}) in chunks; empty for those git does not have. */
+    private List<Optional<GitObject>> lookup(List<String> names) throws SnapshotException {
+        List<Optional<GitObject>> found = new ArrayList<>(names.size());
+        for (int from = 0; from < names.size(); from += BATCH) {
+            List<String> chunk = names.subList(from, Math.min(names.size(), from + BATCH));
+            try {
+                ensureCatFile();
+                objectsRead += chunk.size();
+                requests.write((String.join("\n", chunk) + "\n").getBytes(StandardCharsets.UTF_8));
+                requests.flush();
+                for (String name : chunk) {
+                    found.add(answer(name));
+                }
+            } catch (SnapshotException e) {
+                close();
                 throw e;
             } catch (IOException e) {
                 close();
