@@ -95,7 +95,7 @@ final class ScanRunner {
             RepositoryModels models = new RepositoryModels(snapshot);
             InferringClassifier classifier =
                     new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
-            prefetch(classifier, builds);
+            classifier.prefetch(builds);
             return pipeline.advising(adviceStep(config, repository, models))
                     .explaining(BuildExplainer.inferring(classifier), config.explain())
                     .run(builds);
@@ -119,16 +119,6 @@ final class ScanRunner {
             }
         }
         return new AdviceStep(job -> histories, config.advisor());
-    }
-
-    /** Reads the repository ahead in bulk; a failure is left for classification to report with its build. */
-    private static void prefetch(InferringClassifier classifier, List<BuildChanges> builds) {
-        try {
-            classifier.prefetch(builds);
-        } catch (SnapshotException e) {
-            // classifying reads again what it needs and names the build it failed on
-        }
-        Timing.mark("repository read ahead");
     }
 
     private static boolean isBuilt(RepositoryModels models, String revision, String dockerfile) {

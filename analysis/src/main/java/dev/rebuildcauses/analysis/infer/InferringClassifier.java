@@ -45,6 +45,7 @@ public final class InferringClassifier {
             verdict -> DEFAULT_REASON.matcher(verdict.reason()).matches();
 
     private static final int REVISIONS_KEPT = 1 << 14;
+    private static final int READ_AHEAD = 256;
 
     private final PathClassifier rules;
     private final Predicate<Verdict> openToInference;
@@ -57,6 +58,12 @@ public final class InferringClassifier {
             return size() > REVISIONS_KEPT;
         }
     };
+    /** The revisions {@link #prefetch} expects to read, in order, and the position of each. */
+    private List<String> aheadOrder = List.of();
+
+    private Map<String, Integer> aheadIndex = Map.of();
+    private int readUpTo;
+
     /** The verdicts of the build being classified, so the shared build-level logic can read them. */
     private final Map<String, Verdict> current = new HashMap<>();
 
@@ -77,10 +84,12 @@ public final class InferringClassifier {
     /**
      * Lets the snapshot read ahead, in bulk, what classifying {@code builds} (in this order) will
      * read: the revisions whose range changes a Dockerfile or CI file (and the first), the
-     * revisions a changed Dockerfile is compared with, and their Dockerfiles and CI files. A
-     * hint only: classification gives the same results with or without it.
+     * revisions a changed Dockerfile is compared with, and their Dockerfiles and CI files. They
+     * are read {@value #READ_AHEAD} revisions at a time, as classification reaches them, so the
+     * snapshot's caches hold each batch until it is used. A hint only: classification gives the
+     * same results with or without it.
      */
-    public void prefetch(List<BuildChanges> builds) throws SnapshotException {
+    public void prefetch(List<BuildChanges> builds) {
         Set<String> revisions = new LinkedHashSet<>();
         boolean first = true;
         for (BuildChanges build : builds) {
@@ -104,9 +113,25 @@ public final class InferringClassifier {
             }
             first = false;
         }
-        if (!revisions.isEmpty()) {
-            models.snapshot().prefetch(revisions, path -> RepoPaths.isDockerfile(path) || RepoPaths.isCiFile(path));
+        aheadOrder = List.copyOf(revisions);
+        aheadIndex = new HashMap<>();
+        for (int i = 0; i < aheadOrder.size(); i++) {
+            aheadIndex.putIfAbsent(aheadOrder.get(i), i);
         }
+        readUpTo = 0;
+    }
+
+    /** When {@code revision} is the first of the read-ahead list not read yet, reads it and the next ones in one go. */
+    private void readAhead(String revision) throws SnapshotException {
+        Integer at = aheadIndex.get(revision);
+        if (at == null || at < readUpTo) {
+            return;
+        }
+        readUpTo = Math.min(aheadOrder.size(), at + READ_AHEAD);
+        models.snapshot()
+                .prefetch(
+                        aheadOrder.subList(at, readUpTo),
+                        path -> RepoPaths.isDockerfile(path) || RepoPaths.isCiFile(path));
     }
 
     /** The build's causes and the verdict of each file it changed, with the reasons. */
@@ -152,6 +177,7 @@ public final class InferringClassifier {
             }
         }
         modelRevisions.put(range.toRevision(), revision);
+        readAhead(revision);
         return models.at(revision);
     }
 
@@ -193,6 +219,7 @@ public final class InferringClassifier {
             return Optional.empty();
         }
         String oldPath = change.oldPath() == null ? path : change.oldPath();
+        readAhead(range.fromRevision());
         RepositorySnapshot snapshot = models.snapshot();
         Optional<String> before = snapshot.read(range.fromRevision(), oldPath);
         Optional<String> after = snapshot.read(range.toRevision(), path);

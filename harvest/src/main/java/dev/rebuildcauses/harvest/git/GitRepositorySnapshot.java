@@ -32,6 +32,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private static final int TREES_KEPT = 8;
     private static final int SUBTREES_KEPT = 16_384;
     private static final int FILES_KEPT = 4096;
+    private static final int PREFETCHED_KEPT = 4096;
     private static final int LARGEST_TEXT = 4 * 1024 * 1024;
     /** Requests written at once: ~41 bytes each, far below the 64 KiB a pipe holds. */
     private static final int BATCH = 512;
@@ -46,9 +47,9 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private final Map<String, List<TreeEntry>> subtrees = lru(SUBTREES_KEPT);
     private final Map<String, Optional<String>> files = lru(FILES_KEPT);
     /** Root tree ids of prefetched revisions: listing one then needs no round trip when its subtrees are cached. */
-    private final Map<String, String> rootTrees = new HashMap<>();
+    private final Map<String, String> rootTrees = lru(PREFETCHED_KEPT);
     /** For prefetched revisions, the blob id of each file the prefetch asked for. */
-    private final Map<String, Map<String, String>> prefetchedBlobs = new HashMap<>();
+    private final Map<String, Map<String, String>> prefetchedBlobs = lru(PREFETCHED_KEPT);
 
     private GitCommand.Running catFile;
     private OutputStream requests;
