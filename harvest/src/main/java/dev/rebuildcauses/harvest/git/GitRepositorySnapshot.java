@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -48,8 +47,6 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private final Map<String, Optional<String>> files = lru(FILES_KEPT);
     /** Root tree ids of prefetched revisions: listing one then needs no round trip when its subtrees are cached. */
     private final Map<String, String> rootTrees = lru(PREFETCHED_KEPT);
-    /** For prefetched revisions, the blob id of each file the prefetch asked for. */
-    private final Map<String, Map<String, String>> prefetchedBlobs = lru(PREFETCHED_KEPT);
 
     private GitCommand.Running catFile;
     private OutputStream requests;
@@ -95,9 +92,12 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         if (text == null) {
             Map<String, String> ids = blobIds.get(revision);
             String blob = ids == null ? null : ids.get(path);
-            Map<String, String> prefetched = prefetchedBlobs.get(revision);
-            if (blob == null && prefetched != null) {
-                blob = prefetched.get(path);
+            String rootId = ids == null ? rootTrees.get(revision) : null;
+            Optional<String> cached = rootId == null ? null : cachedBlob(rootId, path);
+            if (cached != null && cached.isEmpty()) {
+                ids = Map.of(); // no such file, known without asking git
+            } else if (cached != null) {
+                blob = cached.get();
             }
             if (ids != null && blob == null) {
                 text = Optional.empty();
@@ -161,61 +161,89 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 unknown.stream().map(revision -> revision + "^{tree}").toList();
         List<Optional<GitObject>> roots = lookup(names);
         int fetched = 0;
-        List<String> level = new ArrayList<>();
+        List<Pending> level = new ArrayList<>();
         for (int i = 0; i < unknown.size(); i++) {
             Optional<GitObject> root = roots.get(i);
             if (root.isPresent() && root.get().type().equals("tree")) {
                 rootTrees.put(unknown.get(i), root.get().id());
                 entries(root.get().id(), root.get().content());
-                level.add(root.get().id());
+                level.add(new Pending(root.get().id(), ""));
                 fetched++;
             }
         }
-        Set<String> seen = new HashSet<>(level);
-        while (!level.isEmpty() && fetched < SUBTREES_KEPT / 2) {
-            List<String> next = new ArrayList<>();
+        // each distinct tree once, at the first path it was met at: the wanted files' blobs of all revisions
+        Set<String> seen = new HashSet<>();
+        Set<String> blobsWanted = new LinkedHashSet<>();
+        while (!level.isEmpty()) {
+            List<Pending> next = new ArrayList<>();
             List<String> missing = new ArrayList<>();
-            for (String id : level) {
-                List<TreeEntry> entries = subtrees.get(id);
+            for (Pending tree : level) {
+                List<TreeEntry> entries = subtrees.get(tree.id());
                 if (entries == null) {
                     continue;
                 }
                 for (TreeEntry entry : entries) {
-                    if (entry.tree() && seen.add(entry.id())) {
-                        next.add(entry.id());
-                        if (!subtrees.containsKey(entry.id())) {
-                            missing.add(entry.id());
+                    if (entry.tree()) {
+                        if (seen.add(entry.id())) {
+                            next.add(new Pending(entry.id(), tree.prefix() + entry.name() + "/"));
+                            if (!subtrees.containsKey(entry.id())) {
+                                missing.add(entry.id());
+                            }
                         }
+                    } else if (!entry.submodule()
+                            && !blobs.containsKey(entry.id())
+                            && wanted.test(tree.prefix() + entry.name())) {
+                        blobsWanted.add(entry.id());
                     }
                 }
             }
             fetched += missing.size();
             if (fetched >= SUBTREES_KEPT / 2) {
-                return; // more trees than the cache holds: list the rest on demand
+                break; // more trees than the cache holds: list the rest on demand
             }
             for (GitObject subtree : objects(missing)) {
                 entries(subtree.id(), subtree.content());
             }
             level = next;
         }
-        Set<String> blobsWanted = new LinkedHashSet<>();
-        for (String revision : revisions) {
-            String rootId = rootTrees.get(revision);
-            if (rootId == null || prefetchedBlobs.containsKey(revision) || !subtrees.containsKey(rootId)) {
-                continue;
-            }
-            Map<String, String> matching = new HashMap<>();
-            walk(rootId).forEach((path, blob) -> {
-                if (wanted.test(path)) {
-                    matching.put(path, blob);
-                }
-            });
-            prefetchedBlobs.put(revision, matching);
-            matching.values().stream().filter(id -> !blobs.containsKey(id)).forEach(blobsWanted::add);
-        }
         List<String> toRead = blobsWanted.stream().limit(FILES_KEPT / 2).toList();
         for (GitObject blob : objects(toRead)) {
             blobs.put(blob.id(), textOf(Optional.of(blob)));
+        }
+    }
+
+    /**
+     * The blob id of {@code path} in the tree {@code rootId}, found through cached trees only:
+     * null when a tree on the way is not cached, empty when the path names no file there.
+     */
+    private Optional<String> cachedBlob(String rootId, String path) {
+        String treeId = rootId;
+        int start = 0;
+        while (true) {
+            List<TreeEntry> entries = subtrees.get(treeId);
+            if (entries == null) {
+                return null;
+            }
+            int slash = path.indexOf('/', start);
+            String name = slash < 0 ? path.substring(start) : path.substring(start, slash);
+            TreeEntry found = null;
+            for (TreeEntry entry : entries) {
+                if (entry.name().equals(name)) {
+                    found = entry;
+                    break;
+                }
+            }
+            if (found == null) {
+                return Optional.empty();
+            }
+            if (slash < 0) {
+                return found.tree() || found.submodule() ? Optional.empty() : Optional.of(found.id());
+            }
+            if (!found.tree()) {
+                return Optional.empty();
+            }
+            treeId = found.id();
+            start = slash + 1;
         }
     }
 
