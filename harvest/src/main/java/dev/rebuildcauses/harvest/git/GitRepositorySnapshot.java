@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ import java.util.function.Predicate;
  * once, by its id) and file contents are read the same way. Thread-safe; close it to end git.
  */
 public final class GitRepositorySnapshot implements RepositorySnapshot, AutoCloseable {
-    private static final int TREES_KEPT = 8;
+    private static final int LISTINGS_KEPT = 8;
+    private static final int SHAPES_KEPT = 1 << 16;
     private static final int SUBTREES_KEPT = 16_384;
     private static final int FILES_KEPT = 4096;
     private static final int PREFETCHED_KEPT = 4096;
@@ -38,9 +40,12 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
 
     private final Path directory;
     private final GitCommand git;
-    private final Map<String, List<String>> trees = lru(TREES_KEPT);
-    /** For the revisions listed lately, each file's blob id: unchanged files are then read from the blob cache. */
-    private final Map<String, Map<String, String>> blobIds = lru(TREES_KEPT);
+    /** The listings of recent shapes of the whole tree (see {@link #shapeOf}). */
+    private final Map<Integer, List<String>> listings = lru(LISTINGS_KEPT);
+    /** Each tree's shape number, and the number of each shape (names and kinds of everything below). */
+    private final Map<String, Integer> shapes = lru(SUBTREES_KEPT);
+
+    private final Map<String, Integer> shapeIds = new HashMap<>();
 
     private final Map<String, Optional<String>> blobs = lru(FILES_KEPT);
     private final Map<String, List<TreeEntry>> subtrees = lru(SUBTREES_KEPT);
@@ -65,22 +70,33 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     /** A git object as cat-file gave it. */
     private record GitObject(String id, String type, byte[] content) {}
 
+    /**
+     * The listing of a revision: its root tree's shape (the names and kinds of everything below
+     * it, without contents) usually equals the last revision's, so the same list is returned
+     * without walking the tree; only trees whose shape is not known yet are read and visited.
+     */
     @Override
     public synchronized List<String> paths(String revision) throws SnapshotException {
-        List<String> paths = trees.get(revision);
+        if (shapeIds.size() >= SHAPES_KEPT) { // numbers must stay unique: start afresh, never within a listing
+            shapeIds.clear();
+            shapes.clear();
+            listings.clear();
+        }
+        String rootId = rootTrees.get(revision);
+        if (rootId == null || !subtrees.containsKey(rootId)) {
+            GitObject root = object(revision + "^{tree}")
+                    .orElseThrow(() -> new SnapshotException(
+                            "cannot list " + revision + " in " + directory + ": no such revision"));
+            entries(root.id(), root.content());
+            rootId = root.id();
+            rootTrees.put(revision, rootId);
+        }
+        fetchTreesOfUnknownShape(rootId);
+        Integer shape = shapeOf(rootId);
+        List<String> paths = listings.get(shape);
         if (paths == null) {
-            String rootId = rootTrees.get(revision);
-            if (rootId == null || !subtrees.containsKey(rootId)) {
-                GitObject root = object(revision + "^{tree}")
-                        .orElseThrow(() -> new SnapshotException(
-                                "cannot list " + revision + " in " + directory + ": no such revision"));
-                entries(root.id(), root.content());
-                rootId = root.id();
-            }
-            Map<String, String> ids = walk(rootId);
-            paths = ids.keySet().stream().sorted().toList();
-            trees.put(revision, paths);
-            blobIds.put(revision, ids);
+            paths = walk(rootId).keySet().stream().sorted().toList();
+            listings.put(shape, paths);
         }
         return paths;
     }
@@ -90,25 +106,18 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         String key = revision + ":" + path;
         Optional<String> text = files.get(key);
         if (text == null) {
-            Map<String, String> ids = blobIds.get(revision);
-            String blob = ids == null ? null : ids.get(path);
-            String rootId = ids == null ? rootTrees.get(revision) : null;
-            Optional<String> cached = rootId == null ? null : cachedBlob(rootId, path);
-            if (cached != null && cached.isEmpty()) {
-                ids = Map.of(); // no such file, known without asking git
-            } else if (cached != null) {
-                blob = cached.get();
-            }
-            if (ids != null && blob == null) {
-                text = Optional.empty();
-            } else if (blob != null) {
-                text = blobs.get(blob);
-                if (text == null) {
-                    text = textOf(object(blob));
-                    blobs.put(blob, text);
-                }
-            } else {
+            String rootId = rootTrees.get(revision);
+            Optional<String> blob = rootId == null ? null : cachedBlob(rootId, path);
+            if (blob == null) {
                 text = path.indexOf('\n') >= 0 ? Optional.empty() : textOf(object(key));
+            } else if (blob.isEmpty()) {
+                text = Optional.empty(); // no such file, known without asking git
+            } else {
+                text = blobs.get(blob.get());
+                if (text == null) {
+                    text = textOf(object(blob.get()));
+                    blobs.put(blob.get(), text);
+                }
             }
             files.put(key, text);
         }
@@ -119,16 +128,22 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     @Override
     public synchronized Map<String, Optional<String>> readAll(String revision, Collection<String> paths)
             throws SnapshotException {
-        Map<String, String> ids = blobIds.get(revision);
-        if (ids == null) {
+        String rootId = rootTrees.get(revision);
+        if (rootId == null) {
             return RepositorySnapshot.super.readAll(revision, paths);
         }
-        List<String> missing = paths.stream()
-                .filter(path -> !files.containsKey(revision + ":" + path))
-                .map(ids::get)
-                .filter(id -> id != null && !blobs.containsKey(id))
-                .distinct()
-                .toList();
+        List<String> missing = new ArrayList<>();
+        for (String path : paths) {
+            if (!files.containsKey(revision + ":" + path)) {
+                Optional<String> blob = cachedBlob(rootId, path);
+                if (blob != null
+                        && blob.isPresent()
+                        && !blobs.containsKey(blob.get())
+                        && !missing.contains(blob.get())) {
+                    missing.add(blob.get());
+                }
+            }
+        }
         for (GitObject blob : objects(missing)) {
             blobs.put(blob.id(), textOf(Optional.of(blob)));
         }
@@ -137,6 +152,58 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             texts.put(path, read(revision, path));
         }
         return texts;
+    }
+
+    /** Reads, level by level and in batches, the trees under {@code rootId} that have no known shape yet. */
+    private void fetchTreesOfUnknownShape(String rootId) throws SnapshotException {
+        List<String> level = List.of(rootId);
+        while (!level.isEmpty()) {
+            List<String> next = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            for (String id : level) {
+                List<TreeEntry> entries = subtrees.get(id);
+                if (entries == null || shapes.containsKey(id)) {
+                    continue;
+                }
+                for (TreeEntry entry : entries) {
+                    if (entry.tree() && !shapes.containsKey(entry.id())) {
+                        next.add(entry.id());
+                        if (!subtrees.containsKey(entry.id())) {
+                            unknown.add(entry.id());
+                        }
+                    }
+                }
+            }
+            for (GitObject subtree : objects(unknown.stream().distinct().toList())) {
+                entries(subtree.id(), subtree.content());
+            }
+            level = next;
+        }
+    }
+
+    /** A number for the names and kinds of everything under tree {@code id}: equal numbers, equal listings. */
+    private Integer shapeOf(String id) throws SnapshotException {
+        Integer shape = shapes.get(id);
+        if (shape != null) {
+            return shape;
+        }
+        List<TreeEntry> entries = subtrees.get(id);
+        if (entries == null) { // pushed out of the cache meanwhile: ask again
+            entries = entries(id, objects(List.of(id)).get(0).content());
+        }
+        StringBuilder key = new StringBuilder();
+        for (TreeEntry entry : entries) {
+            key.append(entry.name()).append('\0');
+            if (entry.tree()) {
+                key.append('T').append(shapeOf(entry.id()));
+            } else {
+                key.append(entry.submodule() ? 'S' : 'F');
+            }
+            key.append('\n');
+        }
+        shape = shapeIds.computeIfAbsent(key.toString(), k -> shapeIds.size());
+        shapes.put(id, shape);
+        return shape;
     }
 
     private static Optional<String> textOf(Optional<GitObject> object) {
@@ -458,10 +525,10 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         return b < 0 && line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
     }
 
-    private static <V> Map<String, V> lru(int capacity) {
+    private static <K, V> Map<K, V> lru(int capacity) {
         return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > capacity;
             }
         };
