@@ -18,6 +18,10 @@ final class RepositoryModelReader {
 
     private final RepositorySnapshot snapshot;
     private final ParsedFiles parsedFiles;
+    /** The last listing and its index: a snapshot gives the same list again when no path was added or removed. */
+    private List<String> lastPaths;
+
+    private PathIndex lastIndex;
 
     RepositoryModelReader(RepositorySnapshot snapshot, ParsedFiles parsedFiles) {
         this.snapshot = snapshot;
@@ -30,7 +34,7 @@ final class RepositoryModelReader {
     }
 
     RepositoryModel read(String revision) throws SnapshotException {
-        PathIndex index = new PathIndex(snapshot.paths(revision));
+        PathIndex index = indexOf(snapshot.paths(revision));
         Set<String> sources = new TreeSet<>();
         CiAnalyzer ci = readCi(revision, index, sources);
 
@@ -68,6 +72,14 @@ final class RepositoryModelReader {
                 .forEach(path -> dockerfileFolders.add(RepoPaths.directoryOf(path)));
         return new RepositoryModel(
                 revision, files, folders, copiedFiles, built, dockerfileFolders, sources, copied.contains(""));
+    }
+
+    private PathIndex indexOf(List<String> paths) {
+        if (paths != lastPaths) {
+            lastIndex = new PathIndex(paths);
+            lastPaths = paths;
+        }
+        return lastIndex;
     }
 
     private CiAnalyzer readCi(String revision, PathIndex index, Set<String> sources) throws SnapshotException {
