@@ -92,6 +92,7 @@ final class ScanRunner {
             RepositoryModels models = new RepositoryModels(snapshot);
             InferringClassifier classifier =
                     new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
+            classifier.prefetch(builds);
             return pipeline.advising(adviceStep(config, repository, models))
                     .explaining(BuildExplainer.inferring(classifier), config.explain())
                     .run(builds);

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 final class CiAnalyzer {
     private static final Pattern LEADING_VARIABLE =
             Pattern.compile("^\\$(\\{[A-Za-z_][A-Za-z0-9_]*\\}|[A-Za-z_][A-Za-z0-9_]*)/");
-    private static final Pattern BUILD_ARGS = Pattern.compile("(?i)build[-_ ]?args?");
     private static final Set<String> DOCKER_VALUE_FLAGS = Set.of(
             "-t",
             "--tag",
@@ -59,14 +58,17 @@ final class CiAnalyzer {
 
     /** Reads one CI file or CI-run script; returns the shell scripts it runs, to be read in turn. */
     List<String> read(String file, String text) {
+        return read(file, new ParsedFiles().ciFile(text));
+    }
+
+    /** Like {@link #read(String, String)} for a file already split into commands. */
+    List<String> read(String file, ParsedFiles.CiScript script) {
         String workingDirectory = RepoPaths.isMakefile(file) ? RepoPaths.directoryOf(file) : "";
-        boolean feedsBuildArgs = BUILD_ARGS.matcher(text).find();
+        boolean feedsBuildArgs = script.feedsBuildArgs();
         List<String> scripts = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = stripComment(lines[i]);
-            String where = file + ":" + (i + 1);
-            for (List<String> command : ShellCommands.commands(line)) {
+        for (ParsedFiles.CiLine line : script.lines()) {
+            String where = file + ":" + line.number();
+            for (List<String> command : line.commands()) {
                 List<String> unwrapped = ShellCommands.unwrap(command);
                 readCommand(unwrapped, file, workingDirectory, where, scripts);
                 for (String word : command) {
@@ -226,14 +228,5 @@ final class CiAnalyzer {
     private static boolean isShellScript(String path) {
         String name = RepoPaths.baseName(path);
         return !name.contains(".") || name.endsWith(".sh") || name.endsWith(".bash");
-    }
-
-    private static String stripComment(String line) {
-        String trimmed = line.trim();
-        if (trimmed.startsWith("//") || trimmed.startsWith("#")) {
-            return "";
-        }
-        int hash = line.indexOf(" #");
-        return hash < 0 ? line : line.substring(0, hash);
     }
 }

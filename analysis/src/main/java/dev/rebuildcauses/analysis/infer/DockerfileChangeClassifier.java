@@ -32,10 +32,21 @@ public final class DockerfileChangeClassifier {
             "--registry");
     private static final Set<String> CLEANUP = Set.of("rm", "fix-permissions", "clean", "cache", "purge");
 
+    private final ParsedFiles parsedFiles;
+
+    public DockerfileChangeClassifier() {
+        this(new ParsedFiles());
+    }
+
+    /** A classifier that parses through {@code parsedFiles}, so a Dockerfile content is parsed once for all diffs and models. */
+    DockerfileChangeClassifier(ParsedFiles parsedFiles) {
+        this.parsedFiles = parsedFiles;
+    }
+
     /** The verdict for a change of {@code path} from {@code before} to {@code after} (both full texts). */
     public Verdict classify(String path, String before, String after) {
-        List<DockerInstruction> old = DockerfileReader.read(before);
-        List<DockerInstruction> now = DockerfileReader.read(after);
+        List<DockerInstruction> old = parsedFiles.dockerfile(before);
+        List<DockerInstruction> now = parsedFiles.dockerfile(after);
         boolean[] oldMatched = new boolean[old.size()];
         boolean[] nowMatched = new boolean[now.size()];
         matchCommonSubsequence(old, now, oldMatched, nowMatched);

@@ -6,12 +6,14 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** The files of one revision, answering "is this a file, a folder, which files match this glob". */
+/** The files of one revision (immutable, so shared by revisions with the same files), answering "is this a file, a folder, which files match this glob". */
 final class PathIndex {
     private final NavigableSet<String> paths;
+    private final List<String> all;
 
     PathIndex(Collection<String> paths) {
         this.paths = new TreeSet<>(paths);
+        this.all = List.copyOf(this.paths);
     }
 
     boolean isFile(String path) {
@@ -58,6 +60,6 @@ final class PathIndex {
     }
 
     List<String> all() {
-        return List.copyOf(paths);
+        return all;
     }
 }

@@ -17,18 +17,24 @@ final class RepositoryModelReader {
     private static final Set<String> SOURCE_FOLDERS = Set.of("src", "lib", "app", "source", "test", "tests");
 
     private final RepositorySnapshot snapshot;
-    private int filesParsed;
+    private final ParsedFiles parsedFiles;
+    /** The last listing and its index: a snapshot gives the same list again when no path was added or removed. */
+    private List<String> lastPaths;
 
-    RepositoryModelReader(RepositorySnapshot snapshot) {
+    private PathIndex lastIndex;
+
+    RepositoryModelReader(RepositorySnapshot snapshot, ParsedFiles parsedFiles) {
         this.snapshot = snapshot;
+        this.parsedFiles = parsedFiles;
     }
 
+    /** Dockerfiles, CI files and CI scripts parsed so far: once per content, so once per revision that changed one. */
     int filesParsed() {
-        return filesParsed;
+        return parsedFiles.parsed();
     }
 
     RepositoryModel read(String revision) throws SnapshotException {
-        PathIndex index = new PathIndex(snapshot.paths(revision));
+        PathIndex index = indexOf(snapshot.paths(revision));
         Set<String> sources = new TreeSet<>();
         CiAnalyzer ci = readCi(revision, index, sources);
 
@@ -68,6 +74,14 @@ final class RepositoryModelReader {
                 revision, files, folders, copiedFiles, built, dockerfileFolders, sources, copied.contains(""));
     }
 
+    private PathIndex indexOf(List<String> paths) {
+        if (paths != lastPaths) {
+            lastIndex = new PathIndex(paths);
+            lastPaths = paths;
+        }
+        return lastIndex;
+    }
+
     private CiAnalyzer readCi(String revision, PathIndex index, Set<String> sources) throws SnapshotException {
         CiAnalyzer ci = new CiAnalyzer(index);
         List<String> wave = index.all().stream().filter(RepoPaths::isCiFile).toList();
@@ -78,8 +92,7 @@ final class RepositoryModelReader {
                     snapshot.readAll(revision, wave).entrySet()) {
                 Optional<String> text = file.getValue();
                 if (text.isPresent() && !text.get().contains("\0")) {
-                    filesParsed++;
-                    next.addAll(ci.read(file.getKey(), text.get()));
+                    next.addAll(ci.read(file.getKey(), parsedFiles.ciFile(text.get())));
                 }
             }
             wave = next.stream()
@@ -109,10 +122,9 @@ final class RepositoryModelReader {
                 continue;
             }
             String dockerfile = file.getKey();
-            filesParsed++;
             sources.add(dockerfile);
             List<DockerInstruction> instructions =
-                    DockerfileReader.read(file.getValue().get());
+                    parsedFiles.dockerfile(file.getValue().get());
             parsed.put(dockerfile, instructions);
             allCopies.addAll(analyzer.copies(dockerfile, instructions, contextsOf(ci, dockerfile)));
         }

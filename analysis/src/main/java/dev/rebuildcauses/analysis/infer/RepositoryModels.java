@@ -8,6 +8,7 @@ public final class RepositoryModels {
     private static final int CAPACITY = 64;
 
     private final RepositorySnapshot snapshot;
+    private final ParsedFiles parsedFiles = new ParsedFiles();
     private final RepositoryModelReader reader;
     private final Map<String, RepositoryModel> models = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -19,7 +20,7 @@ public final class RepositoryModels {
 
     public RepositoryModels(RepositorySnapshot snapshot) {
         this.snapshot = snapshot;
-        this.reader = new RepositoryModelReader(snapshot);
+        this.reader = new RepositoryModelReader(snapshot, parsedFiles);
     }
 
     /** The model of {@code revision}, read from the snapshot the first time it is asked for. */
@@ -31,6 +32,11 @@ public final class RepositoryModels {
             models.put(revision, model);
         }
         return model;
+    }
+
+    /** The parsed files shared by every model and by Dockerfile diffs, so each content is parsed once. */
+    ParsedFiles parsedFiles() {
+        return parsedFiles;
     }
 
     public RepositorySnapshot snapshot() {

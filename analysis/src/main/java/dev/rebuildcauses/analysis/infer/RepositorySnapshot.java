@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Read access to a repository's tree at a revision; harvest supplies the git-backed one. */
 public interface RepositorySnapshot {
@@ -22,4 +23,10 @@ public interface RepositorySnapshot {
         }
         return texts;
     }
+
+    /**
+     * A hint that {@code revisions} will be listed and their files that {@code files} accepts
+     * read: an implementation may fetch them in bulk now. Changes no answer; does nothing by default.
+     */
+    default void prefetch(Collection<String> revisions, Predicate<String> files) throws SnapshotException {}
 }

@@ -315,4 +315,89 @@ class RepositoryModelsTest {
         assertThat(model.verdictFor("tools/tag.py"))
                 .contains(new Verdict("ci", "run only by .github/actions/tag/action.yml:4"));
     }
+
+    private static final String JENKINSFILE =
+            "node {\n  sh './build base'\n  sh 'docker build -f images/app/Dockerfile .'\n}\n";
+    private static final String BUILD_SCRIPT = "#!/bin/sh\nmake -C images \"$1\"\n";
+    private static final String BASE = "FROM ubuntu:22.04\nCOPY setup.sh /opt/\nRUN /opt/setup.sh\n";
+    private static final String APP =
+            "FROM base\nCOPY app.py /srv/\nRUN pip install flask==3.0\nCMD [\"python\", \"/srv/app.py\"]\n";
+
+    /** A repository with a Jenkinsfile, the script it runs, a Makefile and two Dockerfiles; r2 changes only the app's. */
+    private void twoRevisionsChangingOneDockerfile() {
+        snapshot.revision(
+                "r1",
+                null,
+                "Jenkinsfile",
+                JENKINSFILE,
+                "build",
+                BUILD_SCRIPT,
+                "images/Makefile",
+                "base:\n\tdocker build -t base base\n",
+                "images/base/Dockerfile",
+                BASE,
+                "images/base/setup.sh",
+                "apt-get install -y curl\n",
+                "images/app/Dockerfile",
+                APP,
+                "app.py",
+                "print('hi')\n");
+        snapshot.revision(
+                "r2",
+                "r1",
+                "images/app/Dockerfile",
+                APP.replace("flask==3.0", "flask==3.1"),
+                "app.py",
+                "print('hello')\n");
+    }
+
+    @Test
+    void shouldParseOnlyTheDockerfileARevisionChanged() throws Exception {
+        // Given two revisions where the second changes one Dockerfile (and a code file)
+        twoRevisionsChangingOneDockerfile();
+        RepositoryModels models = new RepositoryModels(snapshot);
+        models.at("r1");
+        int parsedForTheFirst = models.filesParsed();
+
+        // When the second revision's model is read
+        models.at("r2");
+
+        // Then the first parsed the Jenkinsfile, ./build, the Makefile and both Dockerfiles; the second only the
+        // changed one
+        assertThat(parsedForTheFirst).isEqualTo(5);
+        assertThat(models.filesParsed()).isEqualTo(parsedForTheFirst + 1);
+        assertThat(models.modelsBuilt()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldReadTheSameModelWithParsedFilesReusedAsFromScratch() throws Exception {
+        // Given the second revision read after the first (parses reused) and read alone
+        twoRevisionsChangingOneDockerfile();
+        RepositoryModels incremental = new RepositoryModels(snapshot);
+        incremental.at("r1");
+        RepositoryModel reused = incremental.at("r2");
+        RepositoryModels fresh = new RepositoryModels(snapshot);
+
+        // When
+        RepositoryModel scratch = fresh.at("r2");
+
+        // Then both answer the same for every path, and the model did learn something from each file
+        assertThat(fresh.filesParsed()).isEqualTo(5);
+        assertSameAnswers(reused, scratch, snapshot.paths("r2"));
+        assertThat(reused.verdictFor("images/base/setup.sh"))
+                .contains(new Verdict(
+                        "environment", "copied by images/base/Dockerfile:2 and run at build time by line 3"));
+        assertThat(reused.verdictFor("build")).contains(new Verdict("ci", "run only by Jenkinsfile:2"));
+    }
+
+    private static void assertSameAnswers(
+            RepositoryModel actual, RepositoryModel expected, java.util.List<String> paths) {
+        assertThat(actual.sources()).isEqualTo(expected.sources());
+        assertThat(actual.copiesWholeRepository()).isEqualTo(expected.copiesWholeRepository());
+        for (String path : paths) {
+            assertThat(actual.verdictFor(path)).as(path).isEqualTo(expected.verdictFor(path));
+            assertThat(actual.copiedIntoImage(path)).as(path).isEqualTo(expected.copiedIntoImage(path));
+            assertThat(actual.isBuiltDockerfile(path)).as(path).isEqualTo(expected.isBuiltDockerfile(path));
+        }
+    }
 }

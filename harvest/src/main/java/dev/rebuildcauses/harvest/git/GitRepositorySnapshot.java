@@ -12,11 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A local git repository read at any revision through one long-running {@code git cat-file
@@ -24,22 +29,30 @@ import java.util.Optional;
  * once, by its id) and file contents are read the same way. Thread-safe; close it to end git.
  */
 public final class GitRepositorySnapshot implements RepositorySnapshot, AutoCloseable {
-    private static final int TREES_KEPT = 8;
+    private static final int LISTINGS_KEPT = 8;
+    private static final int SHAPES_KEPT = 1 << 16;
     private static final int SUBTREES_KEPT = 16_384;
-    private static final int FILES_KEPT = 2048;
+    private static final int FILES_KEPT = 4096;
+    private static final int PREFETCHED_KEPT = 4096;
     private static final int LARGEST_TEXT = 4 * 1024 * 1024;
     /** Requests written at once: ~41 bytes each, far below the 64 KiB a pipe holds. */
     private static final int BATCH = 512;
 
     private final Path directory;
     private final GitCommand git;
-    private final Map<String, List<String>> trees = lru(TREES_KEPT);
-    /** For the revisions listed lately, each file's blob id: unchanged files are then read from the blob cache. */
-    private final Map<String, Map<String, String>> blobIds = lru(TREES_KEPT);
+    /** The listings of recent shapes of the whole tree (see {@link #shapeOf}). */
+    private final Map<Integer, List<String>> listings = lru(LISTINGS_KEPT);
+    /** Each tree's shape number, and the number of each shape (names and kinds of everything below). */
+    private final Map<String, Integer> shapes = lru(SUBTREES_KEPT);
+
+    private final Map<String, Integer> shapeIds = new HashMap<>();
 
     private final Map<String, Optional<String>> blobs = lru(FILES_KEPT);
     private final Map<String, List<TreeEntry>> subtrees = lru(SUBTREES_KEPT);
     private final Map<String, Optional<String>> files = lru(FILES_KEPT);
+    /** Root tree ids of prefetched revisions: listing one then needs no round trip when its subtrees are cached. */
+    private final Map<String, String> rootTrees = lru(PREFETCHED_KEPT);
+
     private GitCommand.Running catFile;
     private OutputStream requests;
     private InputStream answers;
@@ -57,17 +70,33 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     /** A git object as cat-file gave it. */
     private record GitObject(String id, String type, byte[] content) {}
 
+    /**
+     * The listing of a revision: its root tree's shape (the names and kinds of everything below
+     * it, without contents) usually equals the last revision's, so the same list is returned
+     * without walking the tree; only trees whose shape is not known yet are read and visited.
+     */
     @Override
     public synchronized List<String> paths(String revision) throws SnapshotException {
-        List<String> paths = trees.get(revision);
-        if (paths == null) {
+        if (shapeIds.size() >= SHAPES_KEPT) { // numbers must stay unique: start afresh, never within a listing
+            shapeIds.clear();
+            shapes.clear();
+            listings.clear();
+        }
+        String rootId = rootTrees.get(revision);
+        if (rootId == null || !subtrees.containsKey(rootId)) {
             GitObject root = object(revision + "^{tree}")
                     .orElseThrow(() -> new SnapshotException(
                             "cannot list " + revision + " in " + directory + ": no such revision"));
-            Map<String, String> ids = walk(root);
-            paths = ids.keySet().stream().sorted().toList();
-            trees.put(revision, paths);
-            blobIds.put(revision, ids);
+            entries(root.id(), root.content());
+            rootId = root.id();
+            rootTrees.put(revision, rootId);
+        }
+        fetchTreesOfUnknownShape(rootId);
+        Integer shape = shapeOf(rootId);
+        List<String> paths = listings.get(shape);
+        if (paths == null) {
+            paths = walk(rootId).keySet().stream().sorted().toList();
+            listings.put(shape, paths);
         }
         return paths;
     }
@@ -77,18 +106,18 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         String key = revision + ":" + path;
         Optional<String> text = files.get(key);
         if (text == null) {
-            Map<String, String> ids = blobIds.get(revision);
-            String blob = ids == null ? null : ids.get(path);
-            if (ids != null && blob == null) {
-                text = Optional.empty();
-            } else if (blob != null) {
-                text = blobs.get(blob);
-                if (text == null) {
-                    text = textOf(object(blob));
-                    blobs.put(blob, text);
-                }
-            } else {
+            String rootId = rootTrees.get(revision);
+            Optional<String> blob = rootId == null ? null : cachedBlob(rootId, path);
+            if (blob == null) {
                 text = path.indexOf('\n') >= 0 ? Optional.empty() : textOf(object(key));
+            } else if (blob.isEmpty()) {
+                text = Optional.empty(); // no such file, known without asking git
+            } else {
+                text = blobs.get(blob.get());
+                if (text == null) {
+                    text = textOf(object(blob.get()));
+                    blobs.put(blob.get(), text);
+                }
             }
             files.put(key, text);
         }
@@ -99,16 +128,22 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     @Override
     public synchronized Map<String, Optional<String>> readAll(String revision, Collection<String> paths)
             throws SnapshotException {
-        Map<String, String> ids = blobIds.get(revision);
-        if (ids == null) {
+        String rootId = rootTrees.get(revision);
+        if (rootId == null) {
             return RepositorySnapshot.super.readAll(revision, paths);
         }
-        List<String> missing = paths.stream()
-                .filter(path -> !files.containsKey(revision + ":" + path))
-                .map(ids::get)
-                .filter(id -> id != null && !blobs.containsKey(id))
-                .distinct()
-                .toList();
+        List<String> missing = new ArrayList<>();
+        for (String path : paths) {
+            if (!files.containsKey(revision + ":" + path)) {
+                Optional<String> blob = cachedBlob(rootId, path);
+                if (blob != null
+                        && blob.isPresent()
+                        && !blobs.containsKey(blob.get())
+                        && !missing.contains(blob.get())) {
+                    missing.add(blob.get());
+                }
+            }
+        }
         for (GitObject blob : objects(missing)) {
             blobs.put(blob.id(), textOf(Optional.of(blob)));
         }
@@ -119,9 +154,164 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         return texts;
     }
 
+    /** Reads, level by level and in batches, the trees under {@code rootId} that have no known shape yet. */
+    private void fetchTreesOfUnknownShape(String rootId) throws SnapshotException {
+        List<String> level = List.of(rootId);
+        while (!level.isEmpty()) {
+            List<String> next = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            for (String id : level) {
+                List<TreeEntry> entries = subtrees.get(id);
+                if (entries == null || shapes.containsKey(id)) {
+                    continue;
+                }
+                for (TreeEntry entry : entries) {
+                    if (entry.tree() && !shapes.containsKey(entry.id())) {
+                        next.add(entry.id());
+                        if (!subtrees.containsKey(entry.id())) {
+                            unknown.add(entry.id());
+                        }
+                    }
+                }
+            }
+            for (GitObject subtree : objects(unknown.stream().distinct().toList())) {
+                entries(subtree.id(), subtree.content());
+            }
+            level = next;
+        }
+    }
+
+    /** A number for the names and kinds of everything under tree {@code id}: equal numbers, equal listings. */
+    private Integer shapeOf(String id) throws SnapshotException {
+        Integer shape = shapes.get(id);
+        if (shape != null) {
+            return shape;
+        }
+        List<TreeEntry> entries = subtrees.get(id);
+        if (entries == null) { // pushed out of the cache meanwhile: ask again
+            entries = entries(id, objects(List.of(id)).get(0).content());
+        }
+        StringBuilder key = new StringBuilder();
+        for (TreeEntry entry : entries) {
+            key.append(entry.name()).append('\0');
+            if (entry.tree()) {
+                key.append('T').append(shapeOf(entry.id()));
+            } else {
+                key.append(entry.submodule() ? 'S' : 'F');
+            }
+            key.append('\n');
+        }
+        shape = shapeIds.computeIfAbsent(key.toString(), k -> shapeIds.size());
+        shapes.put(id, shape);
+        return shape;
+    }
+
     private static Optional<String> textOf(Optional<GitObject> object) {
         return object.filter(found -> found.type().equals("blob") && found.content().length <= LARGEST_TEXT)
                 .map(found -> new String(found.content(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Lists all {@code revisions} and reads their files that {@code wanted} accepts in a few
+     * batches instead of several round trips per revision: every root tree in one batch, then each
+     * level of subtrees not cached yet, then the blobs not cached yet. Stops early, without
+     * failing, once it would push out what it fetched (the rest is then read on demand); a
+     * revision git does not know is left for {@link #paths} to report.
+     */
+    @Override
+    public synchronized void prefetch(Collection<String> revisions, Predicate<String> wanted) throws SnapshotException {
+        List<String> unknown = revisions.stream()
+                .distinct()
+                .filter(revision -> !rootTrees.containsKey(revision))
+                .toList();
+        List<String> names =
+                unknown.stream().map(revision -> revision + "^{tree}").toList();
+        List<Optional<GitObject>> roots = lookup(names);
+        int fetched = 0;
+        List<Pending> level = new ArrayList<>();
+        for (int i = 0; i < unknown.size(); i++) {
+            Optional<GitObject> root = roots.get(i);
+            if (root.isPresent() && root.get().type().equals("tree")) {
+                rootTrees.put(unknown.get(i), root.get().id());
+                entries(root.get().id(), root.get().content());
+                level.add(new Pending(root.get().id(), ""));
+                fetched++;
+            }
+        }
+        // each distinct tree once, at the first path it was met at: the wanted files' blobs of all revisions
+        Set<String> seen = new HashSet<>();
+        Set<String> blobsWanted = new LinkedHashSet<>();
+        while (!level.isEmpty()) {
+            List<Pending> next = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (Pending tree : level) {
+                List<TreeEntry> entries = subtrees.get(tree.id());
+                if (entries == null) {
+                    continue;
+                }
+                for (TreeEntry entry : entries) {
+                    if (entry.tree()) {
+                        if (seen.add(entry.id())) {
+                            next.add(new Pending(entry.id(), tree.prefix() + entry.name() + "/"));
+                            if (!subtrees.containsKey(entry.id())) {
+                                missing.add(entry.id());
+                            }
+                        }
+                    } else if (!entry.submodule()
+                            && !blobs.containsKey(entry.id())
+                            && wanted.test(tree.prefix() + entry.name())) {
+                        blobsWanted.add(entry.id());
+                    }
+                }
+            }
+            fetched += missing.size();
+            if (fetched >= SUBTREES_KEPT / 2) {
+                break; // more trees than the cache holds: list the rest on demand
+            }
+            for (GitObject subtree : objects(missing)) {
+                entries(subtree.id(), subtree.content());
+            }
+            level = next;
+        }
+        List<String> toRead = blobsWanted.stream().limit(FILES_KEPT / 2).toList();
+        for (GitObject blob : objects(toRead)) {
+            blobs.put(blob.id(), textOf(Optional.of(blob)));
+        }
+    }
+
+    /**
+     * The blob id of {@code path} in the tree {@code rootId}, found through cached trees only:
+     * null when a tree on the way is not cached, empty when the path names no file there.
+     */
+    private Optional<String> cachedBlob(String rootId, String path) {
+        String treeId = rootId;
+        int start = 0;
+        while (true) {
+            List<TreeEntry> entries = subtrees.get(treeId);
+            if (entries == null) {
+                return null;
+            }
+            int slash = path.indexOf('/', start);
+            String name = slash < 0 ? path.substring(start) : path.substring(start, slash);
+            TreeEntry found = null;
+            for (TreeEntry entry : entries) {
+                if (entry.name().equals(name)) {
+                    found = entry;
+                    break;
+                }
+            }
+            if (found == null) {
+                return Optional.empty();
+            }
+            if (slash < 0) {
+                return found.tree() || found.submodule() ? Optional.empty() : Optional.of(found.id());
+            }
+            if (!found.tree()) {
+                return Optional.empty();
+            }
+            treeId = found.id();
+            start = slash + 1;
+        }
     }
 
     /** Objects asked of git so far (trees and blobs), to see what the caches save. */
@@ -155,15 +345,19 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
      * Every file under {@code root} with its blob id, level by level: the subtrees of one level
      * that are not cached yet are asked for in one batch, so a listing costs a few round trips.
      */
-    private Map<String, String> walk(GitObject root) throws SnapshotException {
+    private Map<String, String> walk(String rootId) throws SnapshotException {
         Map<String, String> files = new LinkedHashMap<>();
-        entries(root.id(), root.content());
-        List<Pending> level = List.of(new Pending(root.id(), ""));
+        List<Pending> level = List.of(new Pending(rootId, ""));
         while (!level.isEmpty()) {
             List<Pending> next = new ArrayList<>();
             List<String> unknown = new ArrayList<>();
             for (Pending tree : level) {
-                for (TreeEntry entry : subtrees.get(tree.id())) {
+                List<TreeEntry> entries = subtrees.get(tree.id());
+                if (entries == null) { // evicted while this walk ran: ask again
+                    entries = entries(
+                            tree.id(), objects(List.of(tree.id())).get(0).content());
+                }
+                for (TreeEntry entry : entries) {
                     if (entry.tree()) {
                         next.add(new Pending(entry.id(), tree.prefix() + entry.name() + "/"));
                         if (!subtrees.containsKey(entry.id())) {
@@ -248,6 +442,30 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         return found;
     }
 
+    /** Asks cat-file for objects by name (e.g. {@code REV^{tree}}) in chunks; empty for those git does not have. */
+    private List<Optional<GitObject>> lookup(List<String> names) throws SnapshotException {
+        List<Optional<GitObject>> found = new ArrayList<>(names.size());
+        for (int from = 0; from < names.size(); from += BATCH) {
+            List<String> chunk = names.subList(from, Math.min(names.size(), from + BATCH));
+            try {
+                ensureCatFile();
+                objectsRead += chunk.size();
+                requests.write((String.join("\n", chunk) + "\n").getBytes(StandardCharsets.UTF_8));
+                requests.flush();
+                for (String name : chunk) {
+                    found.add(answer(name));
+                }
+            } catch (SnapshotException e) {
+                close();
+                throw e;
+            } catch (IOException e) {
+                close();
+                throw new SnapshotException("cannot read objects with git cat-file in " + directory, e);
+            }
+        }
+        return found;
+    }
+
     /** Asks cat-file for one object, e.g. {@code REV:path} or {@code REV^{tree}}; empty when git has none. */
     private Optional<GitObject> object(String name) throws SnapshotException {
         try {
@@ -307,10 +525,10 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         return b < 0 && line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
     }
 
-    private static <V> Map<String, V> lru(int capacity) {
+    private static <K, V> Map<K, V> lru(int capacity) {
         return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > capacity;
             }
         };

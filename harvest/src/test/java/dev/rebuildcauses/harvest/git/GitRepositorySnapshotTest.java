@@ -78,4 +78,54 @@ class GitRepositorySnapshotTest {
             assertThat(snapshot.objectsRead() - before).isEqualTo(2);
         }
     }
+
+    @Test
+    void shouldAnswerTheSameAfterReadingAheadWithoutAskingGitAgain() throws Exception {
+        // Given three revisions: a Dockerfile changed, then a file added under a folder
+        TestRepository repo = new TestRepository(tmp.resolve("r"));
+        repo.write("Dockerfile", "FROM ubuntu:22.04\n").write("src/app/main.py", "print(1)\n");
+        String first = repo.commit("first");
+        repo.write("Dockerfile", "FROM ubuntu:24.04\n").write("src/app/main.py", "print(2)\n");
+        String second = repo.commit("second");
+        repo.write("src/app/extra.py", "x = 1\n");
+        String third = repo.commit("third");
+        List<String> revisions = List.of(first, second, third);
+
+        try (GitRepositorySnapshot ahead = new GitRepositorySnapshot(repo.dir());
+                GitRepositorySnapshot fresh = new GitRepositorySnapshot(repo.dir())) {
+            // When the first reads all three ahead (Dockerfiles wanted), then lists and reads them
+            ahead.prefetch(revisions, path -> path.endsWith("Dockerfile"));
+            long afterPrefetch = ahead.objectsRead();
+            for (String revision : revisions) {
+                // Then every answer equals a snapshot that did not read ahead
+                assertThat(ahead.paths(revision)).isEqualTo(fresh.paths(revision));
+                assertThat(ahead.read(revision, "Dockerfile")).isEqualTo(fresh.read(revision, "Dockerfile"));
+                assertThat(ahead.read(revision, "src/app/nope.py")).isEmpty();
+            }
+            // and git was asked nothing more: trees and Dockerfile blobs came in the read-ahead
+            assertThat(ahead.objectsRead()).isEqualTo(afterPrefetch);
+            assertThat(ahead.paths(third)).containsExactly("Dockerfile", "src/app/extra.py", "src/app/main.py");
+        }
+    }
+
+    @Test
+    void shouldReuseTheListingWhenOnlyContentsChanged() throws Exception {
+        // Given two revisions with the same files, one of them changed
+        TestRepository repo = new TestRepository(tmp.resolve("r"));
+        repo.write("Dockerfile", "FROM ubuntu:22.04\n").write("src/a.py", "1\n");
+        String first = repo.commit("first");
+        repo.write("src/a.py", "2\n");
+        String second = repo.commit("second");
+
+        try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repo.dir())) {
+            // When both are listed
+            List<String> before = snapshot.paths(first);
+            List<String> after = snapshot.paths(second);
+
+            // Then the second listing is the first one, and each revision still reads its own content
+            assertThat(after).isSameAs(before);
+            assertThat(snapshot.read(first, "src/a.py")).contains("1\n");
+            assertThat(snapshot.read(second, "src/a.py")).contains("2\n");
+        }
+    }
 }
