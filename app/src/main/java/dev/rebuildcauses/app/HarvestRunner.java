@@ -53,7 +53,7 @@ final class HarvestRunner {
                         "Jenkins",
                         HttpSettings.defaults(),
                         Credentials.of(config.jenkins().user(), jenkinsToken)));
-        HarvestProgressBar progress = new HarvestProgressBar(err, !quiet);
+        HarvestProgressBar progress = new HarvestProgressBar(err, ProgressBar.wanted(quiet));
         HarvestSummary summary;
         try (BuildStore store = BuildStore.open(config.store())) {
             ChangeSource changes = changeSource(config, store);

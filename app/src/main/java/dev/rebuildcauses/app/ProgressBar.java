@@ -25,6 +25,18 @@ public final class ProgressBar {
     private boolean drawn;
     private boolean finished;
 
+    /**
+     * Whether commands draw progress: not with {@code --quiet}, and not when there is no terminal
+     * (a log file or a pipe would fill with carriage-return frames), unless the system property
+     * {@code rebuild-causes.progress=always} asks for it.
+     */
+    public static boolean wanted(boolean quiet) {
+        if (quiet) {
+            return false;
+        }
+        return System.console() != null || "always".equals(System.getProperty("rebuild-causes.progress"));
+    }
+
     public ProgressBar(PrintWriter err, String unit, boolean enabled) {
         this(err, unit, enabled, System::nanoTime);
     }

@@ -125,7 +125,7 @@ public final class ReportPipeline {
 
     private List<ClassifiedBuild> classify(List<BuildChanges> builds) {
         List<ClassifiedBuild> classified = new ArrayList<>(builds.size());
-        ProgressBar bar = new ProgressBar(err, "builds classified", !quiet);
+        ProgressBar bar = new ProgressBar(err, "builds classified", ProgressBar.wanted(quiet));
         try {
             for (BuildChanges build : builds) {
                 classified.add(classifier.classify(build));
@@ -144,7 +144,7 @@ public final class ReportPipeline {
     private List<ClassifiedBuild> explain(List<BuildChanges> builds) throws IOException {
         BuildExplainer by = explainer == null ? BuildExplainer.rulesOnly(paths) : explainer;
         List<ClassifiedBuild> classified = new ArrayList<>(builds.size());
-        ProgressBar bar = new ProgressBar(err, "builds classified", !quiet);
+        ProgressBar bar = new ProgressBar(err, "builds classified", ProgressBar.wanted(quiet));
         try (FilesCsvWriter files = writeFiles ? FilesCsvWriter.open(outDir) : null) {
             for (BuildChanges build : builds) {
                 ExplainedBuild explained = explainFailing(by, build);

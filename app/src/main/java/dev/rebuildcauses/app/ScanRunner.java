@@ -40,7 +40,7 @@ final class ScanRunner {
         GitRepository repository = GitRepository.open(config.repository());
         Timing.mark("repository opened");
         // git walks the history while this thread reads the rules and the builds file
-        ProgressBar walkBar = new ProgressBar(err, "commits", !config.quiet());
+        ProgressBar walkBar = new ProgressBar(err, "commits", ProgressBar.wanted(config.quiet()));
         FutureTask<FirstParentHistory> walk =
                 new FutureTask<>(() -> repository.firstParentHistory(config.branch(), (done, total) -> {
                     if (Thread.currentThread().isInterrupted()) {
@@ -74,7 +74,7 @@ final class ScanRunner {
         if (listed == null) {
             builds = history.asBuilds(repository.name());
         } else {
-            ProgressBar join = new ProgressBar(err, "builds joined", !config.quiet());
+            ProgressBar join = new ProgressBar(err, "builds joined", ProgressBar.wanted(config.quiet()));
             try {
                 builds = new RangeResolver(repository, history).join(listed, join::update);
             } finally {

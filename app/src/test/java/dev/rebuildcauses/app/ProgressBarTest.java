@@ -8,6 +8,29 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ProgressBarTest {
+    @Test
+    void shouldDrawNothingWhenQuietOrWithoutATerminalUnlessAskedTo() {
+        // Given no terminal (tests run without a console)
+        String before = System.getProperty("rebuild-causes.progress");
+        try {
+            System.clearProperty("rebuild-causes.progress");
+            assertThat(System.console()).isNull();
+            assertThat(ProgressBar.wanted(false)).isFalse();
+            assertThat(ProgressBar.wanted(true)).isFalse();
+
+            // When a user asks for progress in a log anyway, --quiet still wins
+            System.setProperty("rebuild-causes.progress", "always");
+            assertThat(ProgressBar.wanted(false)).isTrue();
+            assertThat(ProgressBar.wanted(true)).isFalse();
+        } finally {
+            if (before == null) {
+                System.clearProperty("rebuild-causes.progress");
+            } else {
+                System.setProperty("rebuild-causes.progress", before);
+            }
+        }
+    }
+
     private final StringWriter err = new StringWriter();
     private final AtomicLong clock = new AtomicLong();
 
