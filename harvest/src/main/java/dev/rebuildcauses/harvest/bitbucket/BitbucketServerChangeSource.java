@@ -68,15 +68,10 @@ public final class BitbucketServerChangeSource implements ChangeSource {
 
     @Override
     public ChangeRange resolve(String repository, String fromRevision, String toRevision) throws HarvestException {
-        Objects.requireNonNull(fromRevision, "fromRevision");
-        Objects.requireNonNull(toRevision, "toRevision");
-        if (fromRevision.equals(toRevision)) {
-            return ChangeRange.noNewCommit(toRevision);
-        }
         String key = RepositoryUrls.normalize(repository);
-        Optional<ChangeRange> cached = cache.find(key, fromRevision, toRevision);
-        if (cached.isPresent()) {
-            return cached.get();
+        Optional<ChangeRange> known = KnownRanges.lookup(cache, key, fromRevision, toRevision);
+        if (known.isPresent()) {
+            return known.get();
         }
         RepositoryCoordinates coordinates = repositories.coordinates(repository);
         HttpUrl repo = repoUrl(coordinates);
