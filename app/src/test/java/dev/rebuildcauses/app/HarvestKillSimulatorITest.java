@@ -95,6 +95,8 @@ class HarvestKillSimulatorITest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                // the test reads the progress bar to know when to kill; there is no terminal here
+                "-Drebuild-causes.progress=always",
                 Main.class.getName(),
                 "harvest",
                 "--config",
