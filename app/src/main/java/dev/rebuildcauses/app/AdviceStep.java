@@ -27,9 +27,6 @@ final class AdviceStep {
     interface DockerfileSource {
         /** The histories of the Dockerfiles {@code job} builds; empty when they cannot be known. */
         List<DockerfileHistory> forJob(String job) throws HarvestException;
-
-        /** No Dockerfiles: the advice that needs no parse still comes out. */
-        DockerfileSource NONE = job -> List.of();
     }
 
     private final DockerfileSource dockerfiles;

@@ -1,7 +1,6 @@
 package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.analysis.classify.PathClassifier;
-import dev.rebuildcauses.analysis.classify.RuleSet;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
 import dev.rebuildcauses.analysis.infer.InferringClassifier;
@@ -18,7 +17,6 @@ import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
 import dev.rebuildcauses.harvest.git.RangeResolver;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -54,7 +52,7 @@ final class ScanRunner {
         PathClassifier rules;
         List<Build> listed;
         try {
-            rules = rules(config);
+            rules = RulesFiles.load(config.rulesFile());
             Timing.mark("rules read");
             listed = config.buildsFile() == null ? null : BuildsCsvReader.read(config.buildsFile());
         } catch (RulesFormatException | BuildsFileException | CommandFailure | RuntimeException e) {
@@ -129,15 +127,5 @@ final class ScanRunner {
             }
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private static PathClassifier rules(ScanConfig config) throws RulesFormatException, CommandFailure {
-        if (config.rulesFile() == null) {
-            return RuleSet.defaults();
-        }
-        if (!Files.isRegularFile(config.rulesFile()) || !Files.isReadable(config.rulesFile())) {
-            throw new CommandFailure(ExitCode.BAD_RULES_FILE, config.rulesFile() + ": cannot read the rules file");
-        }
-        return RuleSet.fromFile(config.rulesFile());
     }
 }
