@@ -40,6 +40,12 @@ final class LocalClones implements AutoCloseable {
                 .filter(Files::isDirectory);
     }
 
+    /** True when a job of {@code builds} has a local clone to infer from. */
+    boolean coverAny(List<BuildChanges> builds) {
+        return builds.stream().map(build -> build.build().job()).distinct().anyMatch(job -> cloneOf(job)
+                .isPresent());
+    }
+
     /** Classifies with inference where the job has a local clone, by the rules alone elsewhere. */
     BuildExplainer explainer(PathClassifier rules) {
         BuildExplainer rulesOnly = BuildExplainer.rulesOnly(rules);

@@ -1,7 +1,6 @@
 package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.analysis.classify.PathClassifier;
-import dev.rebuildcauses.analysis.classify.RuleSet;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.model.BuildChanges;
@@ -13,7 +12,6 @@ import dev.rebuildcauses.harvest.store.BuildFilter;
 import dev.rebuildcauses.harvest.store.BuildStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,7 +31,7 @@ final class ReportRunner {
         Path rulesFile = report.rulesFile() != null
                 ? report.rulesFile()
                 : config.rulesFile().orElse(null);
-        PathClassifier rules = rules(rulesFile);
+        PathClassifier rules = RulesFiles.load(rulesFile);
         List<BuildChanges> builds;
         try (BuildStore store = BuildStore.open(config.store())) {
             builds = store.loadBuildChanges(new BuildFilter(report.since(), report.until(), report.jobGlob()));
@@ -44,23 +42,16 @@ final class ReportRunner {
             err.flush();
         }
         try (LocalClones clones = new LocalClones(config.changes())) {
-            ReportPipeline pipeline = new ReportPipeline(rules, report.outDir(), report.quiet(), out, err)
-                    .explaining(clones.explainer(rules), report.explain());
+            ReportPipeline pipeline = new ReportPipeline(rules, report.outDir(), report.quiet(), out, err);
+            // file-by-file verdicts only where they are written or a clone can refine them
+            if (report.explain() || clones.coverAny(builds)) {
+                pipeline = pipeline.explaining(clones.explainer(rules), report.explain());
+            }
             if (report.advisor() != null) {
                 pipeline = pipeline.advising(
                         new AdviceStep(clones.dockerfiles(LocalClones.latestRevisions(builds)), report.advisor()));
             }
             return pipeline.run(builds);
         }
-    }
-
-    private static PathClassifier rules(Path rulesFile) throws RulesFormatException, CommandFailure {
-        if (rulesFile == null) {
-            return RuleSet.defaults();
-        }
-        if (!Files.isRegularFile(rulesFile) || !Files.isReadable(rulesFile)) {
-            throw new CommandFailure(ExitCode.BAD_RULES_FILE, rulesFile + ": cannot read the rules file");
-        }
-        return RuleSet.fromFile(rulesFile);
     }
 }
