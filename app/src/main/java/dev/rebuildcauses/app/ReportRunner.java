@@ -10,6 +10,7 @@ import dev.rebuildcauses.harvest.config.ConfigLoader;
 import dev.rebuildcauses.harvest.config.HarvestConfig;
 import dev.rebuildcauses.harvest.store.BuildFilter;
 import dev.rebuildcauses.harvest.store.BuildStore;
+import dev.rebuildcauses.report.pipeline.ReportPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,16 +43,18 @@ final class ReportRunner {
             err.flush();
         }
         try (LocalClones clones = new LocalClones(config.changes())) {
-            ReportPipeline pipeline = new ReportPipeline(rules, report.outDir(), report.quiet(), out, err);
+            ReportPrinter printer = new ReportPrinter(report.quiet(), out, err);
+            ReportPipeline pipeline = printer.pipeline(rules);
             // file-by-file verdicts only where they are written or a clone can refine them
             if (report.explain() || clones.coverAny(builds)) {
                 pipeline = pipeline.explaining(clones.explainer(rules), report.explain());
             }
             if (report.advisor() != null) {
                 pipeline = pipeline.advising(
-                        new AdviceStep(clones.dockerfiles(LocalClones.latestRevisions(builds)), report.advisor()));
+                        ReportPrinter.dockerfiles(clones.dockerfiles(LocalClones.latestRevisions(builds))),
+                        report.advisor());
             }
-            return pipeline.run(builds);
+            return printer.run(pipeline, builds, report.outDir()).findings();
         }
     }
 }
