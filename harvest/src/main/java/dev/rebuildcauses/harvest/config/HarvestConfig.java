@@ -3,6 +3,7 @@ package dev.rebuildcauses.harvest.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A whole {@code rebuild-causes.yml}, with relative paths already resolved against its folder.
@@ -41,6 +42,12 @@ public record HarvestConfig(
     /** When the server harvests, if the config says. */
     public Optional<CronSchedule> harvestSchedule() {
         return Optional.ofNullable(schedule);
+    }
+
+    /** The export name nearest to a misspelt {@code name}, if one is near enough to be a typo. */
+    public Optional<String> nearestExportName(String name) {
+        return Optional.ofNullable(ConfigLoader.closest(
+                name, exports.stream().map(ExportConfig::name).collect(Collectors.toSet())));
     }
 
     /** The export named {@code name}, if there is one. */
