@@ -173,7 +173,7 @@ class ExportRunnerTest {
 
     @Test
     void shouldNeutraliseCellsASpreadsheetWouldRunAsAFormula() throws Exception {
-        // Given a job whose name is a formula, and commits whose messages start with '-'
+        // Given a job whose name is a formula
         ExportConfig export = export("all", List.of(ExportFile.values()), ExportFilter.ALL, 10);
 
         // When every file is exported
