@@ -52,7 +52,10 @@ public final class ExportScheduler implements AutoCloseable {
         });
     }
 
-    /** A scheduler that runs exports with {@code runner} at the times {@code clock} tells. */
+    /**
+     * A scheduler that runs exports with {@code runner} at the times {@code clock} tells; cron expressions are
+     * read in the clock's zone, so {@code Clock.systemUTC()} gives the UTC times the README promises.
+     */
     public static Builder builder(ExportRunner runner, Clock clock) {
         return new Builder(runner, clock);
     }
@@ -89,6 +92,9 @@ public final class ExportScheduler implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        synchronized (statuses) {
+            statuses.replaceAll((name, status) -> status.nextAt(null));
         }
     }
 

@@ -142,10 +142,12 @@ class ExportSchedulerTest {
 
         // When the scheduler runs the export every second until it has written at least 4 times
         List<ExportStatus> seen = new CopyOnWriteArrayList<>();
+        ExportScheduler stopped;
         try (ExportScheduler scheduler = ExportScheduler.builder(runner(), Clock.systemUTC())
                 .exports(List.of(export))
                 .listener(seen::add)
                 .start()) {
+            stopped = scheduler;
             assertThat(scheduler.status("live")).get().satisfies(status -> {
                 assertThat(status.lastSuccessTime()).isEmpty();
                 assertThat(status.nextRunTime()).isPresent();
@@ -161,7 +163,9 @@ class ExportSchedulerTest {
             reader.join();
         }
 
-        // Then the reader parsed many files and every one was complete, with the header and every row
+        // Then a stopped scheduler announces no next run
+        assertThat(stopped.status("live").orElseThrow().nextRunTime()).isEmpty();
+        // and the reader parsed many files and every one was complete, with the header and every row
         assertThat(problems).isEmpty();
         assertThat(filesRead.get()).isGreaterThan(8);
         assertThat(seen).allSatisfy(status -> assertThat(status.isFailing()).isFalse());
