@@ -1,0 +1,72 @@
+package dev.rebuildcauses.report.chart;
+
+import dev.rebuildcauses.analysis.chart.WeeklySeries;
+import dev.rebuildcauses.analysis.chart.WeeklyTrend;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.TimeZone;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
+import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
+import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.XYSeries;
+
+/**
+ * Chart 4: build hours (builds) per week, stacked by cause: bars up to a year of weeks, an area past
+ * that so that a long history stays one shape per cause.
+ */
+public final class WeeklyTrendChart {
+    /** Past this many weeks bars would be slivers: draw areas. */
+    static final int MAX_BAR_WEEKS = 52;
+
+    private static final long WEEK_MILLIS = 7 * 86_400_000L;
+
+    private WeeklyTrendChart() {}
+
+    public static ReportChart create(WeeklyTrend data) {
+        if (data.isEmpty()) {
+            return NoDataChart.of(data);
+        }
+        List<LocalDate> weeks = data.weeks();
+        boolean bars = weeks.size() <= MAX_BAR_WEEKS;
+        DefaultTableXYDataset dataset = new DefaultTableXYDataset();
+        for (WeeklySeries one : data.series()) {
+            XYSeries series = new XYSeries(one.cause(), true, false);
+            for (int week = 0; week < weeks.size(); week++) {
+                // a bar spans its week: centre it on Thursday
+                long monday =
+                        weeks.get(week).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                series.add(
+                        bars ? monday + WEEK_MILLIS / 2 : monday, one.values().get(week), false);
+            }
+            dataset.addSeries(series);
+        }
+        dataset.setIntervalWidth(WEEK_MILLIS * 0.8);
+        DateAxis time = new DateAxis("week (UTC)");
+        time.setTimeZone(TimeZone.getTimeZone("UTC"));
+        time.setLowerMargin(0.01);
+        time.setUpperMargin(0.01);
+        NumberAxis amount = new NumberAxis(data.measure().label() + " per week");
+        AbstractXYItemRenderer renderer;
+        if (bars) {
+            StackedXYBarRenderer barRenderer = new StackedXYBarRenderer();
+            barRenderer.setDrawBarOutline(false);
+            renderer = barRenderer;
+        } else {
+            renderer = new StackedXYAreaRenderer2();
+        }
+        XYPlot plot = new XYPlot(dataset, time, amount, renderer);
+        plot.setDomainGridlinesVisible(false);
+        JFreeChart chart = ChartStyle.apply(new JFreeChart(data.title(), ChartStyle.TITLE, plot, true));
+        for (int i = 0; i < data.series().size(); i++) {
+            renderer.setSeriesPaint(i, CausePalette.color(data.series().get(i).cause()));
+        }
+        ChartStyle.note(chart, "A build with several causes counts under each.");
+        return new ReportChart(data, chart, 900, 480);
+    }
+}
