@@ -3,12 +3,14 @@ package dev.rebuildcauses.report.chart;
 import dev.rebuildcauses.analysis.chart.CadenceMark;
 import dev.rebuildcauses.analysis.chart.EnvironmentCadence;
 import dev.rebuildcauses.analysis.chart.JobCadence;
+import dev.rebuildcauses.analysis.chart.MarkPeriod;
 import dev.rebuildcauses.analysis.model.Causes;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -24,6 +26,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class CadenceChart {
     private static final long DAY_MILLIS = 86_400_000L;
+    /** A mark sits in the middle of its period. */
+    private static final Map<MarkPeriod, Double> HALF_PERIOD_DAYS =
+            Map.of(MarkPeriod.DAY, 0.5, MarkPeriod.WEEK, 3.5, MarkPeriod.MONTH, 15.0);
 
     private CadenceChart() {}
 
@@ -40,11 +45,11 @@ public final class CadenceChart {
             int y = rows - 1 - r; // first job on top
             labels[y] = job.label();
             for (CadenceMark mark : job.marks()) {
-                marks.add(millis(mark.start()) + (data.weekly() ? 3.5 : 0.5) * DAY_MILLIS, y);
+                marks.add(millis(mark.start()) + HALF_PERIOD_DAYS.get(data.period()) * DAY_MILLIS, y);
             }
         }
-        DateAxis time = new DateAxis(
-                "date of the environment-changing build (UTC)" + (data.weekly() ? ", by week" : ", by day"));
+        DateAxis time = new DateAxis("date of the environment-changing builds (UTC, one mark per "
+                + data.period().label() + " with changes)");
         time.setTimeZone(TimeZone.getTimeZone("UTC"));
         time.setRange(millis(data.from()), millis(data.to().plusDays(1)));
         SymbolAxis jobAxis = new SymbolAxis("job (mean days between environment changes)", labels);
@@ -60,6 +65,7 @@ public final class CadenceChart {
         jobAxis.setTickLabelFont(ChartStyle.TICK);
         renderer.setSeriesPaint(0, CausePalette.color(Causes.ENVIRONMENT));
         renderer.setSeriesShape(0, new Rectangle2D.Double(-1.5, -8, 3, 16));
+        renderer.setDrawOutlines(false);
         return new ReportChart(data, chart, 900, 120 + 30 * rows);
     }
 

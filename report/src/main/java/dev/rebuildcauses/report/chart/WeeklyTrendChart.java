@@ -9,12 +9,15 @@ import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
-import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Chart 4: build hours (builds) per week, stacked by cause: bars up to a year of weeks, an area past
@@ -34,39 +37,69 @@ public final class WeeklyTrendChart {
         }
         List<LocalDate> weeks = data.weeks();
         boolean bars = weeks.size() <= MAX_BAR_WEEKS;
-        DefaultTableXYDataset dataset = new DefaultTableXYDataset();
-        for (WeeklySeries one : data.series()) {
-            XYSeries series = new XYSeries(one.cause(), true, false);
-            for (int week = 0; week < weeks.size(); week++) {
-                // a bar spans its week: centre it on Thursday
-                long monday =
-                        weeks.get(week).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-                series.add(
-                        bars ? monday + WEEK_MILLIS / 2 : monday, one.values().get(week), false);
-            }
-            dataset.addSeries(series);
-        }
-        dataset.setIntervalWidth(WEEK_MILLIS * 0.8);
         DateAxis time = new DateAxis("week (UTC)");
         time.setTimeZone(TimeZone.getTimeZone("UTC"));
         time.setLowerMargin(0.01);
         time.setUpperMargin(0.01);
         NumberAxis amount = new NumberAxis(data.measure().label() + " per week");
+        XYDataset dataset = bars ? stackedBars(data) : cumulativeAreas(data);
         AbstractXYItemRenderer renderer;
         if (bars) {
             StackedXYBarRenderer barRenderer = new StackedXYBarRenderer();
             barRenderer.setDrawBarOutline(false);
             renderer = barRenderer;
         } else {
-            renderer = new StackedXYAreaRenderer2();
+            renderer = new XYAreaRenderer(XYAreaRenderer.AREA);
         }
         XYPlot plot = new XYPlot(dataset, time, amount, renderer);
         plot.setDomainGridlinesVisible(false);
+        // the areas are running totals: draw the tallest first so each cause shows as its band
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.REVERSE);
         JFreeChart chart = ChartStyle.apply(new JFreeChart(data.title(), ChartStyle.TITLE, plot, true));
         for (int i = 0; i < data.series().size(); i++) {
             renderer.setSeriesPaint(i, CausePalette.color(data.series().get(i).cause()));
         }
         ChartStyle.note(chart, "A build with several causes counts under each.");
         return new ReportChart(data, chart, 900, 480);
+    }
+
+    private static long monday(LocalDate week) {
+        return week.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    /** One series per cause, each bar spanning most of its week. */
+    private static XYDataset stackedBars(WeeklyTrend data) {
+        DefaultTableXYDataset dataset = new DefaultTableXYDataset();
+        for (WeeklySeries one : data.series()) {
+            XYSeries series = new XYSeries(one.cause(), true, false);
+            for (int week = 0; week < data.weeks().size(); week++) {
+                // centre the bar on its week's Thursday
+                series.add(
+                        monday(data.weeks().get(week)) + WEEK_MILLIS / 2,
+                        one.values().get(week),
+                        false);
+            }
+            dataset.addSeries(series);
+        }
+        dataset.setIntervalWidth(WEEK_MILLIS * 0.8);
+        return dataset;
+    }
+
+    /**
+     * Running totals, cause by cause, each drawn as one filled polygon: a long history stays a handful
+     * of SVG paths (a stacked area renderer would draw one polygon per cause and week).
+     */
+    private static XYDataset cumulativeAreas(WeeklyTrend data) {
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        double[] running = new double[data.weeks().size()];
+        for (WeeklySeries one : data.series()) {
+            XYSeries series = new XYSeries(one.cause(), false, true);
+            for (int week = 0; week < running.length; week++) {
+                running[week] += one.values().get(week);
+                series.add(monday(data.weeks().get(week)), running[week], false);
+            }
+            dataset.addSeries(series);
+        }
+        return dataset;
     }
 }
