@@ -20,7 +20,7 @@ final class NoDataChart {
         plot.getRangeAxis().setVisible(false);
         plot.setRangeGridlinesVisible(false);
         JFreeChart chart = ChartStyle.apply(new JFreeChart(data.title(), ChartStyle.TITLE, plot, false));
-        plot.setNoDataMessage("No data: " + data.altText());
+        plot.setNoDataMessage("No data"); // the title says why, the description says more
         plot.setNoDataMessageFont(ChartStyle.LABEL);
         plot.setNoDataMessagePaint(ChartStyle.TEXT);
         return new ReportChart(data, chart, WIDTH, HEIGHT);
