@@ -51,8 +51,12 @@ public final class CadenceChart {
         DateAxis time = new DateAxis("date of the environment-changing builds (UTC, one mark per "
                 + data.period().label() + " with changes)");
         time.setTimeZone(TimeZone.getTimeZone("UTC"));
-        time.setRange(millis(data.from()), millis(data.to().plusDays(1)));
-        SymbolAxis jobAxis = new SymbolAxis("job (mean days between environment changes)", labels);
+        // at least two weeks, so that a short history still reads as dates
+        LocalDate end = data.to().plusDays(1).isBefore(data.from().plusDays(14))
+                ? data.from().plusDays(14)
+                : data.to().plusDays(1);
+        time.setRange(millis(data.from()), millis(end));
+        SymbolAxis jobAxis = new SymbolAxis("job", labels);
         jobAxis.setGridBandsVisible(true);
         jobAxis.setRange(-0.6, rows - 0.4);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
@@ -60,13 +64,14 @@ public final class CadenceChart {
         plot.setRangeGridlinesVisible(false);
         plot.setDomainGridlinesVisible(true);
         JFreeChart chart = ChartStyle.apply(new JFreeChart(data.title(), ChartStyle.TITLE, plot, false));
+        ChartStyle.note(chart, "Each job is labelled with the mean days between its environment changes.");
         jobAxis.setGridBandPaint(new Color(0xF4F4F4));
         jobAxis.setGridBandAlternatePaint(Color.WHITE);
         jobAxis.setTickLabelFont(ChartStyle.TICK);
         renderer.setSeriesPaint(0, CausePalette.color(Causes.ENVIRONMENT));
         renderer.setSeriesShape(0, new Rectangle2D.Double(-1.5, -8, 3, 16));
         renderer.setDrawOutlines(false);
-        return new ReportChart(data, chart, 900, 120 + 30 * rows);
+        return new ReportChart(data, chart, 900, Math.max(240, 120 + 30 * rows));
     }
 
     private static long millis(LocalDate day) {

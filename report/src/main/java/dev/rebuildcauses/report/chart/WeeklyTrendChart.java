@@ -4,17 +4,18 @@ import dev.rebuildcauses.analysis.chart.WeeklySeries;
 import dev.rebuildcauses.analysis.chart.WeeklyTrend;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
-import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.xy.XYAreaRenderer;
-import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -35,22 +36,16 @@ public final class WeeklyTrendChart {
         if (data.isEmpty()) {
             return NoDataChart.of(data);
         }
-        List<LocalDate> weeks = data.weeks();
-        boolean bars = weeks.size() <= MAX_BAR_WEEKS;
+        if (data.weeks().size() <= MAX_BAR_WEEKS) {
+            return bars(data);
+        }
         DateAxis time = new DateAxis("week (UTC)");
         time.setTimeZone(TimeZone.getTimeZone("UTC"));
         time.setLowerMargin(0.01);
         time.setUpperMargin(0.01);
         NumberAxis amount = new NumberAxis(data.measure().label() + " per week");
-        XYDataset dataset = bars ? stackedBars(data) : cumulativeAreas(data);
-        AbstractXYItemRenderer renderer;
-        if (bars) {
-            StackedXYBarRenderer barRenderer = new StackedXYBarRenderer();
-            barRenderer.setDrawBarOutline(false);
-            renderer = barRenderer;
-        } else {
-            renderer = new XYAreaRenderer(XYAreaRenderer.AREA);
-        }
+        XYDataset dataset = cumulativeAreas(data);
+        XYAreaRenderer renderer = new XYAreaRenderer(XYAreaRenderer.AREA);
         XYPlot plot = new XYPlot(dataset, time, amount, renderer);
         plot.setDomainGridlinesVisible(false);
         // the areas are running totals: draw the tallest first so each cause shows as its band
@@ -63,26 +58,39 @@ public final class WeeklyTrendChart {
         return new ReportChart(data, chart, 900, 480);
     }
 
-    private static long monday(LocalDate week) {
-        return week.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    /** Up to a year: one stacked bar per week, labelled with its Monday. */
+    private static ReportChart bars(WeeklyTrend data) {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        for (WeeklySeries one : data.series()) {
+            for (int week = 0; week < data.weeks().size(); week++) {
+                dataset.addValue(
+                        one.values().get(week),
+                        one.cause(),
+                        data.weeks().get(week).toString());
+            }
+        }
+        CategoryAxis weeks = new CategoryAxis("week (starting Monday, UTC)");
+        if (data.weeks().size() > 10) {
+            weeks.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+        }
+        weeks.setCategoryMargin(0.2);
+        StackedBarRenderer renderer = new StackedBarRenderer();
+        CategoryPlot plot =
+                new CategoryPlot(dataset, weeks, new NumberAxis(data.measure().label() + " per week"), renderer);
+        plot.setDomainGridlinesVisible(false);
+        JFreeChart chart = ChartStyle.apply(new JFreeChart(data.title(), ChartStyle.TITLE, plot, true));
+        weeks.setTickLabelFont(ChartStyle.SMALL);
+        renderer.setMaximumBarWidth(0.08);
+        renderer.setShadowVisible(false);
+        for (int i = 0; i < data.series().size(); i++) {
+            renderer.setSeriesPaint(i, CausePalette.color(data.series().get(i).cause()));
+        }
+        ChartStyle.note(chart, "A build with several causes counts under each.");
+        return new ReportChart(data, chart, 900, 480);
     }
 
-    /** One series per cause, each bar spanning most of its week. */
-    private static XYDataset stackedBars(WeeklyTrend data) {
-        DefaultTableXYDataset dataset = new DefaultTableXYDataset();
-        for (WeeklySeries one : data.series()) {
-            XYSeries series = new XYSeries(one.cause(), true, false);
-            for (int week = 0; week < data.weeks().size(); week++) {
-                // centre the bar on its week's Thursday
-                series.add(
-                        monday(data.weeks().get(week)) + WEEK_MILLIS / 2,
-                        one.values().get(week),
-                        false);
-            }
-            dataset.addSeries(series);
-        }
-        dataset.setIntervalWidth(WEEK_MILLIS * 0.8);
-        return dataset;
+    private static long monday(LocalDate week) {
+        return week.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
     /**
