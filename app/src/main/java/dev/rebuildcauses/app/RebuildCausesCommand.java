@@ -2,6 +2,7 @@ package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.app.bench.BenchCommand;
 import dev.rebuildcauses.app.bench.BenchHarvestCommand;
+import dev.rebuildcauses.app.serve.ServeCommand;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
             HarvestCommand.class,
             ReportCommand.class,
             DemoCommand.class,
+            ServeCommand.class,
             InspectDockerfileCommand.class,
             BenchCommand.class,
             BenchHarvestCommand.class
@@ -40,7 +42,8 @@ public final class RebuildCausesCommand implements Runnable {
                         "scan", ScanCommand.EXIT_CODES,
                         "harvest", HarvestCommand.EXIT_CODES,
                         "report", ReportCommand.EXIT_CODES,
-                        "demo", DemoCommand.EXIT_CODES)
+                        "demo", DemoCommand.EXIT_CODES,
+                        "serve", ServeCommand.EXIT_CODES)
                 .forEach((name, codes) -> commandLine
                         .getSubcommands()
                         .get(name)

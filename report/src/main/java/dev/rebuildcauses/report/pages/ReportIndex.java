@@ -29,6 +29,7 @@ public final class ReportIndex {
     private final Map<String, JobEntry> jobs;
     private final Map<String, List<ClassifiedBuild>> causeBuilds;
     private final BuildExplainer explainer;
+    private final JobsTable jobsTable;
 
     private ReportIndex(
             Report report,
@@ -39,6 +40,12 @@ public final class ReportIndex {
         this.jobs = Collections.unmodifiableMap(jobs);
         this.causeBuilds = Collections.unmodifiableMap(causeBuilds);
         this.explainer = explainer;
+        this.jobsTable = new JobsTable(this);
+    }
+
+    /** The jobs table: every job's figures, filtered, ordered and paged on request. */
+    public JobsTable jobsTable() {
+        return jobsTable;
     }
 
     /**
