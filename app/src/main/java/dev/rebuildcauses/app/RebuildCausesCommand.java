@@ -2,6 +2,7 @@ package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.app.bench.BenchCommand;
 import dev.rebuildcauses.app.bench.BenchHarvestCommand;
+import dev.rebuildcauses.app.bench.BenchServeCommand;
 import dev.rebuildcauses.app.serve.ServeCommand;
 import java.util.Map;
 import picocli.CommandLine;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             InspectDockerfileCommand.class,
             BenchCommand.class,
-            BenchHarvestCommand.class
+            BenchHarvestCommand.class,
+            BenchServeCommand.class
         })
 public final class RebuildCausesCommand implements Runnable {
     /** Columns of the help text: the examples stay on one line each. */

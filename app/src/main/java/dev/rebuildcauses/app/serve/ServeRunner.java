@@ -1,6 +1,7 @@
 package dev.rebuildcauses.app.serve;
 
 import dev.rebuildcauses.analysis.advice.AdvisorSettings;
+import dev.rebuildcauses.analysis.classify.PathClassifier;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.app.CommandFailure;
 import dev.rebuildcauses.app.ExitCode;
@@ -10,6 +11,7 @@ import dev.rebuildcauses.harvest.config.ConfigLoader;
 import dev.rebuildcauses.harvest.config.HarvestConfig;
 import dev.rebuildcauses.report.pipeline.BuildExplainer;
 import dev.rebuildcauses.service.RefreshException;
+import dev.rebuildcauses.service.ReportSource;
 import dev.rebuildcauses.service.SnapshotHolder;
 import dev.rebuildcauses.service.StoreSnapshot;
 import java.io.IOException;
@@ -41,11 +43,19 @@ public final class ServeRunner {
     public Running start(ServeConfig config)
             throws ConfigException, RulesFormatException, CommandFailure, RefreshException {
         HarvestConfig harvest = new ConfigLoader().load(config.configFile());
-        ServerSettings settings = settings(config);
         StoreReports reports =
                 StoreReports.of(harvest, AdvisorSettings.defaults(), warning -> note(config, "warning: " + warning));
-        SnapshotHolder holder =
-                new SnapshotHolder(reports, BuildExplainer.rulesOnly(reports.rules()), Clock.systemUTC());
+        return start(config, reports, reports.rules());
+    }
+
+    /**
+     * Serves the report of {@code source} (the store, or a synthetic history for the benchmark), files
+     * explained by {@code rules} where the report did not explain them.
+     */
+    public Running start(ServeConfig config, ReportSource source, PathClassifier rules)
+            throws CommandFailure, RefreshException {
+        ServerSettings settings = settings(config);
+        SnapshotHolder holder = new SnapshotHolder(source, BuildExplainer.rulesOnly(rules), Clock.systemUTC());
         StoreSnapshot first = holder.refresh(null);
         note(
                 config,
