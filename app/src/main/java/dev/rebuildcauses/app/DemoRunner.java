@@ -1,5 +1,6 @@
 package dev.rebuildcauses.app;
 
+import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.app.serve.ServeConfig;
@@ -58,7 +59,17 @@ final class DemoRunner {
             try (Simulator simulator = Simulator.start(options)) {
                 Path configFile = harvest(config, simulator, data);
                 Findings findings = new ReportRunner(out, err)
-                        .run(new ReportConfig(configFile, config.outDir(), null, null, null, null, config.quiet()));
+                        .run(new ReportConfig(
+                                configFile,
+                                config.outDir(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                config.quiet(),
+                                false,
+                                AdvisorSettings.defaults(),
+                                ReportFormats.WITH_HTML));
                 if (config.serve()) {
                     serve(config, configFile, environment(simulator.options()));
                 }

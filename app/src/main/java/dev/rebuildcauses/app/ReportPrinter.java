@@ -4,6 +4,9 @@ import dev.rebuildcauses.analysis.classify.PathClassifier;
 import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.report.html.ChartSet;
+import dev.rebuildcauses.report.html.HtmlReportWriter;
+import dev.rebuildcauses.report.html.ReportScope;
 import dev.rebuildcauses.report.pipeline.DockerfileSource;
 import dev.rebuildcauses.report.pipeline.ProgressSink;
 import dev.rebuildcauses.report.pipeline.Report;
@@ -46,6 +49,15 @@ final class ReportPrinter {
             err.println("rebuild-causes: warning: " + warning);
             err.flush();
         });
+    }
+
+    /** {@code pipeline} also writing the documents {@code formats} asks for, headed by {@code scope}. */
+    static ReportPipeline writing(ReportPipeline pipeline, ReportFormats formats, ReportScope scope) {
+        ReportPipeline writing = pipeline;
+        if (formats.html()) {
+            writing = writing.writing(new HtmlReportWriter(scope, ChartSet::render));
+        }
+        return writing;
     }
 
     /** A Dockerfile source of the harvest's kind, its failures carried through the pipeline. */

@@ -10,6 +10,7 @@ import dev.rebuildcauses.harvest.config.ConfigLoader;
 import dev.rebuildcauses.harvest.config.HarvestConfig;
 import dev.rebuildcauses.harvest.store.BuildFilter;
 import dev.rebuildcauses.harvest.store.BuildStore;
+import dev.rebuildcauses.report.html.ReportScope;
 import dev.rebuildcauses.report.pipeline.ReportPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,6 +25,22 @@ final class ReportRunner {
     ReportRunner(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
+    }
+
+    /** The heading of the report: the job glob or every job, and the time window. */
+    static ReportScope scope(ReportConfig report) {
+        String title = report.jobGlob() == null ? "all jobs" : report.jobGlob();
+        StringBuilder filter = new StringBuilder();
+        if (report.jobGlob() != null) {
+            filter.append("jobs matching ").append(report.jobGlob());
+        }
+        if (report.since() != null) {
+            filter.append(filter.length() == 0 ? "" : ", ").append("since ").append(report.since());
+        }
+        if (report.until() != null) {
+            filter.append(filter.length() == 0 ? "" : ", ").append("before ").append(report.until());
+        }
+        return ReportScope.of(title, filter.toString());
     }
 
     Findings run(ReportConfig report)
@@ -44,7 +61,7 @@ final class ReportRunner {
         }
         try (LocalClones clones = new LocalClones(config.changes())) {
             ReportPrinter printer = new ReportPrinter(report.quiet(), out, err);
-            ReportPipeline pipeline = printer.pipeline(rules);
+            ReportPipeline pipeline = ReportPrinter.writing(printer.pipeline(rules), report.formats(), scope(report));
             // file-by-file verdicts only where they are written or a clone can refine them
             if (report.explain() || clones.coverAny(builds)) {
                 pipeline = pipeline.explaining(clones.explainer(rules), report.explain());

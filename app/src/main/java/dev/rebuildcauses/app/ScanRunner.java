@@ -15,6 +15,7 @@ import dev.rebuildcauses.harvest.git.FirstParentHistory;
 import dev.rebuildcauses.harvest.git.GitRepository;
 import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
 import dev.rebuildcauses.harvest.git.RangeResolver;
+import dev.rebuildcauses.report.html.ReportScope;
 import dev.rebuildcauses.report.pipeline.BuildExplainer;
 import dev.rebuildcauses.report.pipeline.ReportPipeline;
 import dev.rebuildcauses.report.pipeline.Timing;
@@ -64,7 +65,14 @@ final class ScanRunner {
             throw e;
         }
         ReportPrinter printer = new ReportPrinter(config.quiet(), out, err);
-        ReportPipeline pipeline = printer.pipeline(rules);
+        ReportPipeline pipeline = ReportPrinter.writing(
+                printer.pipeline(rules),
+                config.formats(),
+                ReportScope.of(
+                        repository.name() + (config.branch() == null ? "" : " (" + config.branch() + ")"),
+                        config.buildsFile() == null
+                                ? "one build per first-parent commit"
+                                : "builds of " + config.buildsFile().getFileName()));
         FirstParentHistory history;
         try {
             history = await(walk);

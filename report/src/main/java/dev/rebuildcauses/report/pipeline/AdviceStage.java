@@ -29,6 +29,10 @@ final class AdviceStage {
         this.settings = settings;
     }
 
+    AdvisorSettings settings() {
+        return settings;
+    }
+
     /** The advice of every job, and what each job's Dockerfiles look like. */
     record Outcome(List<Advice> advice, List<JobDockerfiles> dockerfiles) {}
 

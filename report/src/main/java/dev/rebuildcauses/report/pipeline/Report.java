@@ -1,6 +1,7 @@
 package dev.rebuildcauses.report.pipeline;
 
 import dev.rebuildcauses.analysis.advice.Advice;
+import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.classify.FileVerdict;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param dockerfiles per job, its built Dockerfiles as the advisor saw them; empty without the advisor
  * @param explained for the most recent builds only, every changed file's cause and reason, by
  *     {@link BuildKey}; empty when the pipeline did not explain
+ * @param advisor the advisor's assumptions, {@code null} when the pipeline gave no advice
  */
 public record Report(
         List<ClassifiedBuild> builds,
@@ -27,7 +29,8 @@ public record Report(
         List<Advice> advice,
         List<String> adviceText,
         List<JobDockerfiles> dockerfiles,
-        Map<BuildKey, List<FileVerdict>> explained) {
+        Map<BuildKey, List<FileVerdict>> explained,
+        AdvisorSettings advisor) {
     public Report {
         builds = List.copyOf(builds);
         summary = List.copyOf(summary);

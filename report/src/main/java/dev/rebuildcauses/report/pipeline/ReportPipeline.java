@@ -148,8 +148,15 @@ public final class ReportPipeline {
             AdviceReportWriter.write(adviceList, outDir);
             Timing.mark("advised");
         }
-        Report report =
-                new Report(classified, findings, summary, adviceList, adviceText, advised.dockerfiles(), explained);
+        Report report = new Report(
+                classified,
+                findings,
+                summary,
+                adviceList,
+                adviceText,
+                advised.dockerfiles(),
+                explained,
+                advice == null ? null : advice.settings());
         if (outDir != null) {
             for (DocumentWriter document : documents) {
                 document.write(report, outDir);
