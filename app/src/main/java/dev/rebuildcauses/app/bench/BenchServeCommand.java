@@ -114,7 +114,8 @@ public final class BenchServeCommand implements Callable<Integer> {
                             throw new RefreshException("cannot analyse the synthetic history: " + e.getMessage(), e);
                         }
                     },
-                    RuleSet.defaults());
+                    RuleSet.defaults(),
+                    null);
         }
         try (ServeRunner.Running running = started) {
             double loadSeconds = seconds(loadStart);

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -45,14 +46,14 @@ public final class ServeRunner {
         HarvestConfig harvest = new ConfigLoader().load(config.configFile());
         StoreReports reports =
                 StoreReports.of(harvest, AdvisorSettings.defaults(), warning -> note(config, "warning: " + warning));
-        return start(config, reports, reports.rules());
+        return start(config, reports, reports.rules(), ciBase(harvest));
     }
 
     /**
      * Serves the report of {@code source} (the store, or a synthetic history for the benchmark), files
      * explained by {@code rules} where the report did not explain them.
      */
-    public Running start(ServeConfig config, ReportSource source, PathClassifier rules)
+    public Running start(ServeConfig config, ReportSource source, PathClassifier rules, String ciBase)
             throws CommandFailure, RefreshException {
         ServerSettings settings = settings(config);
         SnapshotHolder holder = new SnapshotHolder(source, BuildExplainer.rulesOnly(rules), Clock.systemUTC());
@@ -64,7 +65,8 @@ public final class ServeRunner {
                         + first.took().toMillis() + " ms");
         DashboardServer server;
         try {
-            server = DashboardServer.start(settings, new DashboardSite(holder, Clock.systemUTC()), err);
+            server = DashboardServer.start(
+                    settings, new DashboardSite(holder, Clock.systemUTC(), List::of, ciBase), err);
         } catch (RuntimeException e) {
             throw new CommandFailure(
                     ExitCode.IO, "cannot listen on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage());
@@ -72,6 +74,12 @@ public final class ServeRunner {
         out.println("Dashboard at " + server.url() + (settings.token().isPresent() ? " (needs the access token)" : ""));
         out.flush();
         return new Running(server, holder);
+    }
+
+    /** The Jenkins address builds link to, ending in {@code /}. */
+    private static String ciBase(HarvestConfig harvest) {
+        String url = harvest.jenkins().url().toString();
+        return url.endsWith("/") ? url : url + "/";
     }
 
     /** Address, port and token: from the command line until the config carries a {@code server:} section. */
