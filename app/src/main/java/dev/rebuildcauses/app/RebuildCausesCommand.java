@@ -2,6 +2,7 @@ package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.app.bench.BenchCommand;
 import dev.rebuildcauses.app.bench.BenchHarvestCommand;
+import dev.rebuildcauses.app.bench.BenchReportCommand;
 import dev.rebuildcauses.app.bench.BenchServeCommand;
 import dev.rebuildcauses.app.serve.ServeCommand;
 import java.util.Map;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             InspectDockerfileCommand.class,
             BenchCommand.class,
             BenchHarvestCommand.class,
+            BenchReportCommand.class,
             BenchServeCommand.class
         })
 public final class RebuildCausesCommand implements Runnable {

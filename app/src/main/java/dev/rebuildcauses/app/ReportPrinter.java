@@ -57,6 +57,9 @@ final class ReportPrinter {
         if (formats.html()) {
             writing = writing.writing(new HtmlReportWriter(scope, ChartSet::render));
         }
+        if (formats.chartsDir() != null) {
+            writing = writing.writing(ChartSet.files(formats.chartsDir()));
+        }
         return writing;
     }
 

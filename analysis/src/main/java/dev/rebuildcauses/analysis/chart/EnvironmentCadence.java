@@ -10,9 +10,9 @@ import java.util.List;
  *
  * @param from the day of the first build of the history
  * @param to the day of the last build
- * @param weekly true when marks group a week rather than a day (long histories)
+ * @param period how long a period one mark groups (longer for long histories)
  */
-public record EnvironmentCadence(LocalDate from, LocalDate to, boolean weekly, List<JobCadence> jobs)
+public record EnvironmentCadence(LocalDate from, LocalDate to, MarkPeriod period, List<JobCadence> jobs)
         implements ChartData {
     public EnvironmentCadence {
         jobs = List.copyOf(jobs);
@@ -77,7 +77,7 @@ public record EnvironmentCadence(LocalDate from, LocalDate to, boolean weekly, L
                         "job",
                         "environment_changes",
                         "mean_days_between_environment_changes",
-                        weekly ? "weeks_with_changes" : "days_with_changes"),
+                        period.label() + "s_with_changes"),
                 rows);
     }
 

@@ -12,8 +12,6 @@ import java.util.List;
 final class JobCharts {
     private static final double MILLIS_PER_HOUR = 3_600_000.0;
     private static final long MILLIS_PER_DAY = 86_400_000L;
-    /** Past two years a mark per day would crowd the strip: group by week. */
-    private static final long DAILY_MARKS_UP_TO_DAYS = 730;
 
     private final Findings findings;
     private final ChartPass pass;
@@ -83,11 +81,11 @@ final class JobCharts {
 
     EnvironmentCadence cadence() {
         if (ordered.isEmpty()) {
-            return new EnvironmentCadence(null, null, false, List.of());
+            return new EnvironmentCadence(null, null, MarkPeriod.DAY, List.of());
         }
         LocalDate from = day(pass.firstStart);
         LocalDate to = day(pass.lastStart);
-        boolean weekly = to.toEpochDay() - from.toEpochDay() > DAILY_MARKS_UP_TO_DAYS;
+        MarkPeriod period = MarkPeriod.forSpan(from, to);
         List<JobCadence> rows = new ArrayList<>();
         for (JobStats job : ordered.subList(0, Math.min(ChartDataMiner.TOP_CADENCE_JOBS, ordered.size()))) {
             ChartPass.JobTally tally = pass.jobs.get(job.job());
@@ -96,27 +94,26 @@ final class JobCharts {
                     job.job(),
                     job.environmentChanges(),
                     job.meanDaysBetweenEnvironmentChanges(),
-                    marks(changes, weekly)));
+                    marks(changes, period)));
         }
-        return new EnvironmentCadence(from, to, weekly, rows);
+        return new EnvironmentCadence(from, to, period, rows);
     }
 
-    private static List<CadenceMark> marks(long[] sortedChanges, boolean weekly) {
+    private static List<CadenceMark> marks(long[] sortedChanges, MarkPeriod period) {
         List<CadenceMark> marks = new ArrayList<>();
-        long bucket = Long.MIN_VALUE;
+        LocalDate bucket = null;
         int count = 0;
         for (long change : sortedChanges) {
-            long day = Math.floorDiv(change, MILLIS_PER_DAY);
-            long start = weekly ? day - Math.floorMod(day + 3, 7) : day; // 1970-01-01 was a Thursday
-            if (start != bucket && count > 0) {
-                marks.add(new CadenceMark(LocalDate.ofEpochDay(bucket), count));
+            LocalDate start = period.start(day(change));
+            if (!start.equals(bucket) && count > 0) {
+                marks.add(new CadenceMark(bucket, count));
                 count = 0;
             }
             bucket = start;
             count++;
         }
         if (count > 0) {
-            marks.add(new CadenceMark(LocalDate.ofEpochDay(bucket), count));
+            marks.add(new CadenceMark(bucket, count));
         }
         return marks;
     }

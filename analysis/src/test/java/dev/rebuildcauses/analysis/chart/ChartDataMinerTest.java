@@ -225,7 +225,7 @@ class ChartDataMinerTest {
 
         assertThat(cadence.from()).isEqualTo(LocalDate.parse("2024-01-01"));
         assertThat(cadence.to()).isEqualTo(LocalDate.parse("2024-01-12"));
-        assertThat(cadence.weekly()).isFalse();
+        assertThat(cadence.period()).isEqualTo(MarkPeriod.DAY);
         JobCadence a = cadence.jobs().get(0);
         assertThat(a.job()).isEqualTo("a");
         assertThat(a.environmentChanges()).isEqualTo(2);
@@ -240,16 +240,24 @@ class ChartDataMinerTest {
     }
 
     @Test
-    void shouldGroupMarksByWeekOverLongHistories() {
-        List<ClassifiedBuild> builds = List.of(
-                build("a", 1, "2022-01-03T10:00:00Z", 6, "environment"),
-                build("a", 2, "2022-01-05T10:00:00Z", 6, "environment"),
-                build("a", 3, "2024-06-05T10:00:00Z", 6, "code"));
+    void shouldGroupMarksByWeekOrMonthOverLongHistories() {
+        // Given two environment changes in the same week and month, over two and a half years
+        List<ClassifiedBuild> builds = new ArrayList<>(List.of(
+                build("a", 1, "2022-01-04T10:00:00Z", 6, "environment"),
+                build("a", 2, "2022-01-06T10:00:00Z", 6, "environment"),
+                build("a", 3, "2024-06-05T10:00:00Z", 6, "code")));
 
-        EnvironmentCadence cadence = mine(builds).environmentCadence();
+        // Then a mark groups a week
+        EnvironmentCadence weeks = mine(builds).environmentCadence();
+        assertThat(weeks.period()).isEqualTo(MarkPeriod.WEEK);
+        assertThat(weeks.jobs().get(0).marks()).containsExactly(new CadenceMark(LocalDate.parse("2022-01-03"), 2));
+        assertThat(weeks.table().header()).contains("weeks_with_changes");
 
-        assertThat(cadence.weekly()).isTrue();
-        assertThat(cadence.jobs().get(0).marks()).containsExactly(new CadenceMark(LocalDate.parse("2022-01-03"), 2));
+        // And over more than three years a month
+        builds.add(build("a", 4, "2025-06-05T10:00:00Z", 6, "code"));
+        EnvironmentCadence months = mine(builds).environmentCadence();
+        assertThat(months.period()).isEqualTo(MarkPeriod.MONTH);
+        assertThat(months.jobs().get(0).marks()).containsExactly(new CadenceMark(LocalDate.parse("2022-01-01"), 2));
     }
 
     @Test
