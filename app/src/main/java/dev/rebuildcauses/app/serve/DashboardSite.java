@@ -61,6 +61,19 @@ final class DashboardSite {
         routes.get("/cause-colors.css", ctx -> ctx.contentType("text/css; charset=utf-8")
                 .header("Cache-Control", "no-cache")
                 .result(pages().causeColors()));
+        routes.get("/chart.svg", ctx -> {
+            String job = ctx.queryParam("job");
+            String svg = pages().pages()
+                    .charts()
+                    .find(job, required(ctx, "id"))
+                    .orElseThrow(() -> new NotFoundResponse("no such chart"))
+                    .svg();
+            // an image document runs no script; its own policy lets JFreeSVG's style attributes apply
+            ctx.header("Content-Security-Policy", SecurityHeaders.CHART_POLICY)
+                    .header("Cache-Control", "no-cache")
+                    .contentType("image/svg+xml; charset=utf-8")
+                    .result(svg);
+        });
         routes.get(
                 "/csv/{table}",
                 ctx -> CsvDownloads.answer(ctx, pages().snapshot().index()));

@@ -53,6 +53,7 @@ public final class DashboardPages {
     private final List<ExportStatusRow> exports;
     private final LocalDate today;
     private final String ciBase;
+    private final DashboardCharts charts;
 
     /**
      * @param freshness when the data was last harvested and read, in words
@@ -72,6 +73,12 @@ public final class DashboardPages {
         this.exports = List.copyOf(exports);
         this.today = today;
         this.ciBase = ciBase;
+        this.charts = new DashboardCharts(index);
+    }
+
+    /** The charts of this index, drawn once each. */
+    public DashboardCharts charts() {
+        return charts;
     }
 
     private PageFrame frame(String title, String section, String pageHref) {
@@ -116,7 +123,7 @@ public final class DashboardPages {
                 KeyFigures.of(findings, ranked),
                 Rows.causes(findings.causes()),
                 weeks,
-                List.of(),
+                DashboardCharts.images(charts.instance(), links, null),
                 Rows.jobsByAvoidableHours(findings.jobs(), index.report().advice()).stream()
                         .limit(TOP_JOBS)
                         .toList(),
@@ -255,7 +262,7 @@ public final class DashboardPages {
                 summary(findings, entry.builds()),
                 Rows.causes(findings.causes()),
                 combinations,
-                List.of(),
+                DashboardCharts.images(charts.job(job), links, job),
                 stability,
                 advice,
                 paged.rows().stream().map(build -> Rows.build(build, null)).toList(),

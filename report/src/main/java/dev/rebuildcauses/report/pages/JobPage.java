@@ -1,6 +1,5 @@
 package dev.rebuildcauses.report.pages;
 
-import dev.rebuildcauses.report.chart.RenderedChart;
 import dev.rebuildcauses.report.view.AdviceCard;
 import dev.rebuildcauses.report.view.BuildRow;
 import dev.rebuildcauses.report.view.CauseBadge;
@@ -26,7 +25,7 @@ public record JobPage(
         String summary,
         List<CauseRow> causes,
         List<Combination> combinations,
-        List<RenderedChart> charts,
+        List<ChartImage> charts,
         List<Dockerfile> stability,
         List<AdviceCard> advice,
         List<BuildRow> builds,

@@ -75,6 +75,11 @@ public final class Links {
         return root + "api/" + (rest.isEmpty() || rest.startsWith("?") ? "overview" + rest : rest);
     }
 
+    /** A chart of the instance ({@code job} null) or of a job, as an SVG image. */
+    public String chart(String job, String id) {
+        return root + "chart.svg?id=" + encode(id) + (job == null ? "" : "&job=" + encode(job));
+    }
+
     public String stylesheet(String name) {
         return root + "static/" + name;
     }

@@ -1,6 +1,5 @@
 package dev.rebuildcauses.report.pages;
 
-import dev.rebuildcauses.report.chart.RenderedChart;
 import dev.rebuildcauses.report.view.AdviceCard;
 import dev.rebuildcauses.report.view.CauseRow;
 import dev.rebuildcauses.report.view.JobRow;
@@ -30,7 +29,7 @@ public record OverviewPage(
         List<KeyFigure> figures,
         List<CauseRow> causes,
         List<WeekRow> weekly,
-        List<RenderedChart> charts,
+        List<ChartImage> charts,
         List<JobRow> topJobs,
         List<AdviceCard> topAdvice,
         List<ExportStatusRow> exports,
