@@ -121,6 +121,31 @@ public final class BuildStore implements AutoCloseable {
         }
     }
 
+    /** The finished builds of a job stored without a change source, by number: to resolve once there is one. */
+    public List<UnresolvedBuild> buildsWithoutChangeSource(String job) throws HarvestException {
+        return call(() -> reader.withoutChangeSource(job));
+    }
+
+    /**
+     * Replaces the change range of stored builds of one job (resolved later), in one transaction.
+     *
+     * @return how many commits were new to the store
+     */
+    public int saveRanges(String job, Map<Long, ResolvedLater> ranges) throws HarvestException {
+        return call(() -> {
+            int newCommits = 0;
+            for (Map.Entry<Long, ResolvedLater> entry : ranges.entrySet()) {
+                newCommits += writer.saveRange(
+                        job,
+                        entry.getKey(),
+                        entry.getValue().repository(),
+                        entry.getValue().range());
+            }
+            connection.commit();
+            return newCommits;
+        });
+    }
+
     /** Finished builds matching the filter with their change ranges, ordered by job and number. */
     public List<BuildChanges> loadBuildChanges(BuildFilter filter) throws HarvestException {
         return call(() -> reader.loadBuildChanges(filter));
@@ -236,8 +261,21 @@ public final class BuildStore implements AutoCloseable {
         /** True when a range of this key may be kept for the given revisions without asking the source again. */
         public boolean reusableFor(String newRevision, String newFromRevision) {
             return !building
+                    && !"NO_CHANGE_SOURCE".equals(status)
                     && java.util.Objects.equals(revision, newRevision)
                     && java.util.Objects.equals(fromRevision, newFromRevision);
         }
     }
+
+    /**
+     * A stored build whose repository had no change source when it was harvested.
+     *
+     * @param revision its revision
+     * @param fromRevision the previous build's revision, or {@code null} (then it needs no range)
+     * @param repository the repository it was built from as Jenkins named it, or {@code ""}
+     */
+    public record UnresolvedBuild(long number, String revision, String fromRevision, String repository) {}
+
+    /** A range resolved for a stored build, and the repository it was resolved against. */
+    public record ResolvedLater(String repository, ChangeRange range) {}
 }
