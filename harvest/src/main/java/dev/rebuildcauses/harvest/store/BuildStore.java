@@ -49,6 +49,7 @@ public final class BuildStore implements AutoCloseable {
         Connection connection = null;
         try {
             JdbcUrls.createH2Folder(jdbcUrl);
+            H2BesideMigration.migrate(jdbcUrl);
             connection = DriverManager.getConnection(JdbcUrls.withSafeH2Settings(jdbcUrl));
             connection.setAutoCommit(false);
             new SchemaMigrator(connection).migrate();
