@@ -119,7 +119,14 @@ public final class BuildClassifier {
         List<String> overflow;
 
         void add(String path) {
-            String cause = paths.classify(path).cause();
+            Verdict verdict = paths.classify(path);
+            addCause(verdict.cause());
+            for (String also : verdict.alsoCauses()) {
+                addCause(also);
+            }
+        }
+
+        private void addCause(String cause) {
             int bit = bitOf(cause);
             if (bit < 64) {
                 bits |= 1L << bit;
