@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
             "",
             "Writes to --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv,",
             "summary.txt, advice.csv, advice.txt and proposals/<job>/ (columns in the README);",
-            "with --explain also files.csv.",
+            "with --explain also files.csv; with --format html also rebuild-causes.html.",
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class ScanCommand implements Callable<Integer> {
@@ -133,7 +133,8 @@ public final class ScanCommand implements Callable<Integer> {
                 quiet,
                 !noInfer,
                 report.explain,
-                report.advisorSettings(spec));
+                report.advisorSettings(spec),
+                report.formats(spec));
     }
 
     @Override

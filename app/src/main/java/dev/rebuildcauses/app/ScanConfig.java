@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * @param infer read the repository's Dockerfiles and CI files to refine what the default rules decide
  * @param explain also write {@code files.csv}: every changed file's cause and why
  * @param advisor the advisor's assumptions, {@code null} for no advice
+ * @param formats the documents written besides the CSV exports
  */
 public record ScanConfig(
         Path repository,
@@ -25,7 +26,26 @@ public record ScanConfig(
         boolean quiet,
         boolean infer,
         boolean explain,
-        AdvisorSettings advisor) {
+        AdvisorSettings advisor,
+        ReportFormats formats) {
+    public ScanConfig {
+        formats = formats == null ? ReportFormats.CSV_ONLY : formats;
+    }
+
+    /** The CSV exports only. */
+    public ScanConfig(
+            Path repository,
+            String branch,
+            Path buildsFile,
+            Path rulesFile,
+            Path outDir,
+            boolean quiet,
+            boolean infer,
+            boolean explain,
+            AdvisorSettings advisor) {
+        this(repository, branch, buildsFile, rulesFile, outDir, quiet, infer, explain, advisor, ReportFormats.CSV_ONLY);
+    }
+
     /** The rules refined by inference, without {@code files.csv}, with the advisor's defaults. */
     public ScanConfig(Path repository, String branch, Path buildsFile, Path rulesFile, Path outDir, boolean quiet) {
         this(repository, branch, buildsFile, rulesFile, outDir, quiet, true, false);

@@ -15,6 +15,10 @@ import dev.rebuildcauses.harvest.git.FirstParentHistory;
 import dev.rebuildcauses.harvest.git.GitRepository;
 import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
 import dev.rebuildcauses.harvest.git.RangeResolver;
+import dev.rebuildcauses.report.html.ReportScope;
+import dev.rebuildcauses.report.pipeline.BuildExplainer;
+import dev.rebuildcauses.report.pipeline.ReportPipeline;
+import dev.rebuildcauses.report.pipeline.Timing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -60,7 +64,15 @@ final class ScanRunner {
             walkBar.finish(); // the failure line must not land at the end of a progress line
             throw e;
         }
-        ReportPipeline pipeline = new ReportPipeline(rules, config.outDir(), config.quiet(), out, err);
+        ReportPrinter printer = new ReportPrinter(config.quiet(), out, err);
+        ReportPipeline pipeline = ReportPrinter.writing(
+                printer.pipeline(rules),
+                config.formats(),
+                ReportScope.of(
+                        repository.name() + (config.branch() == null ? "" : " (" + config.branch() + ")"),
+                        config.buildsFile() == null
+                                ? "one build per first-parent commit"
+                                : "builds of " + config.buildsFile().getFileName()));
         FirstParentHistory history;
         try {
             history = await(walk);
@@ -81,19 +93,20 @@ final class ScanRunner {
         }
         Timing.mark("builds made");
         if (!config.infer()) {
-            pipeline = pipeline.advising(adviceStep(config, repository, null));
-            return config.explain()
-                    ? pipeline.explaining(BuildExplainer.rulesOnly(rules), true).run(builds)
-                    : pipeline.run(builds);
+            pipeline = advising(pipeline, config, repository, null);
+            if (config.explain()) {
+                pipeline = pipeline.explaining(BuildExplainer.rulesOnly(rules), true);
+            }
+            return printer.run(pipeline, builds, config.outDir()).findings();
         }
         try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repository.directory())) {
             RepositoryModels models = new RepositoryModels(snapshot);
             InferringClassifier classifier =
                     new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
             classifier.prefetch(builds);
-            return pipeline.advising(adviceStep(config, repository, models))
-                    .explaining(BuildExplainer.inferring(classifier), config.explain())
-                    .run(builds);
+            pipeline = advising(pipeline, config, repository, models)
+                    .explaining(BuildExplainer.inferring(classifier), config.explain());
+            return printer.run(pipeline, builds, config.outDir()).findings();
         }
     }
 
@@ -101,14 +114,15 @@ final class ScanRunner {
      * The advice of a scan: every job of the repository builds its Dockerfiles at the branch tip;
      * with inference, only those the repository really builds (not examples or docs).
      */
-    private static AdviceStep adviceStep(ScanConfig config, GitRepository repository, RepositoryModels models)
+    private static ReportPipeline advising(
+            ReportPipeline pipeline, ScanConfig config, GitRepository repository, RepositoryModels models)
             throws HarvestException {
         if (config.advisor() == null) {
-            return null;
+            return pipeline;
         }
         List<DockerfileHistory> histories =
                 BuiltDockerfiles.of(repository.directory(), repository.resolveBranch(config.branch()), models);
-        return new AdviceStep(job -> histories, config.advisor());
+        return pipeline.advising(job -> histories, config.advisor());
     }
 
     private static FirstParentHistory await(FutureTask<FirstParentHistory> walk) throws HarvestException {
