@@ -23,6 +23,7 @@ public enum ExitCode {
     BAD_RULES_FILE(6, "the --rules file is unreadable or has a bad line"),
     IO(7, "a file, git or the store could not be read or written"),
     BAD_CONFIG(8, "the --config file is unreadable or invalid"),
+    NO_CHANGE_SOURCE(9, "harvest: no build's repository has a change source (the builds are stored; map them)"),
     UNREACHABLE(10, "a server could not be reached"),
     AUTH(11, "a server refused the credentials"),
     NOT_FOUND(12, "a job or repository does not exist on the server"),

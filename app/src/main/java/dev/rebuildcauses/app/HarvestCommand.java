@@ -2,6 +2,7 @@ package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.config.ConfigException;
+import dev.rebuildcauses.harvest.run.HarvestSummary;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +26,11 @@ import picocli.CommandLine.Spec;
             "",
             "Running it again fetches only what is new; a build still running is collected once it has "
                     + "finished. A harvest that is killed loses nothing: run it again.",
+            "",
+            "A build whose repository has no change source (no local clone mapped for it) is stored all "
+                    + "the same with the cause no-change-source; the harvest warns once per repository with the "
+                    + "config line that would fix it, and the next harvest after the mapping is added resolves "
+                    + "those builds. A build that recorded no revision gets the cause no-revision.",
         },
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
@@ -40,7 +46,7 @@ import picocli.CommandLine.Spec;
             "    rebuild-causes report --config rebuild-causes.yml --out report/",
             "",
             "Prints: harvested N new builds of M jobs (R ranges, K commits); requests: jenkins X, bitbucket Y; "
-                    + "unknown ranges U",
+                    + "unknown ranges U; no revision V; no change source S",
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class HarvestCommand implements Callable<Integer> {
@@ -50,6 +56,7 @@ public final class HarvestCommand implements Callable<Integer> {
         ExitCode.USAGE,
         ExitCode.IO,
         ExitCode.BAD_CONFIG,
+        ExitCode.NO_CHANGE_SOURCE,
         ExitCode.UNREACHABLE,
         ExitCode.AUTH,
         ExitCode.NOT_FOUND,
@@ -75,7 +82,14 @@ public final class HarvestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ConfigException, HarvestException {
-        new HarvestRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), System.getenv()).run(config, quiet);
-        return ExitCode.OK.code();
+        HarvestSummary summary = new HarvestRunner(
+                        spec.commandLine().getOut(), spec.commandLine().getErr(), System.getenv())
+                .run(config, quiet);
+        return exitCodeOf(summary).code();
+    }
+
+    /** 0, or {@link ExitCode#NO_CHANGE_SOURCE} when builds needed a change source and none had one. */
+    static ExitCode exitCodeOf(HarvestSummary summary) {
+        return summary.nothingResolvable() ? ExitCode.NO_CHANGE_SOURCE : ExitCode.OK;
     }
 }

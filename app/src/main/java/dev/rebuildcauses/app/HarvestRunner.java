@@ -74,9 +74,18 @@ public final class HarvestRunner {
                 progress.finish();
             }
         }
+        warnAboutMissingSources(summary, config);
         out.println(summary.line());
         out.flush();
         return summary;
+    }
+
+    /** One warning per repository without a change source, with the config line that would fix it. */
+    private void warnAboutMissingSources(HarvestSummary summary, HarvestConfig config) {
+        for (HarvestSummary.MissingSource missing : summary.missingSources()) {
+            err.println(MissingSourceWarning.of(missing, config.changes().source(), config.file()));
+        }
+        err.flush();
     }
 
     /** Remote sources resolve ranges as many at once as their client lets through; local git one at a time. */

@@ -6,6 +6,7 @@ import dev.rebuildcauses.analysis.classify.BuildClassifier;
 import dev.rebuildcauses.analysis.classify.RuleSet;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import dev.rebuildcauses.analysis.model.RangeStatus;
 import dev.rebuildcauses.harvest.run.HarvestSummary;
 import dev.rebuildcauses.harvest.store.BuildFilter;
 import dev.rebuildcauses.harvest.store.BuildStore;
@@ -103,6 +104,77 @@ class HarvestSimulatorTest {
                     "-q");
             assertThat(report.exitCode()).as(report.err()).isZero();
             assertThat(Files.readAllLines(dir.resolve("report/builds.csv"))).hasSize(planned.size() + 1);
+        }
+    }
+
+    @Test
+    void shouldKeepBuildsWithoutAChangeSourceWarnOncePerRepositoryAndResolveThemOnceMapped() throws Exception {
+        try (Simulator simulator = Simulator.start(SimulatorOptions.defaults().withBuilds(120))) {
+            // Given a config that reads changes from local clones, with a clone mapped for no job harvested
+            Path config = dir.resolve("rebuild-causes.yml");
+            Files.writeString(
+                    config,
+                    """
+                    jenkins:
+                      url: %s
+                      user: demo
+                      tokenEnv: JENKINS_TOKEN
+                    changes:
+                      source: git
+                      repositories: {"no-such-folder/*": %s}
+                    """
+                            .formatted(simulator.jenkinsUrl(), dir.toAbsolutePath()));
+
+            // When it is harvested
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            HarvestSummary first = new HarvestRunner(new PrintWriter(out), new PrintWriter(err), ENV).run(config, true);
+
+            // Then every build is kept, the ones needing a range marked, and each repository warned about once
+            assertThat(first.newBuilds()).isEqualTo(simulator.history().buildCount());
+            assertThat(first.noChangeSource()).isPositive();
+            assertThat(first.nothingResolvable()).isTrue();
+            assertThat(HarvestCommand.exitCodeOf(first)).isEqualTo(ExitCode.NO_CHANGE_SOURCE);
+            List<String> warnings = err.toString().lines().toList();
+            assertThat(warnings).hasSize(first.missingSources().size()).allSatisfy(line -> assertThat(line)
+                    .startsWith("rebuild-causes: warning: no local clone for ")
+                    .contains("under changes.repositories:  \"")
+                    .contains("\": /path/to/clone-of-"));
+            assertThat(first.missingSources().stream().mapToInt(m -> m.builds()).sum())
+                    .isEqualTo(first.noChangeSource());
+            assertThat(out.toString()).contains("; no change source " + first.noChangeSource());
+            long keptFinished;
+            try (BuildStore store = BuildStore.open("jdbc:h2:file:" + dir.resolve("rebuild-causes-data/store"))) {
+                keptFinished = store.loadBuildChanges(BuildFilter.all()).stream()
+                        .filter(b -> b.range().status() == RangeStatus.NO_CHANGE_SOURCE)
+                        .count();
+            }
+
+            // When the config gets a change source for them and the harvest runs again
+            Files.writeString(
+                    config,
+                    """
+                    jenkins:
+                      url: %s
+                      user: demo
+                      tokenEnv: JENKINS_TOKEN
+                    changes:
+                      source: bitbucket-server
+                      url: %s
+                      tokenEnv: BITBUCKET_TOKEN
+                    """
+                            .formatted(simulator.jenkinsUrl(), simulator.bitbucketUrl()));
+            HarvestSummary second = harvest(config);
+
+            // Then the kept builds are resolved (those still running then are simply harvested again) and
+            // none is left without a source
+            assertThat(second.resolvedLater()).isEqualTo(keptFinished).isPositive();
+            assertThat(second.missingSources()).isEmpty();
+            assertThat(HarvestCommand.exitCodeOf(second)).isEqualTo(ExitCode.OK);
+            try (BuildStore store = BuildStore.open("jdbc:h2:file:" + dir.resolve("rebuild-causes-data/store"))) {
+                assertThat(store.loadBuildChanges(BuildFilter.all()))
+                        .noneMatch(b -> b.range().status() == RangeStatus.NO_CHANGE_SOURCE);
+            }
         }
     }
 

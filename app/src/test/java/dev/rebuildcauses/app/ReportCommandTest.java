@@ -120,7 +120,7 @@ class ReportCommandTest {
         assertThat(Files.readAllLines(out.resolve("files.csv")))
                 .containsExactly(
                         "job,build,revision,path,cause,reason",
-                        "images/a,2,r2,Dockerfile,environment,rule 'Dockerfile' (default rules:7)",
+                        "images/a,2,r2,Dockerfile,environment,rule 'Dockerfile' (default rules:21)",
                         "images/a,4,r4,app.py,code,rule '*.py' (default rules:"
                                 + RuleSet.defaults().rules().stream()
                                         .filter(rule -> rule.glob().text().equals("*.py"))

@@ -123,7 +123,8 @@ class ScanEndToEndTest {
                 .contains("base-image,replace-empty-commits,,", "base-image,skip-docs-and-ci,,");
         assertThat(read("summary.txt"))
                 .contains("Empty-commit rebuilds (new commits that change no file) are 11.1% of builds")
-                .endsWith("Data quality: 0 builds with an unknown change range, 9 builds without a duration.\n");
+                .endsWith(
+                        "Data quality: 0 builds with an unknown change range, 0 without a revision, 0 without a change source, 9 without a duration.\n");
     }
 
     @Test
@@ -201,7 +202,8 @@ class ScanEndToEndTest {
                         "2026-01-19,environment,1,0.33"));
         assertThat(run.stdout()).isEqualTo(read("summary.txt") + "\n" + read("advice.txt"));
         assertThat(read("summary.txt"))
-                .endsWith("Data quality: 2 builds with an unknown change range, 1 build without a duration.\n");
+                .endsWith(
+                        "Data quality: 2 builds with an unknown change range, 0 without a revision, 0 without a change source, 1 without a duration.\n");
     }
 
     @Test

@@ -17,7 +17,9 @@ final class BuildCosts {
             Causes.EMPTY_COMMIT,
             Causes.NO_NEW_COMMIT,
             Causes.FIRST_BUILD,
-            Causes.UNKNOWN_RANGE);
+            Causes.UNKNOWN_RANGE,
+            Causes.NO_REVISION,
+            Causes.NO_CHANGE_SOURCE);
 
     private final List<ClassifiedBuild> builds;
     private final double spanDays;

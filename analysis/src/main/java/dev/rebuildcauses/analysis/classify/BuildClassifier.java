@@ -22,6 +22,8 @@ public final class BuildClassifier {
     private static final CauseSet FIRST_BUILD = CauseSet.of(Causes.FIRST_BUILD);
     private static final CauseSet NO_NEW_COMMIT = CauseSet.of(Causes.NO_NEW_COMMIT);
     private static final CauseSet UNKNOWN_RANGE = CauseSet.of(Causes.UNKNOWN_RANGE);
+    private static final CauseSet NO_REVISION = CauseSet.of(Causes.NO_REVISION);
+    private static final CauseSet NO_CHANGE_SOURCE = CauseSet.of(Causes.NO_CHANGE_SOURCE);
     private static final CauseSet EMPTY_COMMIT = CauseSet.of(Causes.EMPTY_COMMIT);
 
     private final PathClassifier paths;
@@ -50,6 +52,10 @@ public final class BuildClassifier {
                 return NO_NEW_COMMIT;
             case UNKNOWN:
                 return UNKNOWN_RANGE;
+            case NO_REVISION:
+                return NO_REVISION;
+            case NO_CHANGE_SOURCE:
+                return NO_CHANGE_SOURCE;
             default:
                 break;
         }
@@ -113,7 +119,14 @@ public final class BuildClassifier {
         List<String> overflow;
 
         void add(String path) {
-            String cause = paths.classify(path).cause();
+            Verdict verdict = paths.classify(path);
+            addCause(verdict.cause());
+            for (String also : verdict.alsoCauses()) {
+                addCause(also);
+            }
+        }
+
+        private void addCause(String cause) {
             int bit = bitOf(cause);
             if (bit < 64) {
                 bits |= 1L << bit;

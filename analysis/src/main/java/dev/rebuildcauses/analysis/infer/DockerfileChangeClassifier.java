@@ -3,8 +3,11 @@ package dev.rebuildcauses.analysis.infer;
 import dev.rebuildcauses.analysis.classify.Verdict;
 import dev.rebuildcauses.analysis.model.Causes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Classifies a Dockerfile change by the instructions it changed: when only the packages or
@@ -56,17 +59,29 @@ public final class DockerfileChangeClassifier {
             return new Verdict(Causes.ENVIRONMENT, "no instruction changed in " + path + " (comments or layout only)");
         }
         DockerInstruction first = added.isEmpty() ? removed.get(0) : added.get(0);
-        for (DockerInstruction instruction : added.isEmpty() ? removed : added) {
-            if (!instruction.keyword().equals("RUN")) {
-                return environment(path, instruction);
+        InstallDiff installs = InstallDiff.of(runs(removed), runs(added));
+        List<String> alsoPins = installs.packagesChanged ? List.of(Causes.DEPENDENCIES) : List.of();
+        String pinsToo = installs.packagesChanged ? "; packages changed too" : "";
+        for (List<DockerInstruction> side : List.of(added, removed)) {
+            for (DockerInstruction instruction : side) {
+                if (!instruction.keyword().equals("RUN")) {
+                    return new Verdict(
+                            Causes.ENVIRONMENT,
+                            instruction.keyword() + " changed in " + path + ":" + instruction.line() + pinsToo,
+                            alsoPins);
+                }
             }
         }
-        for (DockerInstruction instruction : removed) {
-            if (!instruction.keyword().equals("RUN")) {
-                return environment(path, instruction);
-            }
+        if (installs.otherChanged) {
+            return new Verdict(Causes.ENVIRONMENT, "RUN changed in " + path + ":" + first.line() + pinsToo, alsoPins);
         }
-        if (onlyPinsDiffer(removed, added)) {
+        if (installs.flagsChanged) {
+            return new Verdict(
+                    Causes.ENVIRONMENT,
+                    "installer flags or index changed in " + path + ":" + first.line() + pinsToo,
+                    alsoPins);
+        }
+        if (installs.packagesChanged) {
             return new Verdict(Causes.DEPENDENCIES, "only package pins changed in " + path + ":" + first.line());
         }
         return environment(path, first);
@@ -77,63 +92,88 @@ public final class DockerfileChangeClassifier {
                 Causes.ENVIRONMENT, instruction.keyword() + " changed in " + path + ":" + instruction.line());
     }
 
-    private static boolean onlyPinsDiffer(List<DockerInstruction> removed, List<DockerInstruction> added) {
-        List<String> before = skeletons(removed);
-        List<String> after = skeletons(added);
-        if (before.equals(after)) {
-            return before.stream().anyMatch(DockerfileChangeClassifier::isInstallSkeleton);
+    private static List<DockerInstruction> runs(List<DockerInstruction> instructions) {
+        return instructions.stream().filter(i -> i.keyword().equals("RUN")).toList();
+    }
+
+    /**
+     * What changed between the commands of the RUNs a diff removed and those it added: the packages
+     * of language installs (pip, uv pip, conda/mamba, npm/yarn), their flags or index, or any other
+     * command. Commands on both sides cancel out, and cleanup commands do not count.
+     */
+    private static final class InstallDiff {
+        boolean packagesChanged;
+        boolean flagsChanged;
+        boolean otherChanged;
+
+        static InstallDiff of(List<DockerInstruction> removed, List<DockerInstruction> added) {
+            InstallDiff diff = new InstallDiff();
+            List<Install> before = new ArrayList<>();
+            List<Install> after = new ArrayList<>();
+            Map<String, Integer> others = new HashMap<>();
+            collect(removed, before, others, -1);
+            collect(added, after, others, 1);
+            diff.otherChanged = others.values().stream().anyMatch(n -> n != 0);
+            for (Install now : after) {
+                Install was = before.stream()
+                        .filter(candidate -> candidate.tool().equals(now.tool()))
+                        .findFirst()
+                        .orElse(null);
+                if (was == null) {
+                    diff.packagesChanged |= !now.packages().isEmpty();
+                    continue;
+                }
+                before.remove(was);
+                diff.flagsChanged |= !was.flags().equals(now.flags());
+                diff.packagesChanged |= !was.packages().equals(now.packages());
+            }
+            for (Install gone : before) {
+                diff.packagesChanged |= !gone.packages().isEmpty();
+            }
+            return diff;
         }
-        boolean anyInstall = false;
-        for (List<DockerInstruction> side : List.of(removed, added)) {
-            for (DockerInstruction instruction : side) {
-                for (List<String> command : ShellCommands.commands(instruction.arguments())) {
+
+        private static void collect(
+                List<DockerInstruction> runs, List<Install> installs, Map<String, Integer> others, int sign) {
+            for (DockerInstruction run : runs) {
+                for (List<String> command : ShellCommands.commands(run.arguments())) {
                     List<String> words = ShellCommands.unwrap(command);
-                    if (installVerb(words) >= 0) {
-                        anyInstall = true;
+                    int verb = installVerb(words);
+                    if (verb >= 0) {
+                        installs.add(Install.of(words, verb));
                     } else if (!words.isEmpty() && !isCleanup(words)) {
-                        return false;
+                        others.merge(String.join(" ", words), sign, Integer::sum);
                     }
                 }
             }
         }
-        return anyInstall;
+    }
+
+    /** One language install command: the tool and verb, its flags (with their values), its packages. */
+    private record Install(String tool, List<String> flags, Set<String> packages) {
+        static Install of(List<String> words, int verb) {
+            List<String> flags = new ArrayList<>();
+            Set<String> packages = new TreeSet<>();
+            for (int i = verb + 1; i < words.size(); i++) {
+                String word = words.get(i);
+                if (word.startsWith("-")) {
+                    flags.add(word);
+                    if (VALUE_FLAGS.contains(word) && i + 1 < words.size()) {
+                        flags.add(words.get(++i));
+                    }
+                } else {
+                    packages.add(word);
+                }
+            }
+            flags.sort(null);
+            return new Install(String.join(" ", words.subList(0, verb + 1)), flags, packages);
+        }
     }
 
     /** Commands that only tidy up after an install: {@code rm}, {@code conda clean}, {@code /tmp/clean-layer.sh}. */
     private static boolean isCleanup(List<String> words) {
         return RepoPaths.baseName(words.get(0)).contains("clean")
                 || words.stream().anyMatch(CLEANUP::contains);
-    }
-
-    private static boolean isInstallSkeleton(String skeleton) {
-        return skeleton.endsWith("<packages>");
-    }
-
-    /** Each command of the RUNs, with the packages of language installs replaced by a placeholder. */
-    private static List<String> skeletons(List<DockerInstruction> runs) {
-        List<String> skeletons = new ArrayList<>();
-        for (DockerInstruction run : runs) {
-            for (List<String> command : ShellCommands.commands(run.arguments())) {
-                List<String> words = ShellCommands.unwrap(command);
-                int verb = installVerb(words);
-                if (verb < 0) {
-                    skeletons.add(String.join(" ", words));
-                    continue;
-                }
-                StringBuilder skeleton = new StringBuilder(String.join(" ", words.subList(0, verb + 1)));
-                for (int i = verb + 1; i < words.size(); i++) {
-                    String word = words.get(i);
-                    if (word.startsWith("-")) {
-                        skeleton.append(' ').append(word);
-                        if (VALUE_FLAGS.contains(word) && i + 1 < words.size()) {
-                            skeleton.append(' ').append(words.get(++i));
-                        }
-                    }
-                }
-                skeletons.add(skeleton.append(" <packages>").toString());
-            }
-        }
-        return skeletons;
     }
 
     /** Index of the install verb of a language package install, or -1 (system package managers are not). */

@@ -56,7 +56,11 @@ public final class FindingsMiner {
                 weeklyRows(pass),
                 emptyCommitBuildsShare,
                 emptyCommitHoursShare,
-                new DataQuality(pass.unknownRangeBuilds, pass.builds - pass.buildsWithDuration));
+                new DataQuality(
+                        pass.unknownRangeBuilds,
+                        pass.noRevisionBuilds,
+                        pass.noChangeSourceBuilds,
+                        pass.builds - pass.buildsWithDuration));
     }
 
     private static List<CauseStats> causeRows(MiningPass pass) {

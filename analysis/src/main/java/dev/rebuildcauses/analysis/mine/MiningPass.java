@@ -63,6 +63,8 @@ final class MiningPass {
     long buildsWithDuration;
     long millis;
     long unknownRangeBuilds;
+    long noRevisionBuilds;
+    long noChangeSourceBuilds;
 
     void add(ClassifiedBuild classified) {
         Combination combination = combinations.get(classified.causes());
@@ -97,6 +99,12 @@ final class MiningPass {
         }
         if (classified.range().status() == RangeStatus.UNKNOWN || classified.has(Causes.UNKNOWN_RANGE)) {
             unknownRangeBuilds++;
+        }
+        if (classified.range().status() == RangeStatus.NO_REVISION || classified.has(Causes.NO_REVISION)) {
+            noRevisionBuilds++;
+        }
+        if (classified.range().status() == RangeStatus.NO_CHANGE_SOURCE || classified.has(Causes.NO_CHANGE_SOURCE)) {
+            noChangeSourceBuilds++;
         }
 
         long started = classified.build().startedAt().toEpochMilli();

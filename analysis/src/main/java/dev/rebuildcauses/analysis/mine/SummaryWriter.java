@@ -20,7 +20,9 @@ public final class SummaryWriter {
             Map.entry(Causes.EMPTY_COMMIT, "empty commits"),
             Map.entry(Causes.NO_NEW_COMMIT, "builds without a new commit"),
             Map.entry(Causes.FIRST_BUILD, "first builds"),
-            Map.entry(Causes.UNKNOWN_RANGE, "builds with an unknown change range"));
+            Map.entry(Causes.UNKNOWN_RANGE, "builds with an unknown change range"),
+            Map.entry(Causes.NO_REVISION, "builds that recorded no revision"),
+            Map.entry(Causes.NO_CHANGE_SOURCE, "builds of repositories without a change source"));
 
     private SummaryWriter() {}
 
@@ -38,7 +40,9 @@ public final class SummaryWriter {
         DataQuality quality = findings.dataQuality();
         sentences.add(
                 "Data quality: " + count(quality.unknownRangeBuilds(), "build") + " with an unknown change range, "
-                        + count(quality.buildsWithoutDuration(), "build") + " without a duration.");
+                        + quality.noRevisionBuilds() + " without a revision, "
+                        + quality.noChangeSourceBuilds() + " without a change source, "
+                        + quality.buildsWithoutDuration() + " without a duration.");
         return sentences;
     }
 

@@ -20,12 +20,17 @@ public final class Causes {
     public static final String FIRST_BUILD = "first-build";
     /** The change range could not be resolved. */
     public static final String UNKNOWN_RANGE = "unknown-range";
+    /** The build recorded no revision (no SCM data, aborted before checkout): nothing to compare. */
+    public static final String NO_REVISION = "no-revision";
+    /** No change source is configured for the build's repository (no clone mapped). */
+    public static final String NO_CHANGE_SOURCE = "no-change-source";
 
     /** File causes in the order of the default rules. */
     public static final List<String> FILE_CAUSES = List.of(ENVIRONMENT, DEPENDENCIES, CI, DOCS, CODE, CONFIG, OTHER);
 
     /** Causes that come from the range itself rather than from changed files. */
-    public static final List<String> BUILD_CAUSES = List.of(EMPTY_COMMIT, NO_NEW_COMMIT, FIRST_BUILD, UNKNOWN_RANGE);
+    public static final List<String> BUILD_CAUSES =
+            List.of(EMPTY_COMMIT, NO_NEW_COMMIT, FIRST_BUILD, UNKNOWN_RANGE, NO_REVISION, NO_CHANGE_SOURCE);
 
     private Causes() {}
 }

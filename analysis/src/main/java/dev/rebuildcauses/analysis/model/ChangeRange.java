@@ -13,7 +13,8 @@ import java.util.Objects;
  *     everything a merge brought)
  * @param files the files changed over the whole range (union over its commits, or the net
  *     diff where a source only gives that)
- * @param problem why the range is {@link RangeStatus#UNKNOWN}, else {@code ""}
+ * @param problem why the range is {@link RangeStatus#UNKNOWN}, {@link RangeStatus#NO_REVISION} or
+ *     {@link RangeStatus#NO_CHANGE_SOURCE}, else {@code ""}
  */
 public record ChangeRange(
         RangeStatus status,
@@ -44,5 +45,22 @@ public record ChangeRange(
 
     public static ChangeRange unknown(String fromRevision, String toRevision, String problem) {
         return new ChangeRange(RangeStatus.UNKNOWN, fromRevision, toRevision, List.of(), List.of(), problem);
+    }
+
+    /** A build that recorded no revision: nothing to compare. */
+    public static ChangeRange noRevision(String fromRevision, String problem) {
+        return new ChangeRange(RangeStatus.NO_REVISION, fromRevision, null, List.of(), List.of(), problem);
+    }
+
+    /** A build whose repository has no change source here: the revisions are kept to resolve it later. */
+    public static ChangeRange noChangeSource(String fromRevision, String toRevision, String problem) {
+        return new ChangeRange(RangeStatus.NO_CHANGE_SOURCE, fromRevision, toRevision, List.of(), List.of(), problem);
+    }
+
+    /** True when the range says nothing about what changed: unknown, no revision, or no change source. */
+    public boolean isUnresolved() {
+        return status == RangeStatus.UNKNOWN
+                || status == RangeStatus.NO_REVISION
+                || status == RangeStatus.NO_CHANGE_SOURCE;
     }
 }

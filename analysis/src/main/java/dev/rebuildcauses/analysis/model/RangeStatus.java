@@ -9,5 +9,12 @@ public enum RangeStatus {
     /** Commits and changed files between the previous built revision and this one are known. */
     RESOLVED,
     /** The range could not be resolved (revision unknown to the repository, commit gone after a force-push). */
-    UNKNOWN
+    UNKNOWN,
+    /** The build recorded no revision (a job without SCM data, a build aborted before its checkout). */
+    NO_REVISION,
+    /**
+     * The build's revision is known but no change source is configured for its repository (no local
+     * clone mapped, no repository known); a later harvest with the mapping added resolves it.
+     */
+    NO_CHANGE_SOURCE
 }

@@ -136,7 +136,7 @@ class BuildClassifierTest {
         // Then each path, old paths included, has its cause and reason
         assertThat(verdicts)
                 .containsExactly(
-                        new FileVerdict("Dockerfile", "environment", "rule 'Dockerfile' (default rules:7)"),
+                        new FileVerdict("Dockerfile", "environment", "rule 'Dockerfile' (default rules:21)"),
                         new FileVerdict("new.bin", "other", "no rule matched"),
                         new FileVerdict(
                                 "old.py",

@@ -118,7 +118,22 @@ class DefaultRulesTest {
         "log4j.xml, config",
         ".env, config",
         "prod.env, config",
-        ".gitignore, config",
+        ".gitignore, other",
+        ".gitattributes, other",
+        ".devcontainer/devcontainer.json, other",
+        ".devcontainer/Dockerfile, other",
+        ".editorconfig, other",
+        ".vscode/settings.json, other",
+        ".github/ISSUE_TEMPLATE/bug.md, other",
+        ".github/pull_request_template.md, other",
+        "CODEOWNERS, other",
+        ".github/CODEOWNERS, other",
+        ".github/dependabot.yml, ci",
+        ".hadolint.yaml, ci",
+        ".flake8, ci",
+        ".pre-commit-config.yml, ci",
+        "ruff.toml, ci",
+        "renovate.json, ci",
         ".dockerignore, config",
         "random.bin, other",
         "images/logo.png, other",
@@ -131,23 +146,25 @@ class DefaultRulesTest {
 
     @Test
     void shouldNameTheDecidingRuleWithItsLine() {
-        // Given the default rules (Dockerfile is on line 7 of the resource)
+        // Given the default rules (Dockerfile is on line 21 of the resource)
         // When classifying a Dockerfile and an unmatched file
         Verdict dockerfile = rules.classify("Dockerfile");
         Verdict unmatched = rules.classify("random.bin");
 
         // Then the reasons name the rule and its place, or say nothing matched
-        assertThat(dockerfile).isEqualTo(new Verdict("environment", "rule 'Dockerfile' (default rules:7)"));
+        assertThat(dockerfile).isEqualTo(new Verdict("environment", "rule 'Dockerfile' (default rules:21)"));
         assertThat(unmatched).isEqualTo(new Verdict("other", "no rule matched"));
     }
 
     @Test
     void shouldGiveExactlyTheCausesOfTheDesign() {
         // Given the default rules, When listing the causes they can give, Then they are DESIGN.md's
-        // (source files named like Dockerfiles come first as code, then environment onwards)
+        // (source files named like Dockerfiles come first as code, and repository housekeeping as
+        // other, then environment onwards)
         assertThat(rules.causes()).containsExactlyInAnyOrderElementsOf(Causes.FILE_CAUSES);
-        assertThat(rules.causes().subList(1, rules.causes().size()))
-                .containsSubsequence(Causes.ENVIRONMENT, Causes.DEPENDENCIES, Causes.CI, Causes.DOCS, Causes.OTHER);
+        assertThat(rules.causes().subList(0, 2)).containsExactly(Causes.CODE, Causes.OTHER);
+        assertThat(rules.causes().subList(2, rules.causes().size()))
+                .containsSubsequence(Causes.ENVIRONMENT, Causes.DEPENDENCIES, Causes.CI, Causes.DOCS);
     }
 
     @Test

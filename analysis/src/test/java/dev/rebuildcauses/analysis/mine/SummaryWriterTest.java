@@ -26,7 +26,7 @@ class SummaryWriterTest {
                                 + " build time (1 build).",
                         "The environment changes about once every 10 days (median over 1 job with at least two"
                                 + " environment changes).",
-                        "Data quality: 1 build with an unknown change range, 1 build without a duration.");
+                        "Data quality: 1 build with an unknown change range, 0 without a revision, 0 without a change source, 1 without a duration.");
     }
 
     @Test
@@ -48,7 +48,7 @@ class SummaryWriterTest {
                         "0.0% of builds that change code change only code (0 of 1).",
                         "No build was an empty-commit rebuild.",
                         "The environment changed in 1 build, too few per job to tell how often it changes.",
-                        "Data quality: 0 builds with an unknown change range, 3 builds without a duration.");
+                        "Data quality: 0 builds with an unknown change range, 0 without a revision, 0 without a change source, 3 without a duration.");
         assertThat(String.join(" ", sentences)).doesNotContain("null", "NaN");
     }
 
@@ -78,6 +78,6 @@ class SummaryWriterTest {
         assertThat(SummaryWriter.sentences(FindingsMiner.mine(List.of())))
                 .containsExactly(
                         "There are no builds to analyse.",
-                        "Data quality: 0 builds with an unknown change range, 0 builds without a duration.");
+                        "Data quality: 0 builds with an unknown change range, 0 without a revision, 0 without a change source, 0 without a duration.");
     }
 }

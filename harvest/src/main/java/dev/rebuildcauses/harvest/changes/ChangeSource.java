@@ -29,6 +29,15 @@ public interface ChangeSource {
      */
     default void expectChain(String repository, List<String> revisions) throws HarvestException {}
 
+    /**
+     * Whether this source can resolve ranges of the repository at all (a local clone is mapped for
+     * it, say); a build of a repository it cannot is kept as {@code NO_CHANGE_SOURCE} instead of
+     * stopping the harvest. The default: every repository.
+     */
+    default boolean hasSourceFor(String repository) {
+        return true;
+    }
+
     /** Requests made to remote servers so far (0 for local sources). */
     default long requestCount() {
         return 0;

@@ -52,6 +52,11 @@ public final class LocalGitChangeSource implements ChangeSource {
     }
 
     @Override
+    public boolean hasSourceFor(String repository) {
+        return clones.apply(repository).isPresent();
+    }
+
+    @Override
     public synchronized ChangeRange resolve(String repository, String fromRevision, String toRevision)
             throws HarvestException {
         Path clone = clones.apply(repository)

@@ -56,13 +56,22 @@ public final class RangeResolver {
                 Comparator.comparing(Build::job).thenComparing(Build::branch).thenComparingLong(Build::number));
         Map<String, String> ids = idsOf(ordered.stream().map(Build::revision).toList());
         List<BuildChanges> joined = new ArrayList<>(ordered.size());
+        // the previous build of a line is the last one that recorded a revision, as in a harvest: a
+        // build without one (no SCM data, aborted before checkout) neither hides nor breaks the range
+        Build line = null;
         Build previous = null;
         for (Build build : ordered) {
-            boolean sameLine = previous != null
-                    && previous.job().equals(build.job())
-                    && previous.branch().equals(build.branch());
-            joined.add(new BuildChanges(build, rangeOf(sameLine ? previous : null, build, ids)));
-            previous = build;
+            boolean sameLine = line != null
+                    && line.job().equals(build.job())
+                    && line.branch().equals(build.branch());
+            if (!sameLine) {
+                previous = null;
+            }
+            joined.add(new BuildChanges(build, rangeOf(previous, build, ids)));
+            line = build;
+            if (hasRevision(build)) {
+                previous = build;
+            }
             progress.advanced(joined.size(), ordered.size());
         }
         return joined;
@@ -72,8 +81,8 @@ public final class RangeResolver {
         String revision = build.revision();
         String previousRevision = previous == null ? null : previous.revision();
         String previousId = previousRevision == null ? null : ids.get(previousRevision);
-        if (revision == null || revision.isBlank()) {
-            return ChangeRange.unknown(previousId, null, "build lists no revision");
+        if (!hasRevision(build)) {
+            return ChangeRange.noRevision(previousId, "the build recorded no revision");
         }
         String id = ids.get(revision);
         if (id == null) {
@@ -82,13 +91,14 @@ public final class RangeResolver {
         if (previous == null) {
             return ChangeRange.firstBuild(id);
         }
-        if (previousRevision == null || previousRevision.isBlank()) {
-            return ChangeRange.unknown(null, id, "previous build lists no revision");
-        }
         if (previousId == null) {
             return ChangeRange.unknown(previousRevision, id, "previous " + missing(previousRevision));
         }
         return between(previousId, id);
+    }
+
+    private static boolean hasRevision(Build build) {
+        return build.revision() != null && !build.revision().isBlank();
     }
 
     private ChangeRange between(String from, String to) throws HarvestException {

@@ -58,8 +58,9 @@ public final class JenkinsClient {
         containers.add(new Container(rootUrl, ""));
         while (!containers.isEmpty()) {
             Container container = containers.removeFirst();
-            JsonNode node = http.getJson(api(container.url(), "jobs" + jobTree(LEVELS)));
-            walk(node, container.fullName(), 1, jobs, containers);
+            String listing = api(container.url(), "jobs" + jobTree(LEVELS));
+            JsonNode node = http.getJson(listing);
+            walk(node, container.fullName(), 1, jobs, containers, listing);
         }
         return jobs.stream()
                 .filter(job -> JobGlob.selects(includes, excludes, job.fullName()))
@@ -67,14 +68,26 @@ public final class JenkinsClient {
     }
 
     private static void walk(
-            JsonNode container, String prefix, int level, List<JenkinsJob> jobs, Deque<Container> containers) {
+            JsonNode container,
+            String prefix,
+            int level,
+            List<JenkinsJob> jobs,
+            Deque<Container> containers,
+            String listing)
+            throws HarvestException {
         for (JsonNode job : array(container, "jobs")) {
             String name = decode(text(job, "name"));
             String fullName = prefix.isEmpty() ? name : prefix + "/" + name;
             String url = text(job, "url");
             if (job.has("jobs")) {
                 if (level < LEVELS) {
-                    walk(job, fullName, level + 1, jobs, containers);
+                    walk(job, fullName, level + 1, jobs, containers, listing);
+                } else if (HttpUrl.parse(withSlash(url)) == null) {
+                    // a folder to list next: named with the answer it came from, not as a bare URL later
+                    throw new HarvestException(
+                            FailureKind.BAD_RESPONSE,
+                            UrlRedactor.redact(listing) + " gives folder '" + fullName
+                                    + "' a URL that is not http(s): '" + UrlRedactor.redact(url) + "'");
                 } else {
                     containers.add(new Container(url, fullName));
                 }
@@ -111,7 +124,7 @@ public final class JenkinsClient {
                 }
             }
         }
-        JsonNode all = http.getJson(api(job.url(), "builds[" + BuildParser.FIELDS + "]"));
+        JsonNode all = http.getJson(api(job, "builds[" + BuildParser.FIELDS + "]"));
         collect(job, array(all, "builds"), sinceNumberExclusive, builds);
         return List.copyOf(builds.values());
     }
@@ -165,7 +178,7 @@ public final class JenkinsClient {
     }
 
     private String pageUrl(JenkinsJob job, int start) throws HarvestException {
-        return api(job.url(), "allBuilds[" + BuildParser.FIELDS + "]{" + start + "," + (start + PAGE) + "}");
+        return api(job, "allBuilds[" + BuildParser.FIELDS + "]{" + start + "," + (start + PAGE) + "}");
     }
 
     /** The job's stored configuration ({@code config.xml}, needs the Extended Read permission). */
@@ -189,6 +202,15 @@ public final class JenkinsClient {
     /** Requests made to this controller so far. */
     public long requestCount() {
         return http.requestCount();
+    }
+
+    /** The API URL of a job, or a failure naming the job when the server gave it no usable URL. */
+    private static String api(JenkinsJob job, String tree) throws HarvestException {
+        try {
+            return api(job.url(), tree);
+        } catch (HarvestException e) {
+            throw new HarvestException(e.kind(), "job '" + job.fullName() + "': " + e.getMessage(), e);
+        }
     }
 
     private static String api(String url, String tree) throws HarvestException {

@@ -15,9 +15,11 @@ import dev.rebuildcauses.harvest.store.StoredBuild;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,7 +84,11 @@ public final class Harvester {
         return new Harvester(this, ranges);
     }
 
-    /** Harvests every matching job once; stops at the first failure, keeping what was committed. */
+    /**
+     * Harvests every matching job once; stops at the first failure, keeping what was committed. A
+     * build whose repository has no change source does not stop it: it is stored as such, counted, and
+     * resolved by a later harvest once the repository has one.
+     */
     public HarvestSummary harvest() throws HarvestException {
         List<JenkinsJob> jobs = jenkins.discoverJobs(plan.include(), plan.exclude());
         progress.jobsDiscovered(jobs.size());
@@ -101,13 +107,18 @@ public final class Harvester {
                 jenkins.requestCount(),
                 changes.requestCount(),
                 counts.unknown,
-                counts.running);
+                counts.running,
+                counts.noRevision,
+                counts.noChangeSource,
+                counts.resolvedLater,
+                counts.missingSources());
     }
 
     private void harvestJob(JenkinsJob job, Counts counts, ParallelRanges resolver, JobBuilds listed)
             throws HarvestException {
         String name = job.fullName();
         store.saveJob(job);
+        resolveEarlier(name, counts, resolver);
         long watermark = listed.watermark();
         List<JenkinsBuild> builds = new ArrayList<>(listed.builds());
         builds.removeIf(b -> b.number() <= watermark);
@@ -199,14 +210,17 @@ public final class Harvester {
         ChangeRange range = null;
         RangeRequest request = null;
         if (revision == null) {
-            range = ChangeRange.unknown(null, null, "the build recorded no git revision");
+            range = ChangeRange.noRevision(null, "the build recorded no git revision");
         } else if (previous == null) {
             range = ChangeRange.firstBuild(revision);
         } else if (previous.equals(revision)) {
             range = ChangeRange.noNewCommit(revision);
         } else if (repository.isEmpty()) {
-            range = ChangeRange.unknown(
+            range = ChangeRange.noChangeSource(
                     previous, revision, "no repository known for job " + name + ": map it in changes.repositories");
+        } else if (!changes.hasSourceFor(repository)) {
+            range = ChangeRange.noChangeSource(
+                    previous, revision, "no change source for " + repository + ": map it in changes.repositories");
         } else {
             request = new RangeRequest(repository, previous, revision);
         }
@@ -229,6 +243,11 @@ public final class Harvester {
         }
         if (range.status() == RangeStatus.UNKNOWN) {
             counts.unknown++;
+        } else if (range.status() == RangeStatus.NO_REVISION) {
+            counts.noRevision++;
+        } else if (range.status() == RangeStatus.NO_CHANGE_SOURCE) {
+            counts.noChangeSource++;
+            counts.missing(pending.repository(), name);
         }
         counts.builds++;
         progress.buildHarvested(name, build.number(), requested);
@@ -242,6 +261,44 @@ public final class Harvester {
                 pending.revision(),
                 pending.branch());
         return Optional.of(new StoredBuild(model, build.building(), pending.repository(), build.causes(), range));
+    }
+
+    /**
+     * Resolves the builds an earlier harvest stored without a change source, where their repository
+     * has one now (a clone was mapped since); the others are counted again as still missing.
+     */
+    private void resolveEarlier(String name, Counts counts, ParallelRanges resolver) throws HarvestException {
+        List<BuildStore.UnresolvedBuild> stale = store.buildsWithoutChangeSource(name);
+        if (stale.isEmpty()) {
+            return;
+        }
+        String mapped = plan.repositoryFor().apply(name).orElse(null);
+        Map<Long, RangeRequest> requests = new LinkedHashMap<>();
+        for (BuildStore.UnresolvedBuild build : stale) {
+            String repository = mapped != null ? mapped : build.repository();
+            if (repository.isEmpty() || !changes.hasSourceFor(repository) || build.fromRevision() == null) {
+                counts.missing(repository, name);
+                continue;
+            }
+            requests.put(build.number(), new RangeRequest(repository, build.fromRevision(), build.revision()));
+        }
+        if (requests.isEmpty()) {
+            return;
+        }
+        Map<RangeRequest, ChangeRange> ranges = resolver.resolveAll(new ArrayList<>(requests.values()));
+        Map<Long, BuildStore.ResolvedLater> resolved = new LinkedHashMap<>();
+        for (Map.Entry<Long, RangeRequest> entry : requests.entrySet()) {
+            ChangeRange range = ranges.get(entry.getValue());
+            resolved.put(
+                    entry.getKey(),
+                    new BuildStore.ResolvedLater(entry.getValue().repository(), range));
+            counts.ranges++;
+            counts.resolvedLater++;
+            if (range.status() == RangeStatus.UNKNOWN) {
+                counts.unknown++;
+            }
+        }
+        counts.commits += store.saveRanges(name, resolved);
     }
 
     private String repository(Optional<BuiltRevision> chosen, String mapped, JobContext context)
@@ -360,5 +417,23 @@ public final class Harvester {
         int commits;
         int unknown;
         int running;
+        int noRevision;
+        int noChangeSource;
+        int resolvedLater;
+        private final Map<String, TreeMap<String, Integer>> missing = new TreeMap<>();
+
+        void missing(String repository, String job) {
+            missing.computeIfAbsent(repository == null ? "" : repository, r -> new TreeMap<>())
+                    .merge(job, 1, Integer::sum);
+        }
+
+        List<HarvestSummary.MissingSource> missingSources() {
+            List<HarvestSummary.MissingSource> out = new ArrayList<>();
+            missing.forEach((repository, jobs) -> out.add(new HarvestSummary.MissingSource(
+                    repository,
+                    List.copyOf(jobs.keySet()),
+                    jobs.values().stream().mapToInt(Integer::intValue).sum())));
+            return out;
+        }
     }
 }

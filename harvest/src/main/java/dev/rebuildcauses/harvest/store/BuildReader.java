@@ -70,6 +70,23 @@ final class BuildReader {
         return out;
     }
 
+    List<BuildStore.UnresolvedBuild> withoutChangeSource(String job) throws SQLException {
+        List<BuildStore.UnresolvedBuild> out = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT build_number, revision, from_revision, "
+                + "repository FROM builds WHERE job = ? AND range_status = ? AND building = FALSE "
+                + "ORDER BY build_number")) {
+            query.setString(1, job);
+            query.setString(2, RangeStatus.NO_CHANGE_SOURCE.name());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    out.add(new BuildStore.UnresolvedBuild(
+                            rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+                }
+            }
+        }
+        return out;
+    }
+
     List<BuildChanges> loadBuildChanges(BuildFilter filter) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT job, build_number, started_at_ms, duration_ms, result, "
                 + "trigger_label, revision, branch, range_status, from_revision, problem FROM builds "
@@ -110,7 +127,7 @@ final class BuildReader {
                             new BuildKey(job, build.number()),
                             new BuildRow(
                                     build,
-                                    RangeStatus.valueOf(rows.getString(9)),
+                                    status(rows.getString(9), build.revision()),
                                     rows.getString(10),
                                     rows.getString(11)));
                 }
@@ -270,4 +287,10 @@ final class BuildReader {
     private record BuildKey(String job, long number) {}
 
     private record BuildRow(Build build, RangeStatus status, String fromRevision, String problem) {}
+
+    /** Stores written before {@code NO_REVISION} existed hold such builds as {@code UNKNOWN} without a revision. */
+    private static RangeStatus status(String stored, String revision) {
+        RangeStatus status = RangeStatus.valueOf(stored);
+        return status == RangeStatus.UNKNOWN && revision == null ? RangeStatus.NO_REVISION : status;
+    }
 }

@@ -49,6 +49,7 @@ public final class BuildStore implements AutoCloseable {
         Connection connection = null;
         try {
             JdbcUrls.createH2Folder(jdbcUrl);
+            H2BesideMigration.migrate(jdbcUrl);
             connection = DriverManager.getConnection(JdbcUrls.withSafeH2Settings(jdbcUrl));
             connection.setAutoCommit(false);
             new SchemaMigrator(connection).migrate();
@@ -119,6 +120,31 @@ public final class BuildStore implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The finished builds of a job stored without a change source, by number: to resolve once there is one. */
+    public List<UnresolvedBuild> buildsWithoutChangeSource(String job) throws HarvestException {
+        return call(() -> reader.withoutChangeSource(job));
+    }
+
+    /**
+     * Replaces the change range of stored builds of one job (resolved later), in one transaction.
+     *
+     * @return how many commits were new to the store
+     */
+    public int saveRanges(String job, Map<Long, ResolvedLater> ranges) throws HarvestException {
+        return call(() -> {
+            int newCommits = 0;
+            for (Map.Entry<Long, ResolvedLater> entry : ranges.entrySet()) {
+                newCommits += writer.saveRange(
+                        job,
+                        entry.getKey(),
+                        entry.getValue().repository(),
+                        entry.getValue().range());
+            }
+            connection.commit();
+            return newCommits;
+        });
     }
 
     /** Finished builds matching the filter with their change ranges, ordered by job and number. */
@@ -236,8 +262,21 @@ public final class BuildStore implements AutoCloseable {
         /** True when a range of this key may be kept for the given revisions without asking the source again. */
         public boolean reusableFor(String newRevision, String newFromRevision) {
             return !building
+                    && !"NO_CHANGE_SOURCE".equals(status)
                     && java.util.Objects.equals(revision, newRevision)
                     && java.util.Objects.equals(fromRevision, newFromRevision);
         }
     }
+
+    /**
+     * A stored build whose repository had no change source when it was harvested.
+     *
+     * @param revision its revision
+     * @param fromRevision the previous build's revision, or {@code null} (then it needs no range)
+     * @param repository the repository it was built from as Jenkins named it, or {@code ""}
+     */
+    public record UnresolvedBuild(long number, String revision, String fromRevision, String repository) {}
+
+    /** A range resolved for a stored build, and the repository it was resolved against. */
+    public record ResolvedLater(String repository, ChangeRange range) {}
 }

@@ -87,17 +87,43 @@ final class BuildWriter {
             statement.setString(i, range.problem());
             statement.executeUpdate();
         }
-        for (String table : List.of("build_causes", "range_commits", "range_files")) {
+        deleteChildren(build.job(), build.number(), List.of("build_causes", "range_commits", "range_files"));
+        saveCauses(build, stored.causes());
+        saveRangeFiles(build.job(), build.number(), range.files());
+        return saveRangeCommits(build.job(), build.number(), range.commits());
+    }
+
+    /**
+     * Replaces the range of a stored build (one resolved later, once its repository got a change
+     * source), keeping everything Jenkins told about it; returns how many of its commits were new.
+     */
+    int saveRange(String job, long number, String repository, ChangeRange range) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE builds SET repository = ?, "
+                + "repository_key = ?, range_status = ?, from_revision = ?, problem = ? "
+                + "WHERE job = ? AND build_number = ?")) {
+            update.setString(1, repository);
+            update.setString(2, repository.isEmpty() ? "" : RepositoryUrls.normalize(repository));
+            update.setString(3, range.status().name());
+            update.setString(4, range.fromRevision());
+            update.setString(5, range.problem());
+            update.setString(6, job);
+            update.setLong(7, number);
+            update.executeUpdate();
+        }
+        deleteChildren(job, number, List.of("range_commits", "range_files"));
+        saveRangeFiles(job, number, range.files());
+        return saveRangeCommits(job, number, range.commits());
+    }
+
+    private void deleteChildren(String job, long number, List<String> tables) throws SQLException {
+        for (String table : tables) {
             try (PreparedStatement delete =
                     connection.prepareStatement("DELETE FROM " + table + " WHERE job = ? AND build_number = ?")) {
-                delete.setString(1, build.job());
-                delete.setLong(2, build.number());
+                delete.setString(1, job);
+                delete.setLong(2, number);
                 delete.executeUpdate();
             }
         }
-        saveCauses(build, stored.causes());
-        saveRangeFiles(build, range.files());
-        return saveRangeCommits(build, range.commits());
     }
 
     private void saveCauses(Build build, List<TriggerCause> causes) throws SQLException {
@@ -117,13 +143,13 @@ final class BuildWriter {
         }
     }
 
-    private void saveRangeFiles(Build build, List<FileChange> files) throws SQLException {
+    private void saveRangeFiles(String job, long number, List<FileChange> files) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO range_files "
                 + "(job, build_number, position, change_kind, path, old_path) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int p = 0; p < files.size(); p++) {
                 FileChange file = files.get(p);
-                insert.setString(1, build.job());
-                insert.setLong(2, build.number());
+                insert.setString(1, job);
+                insert.setLong(2, number);
                 insert.setInt(3, p);
                 insert.setString(4, file.kind().name());
                 insert.setString(5, file.path());
@@ -134,15 +160,15 @@ final class BuildWriter {
         }
     }
 
-    private int saveRangeCommits(Build build, List<Commit> commits) throws SQLException {
+    private int saveRangeCommits(String job, long number, List<Commit> commits) throws SQLException {
         int newCommits = 0;
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO range_commits (job, build_number, position, commit_id) VALUES (?, ?, ?, ?)")) {
             for (int p = 0; p < commits.size(); p++) {
                 Commit commit = commits.get(p);
                 newCommits += saveCommit(commit);
-                insert.setString(1, build.job());
-                insert.setLong(2, build.number());
+                insert.setString(1, job);
+                insert.setLong(2, number);
                 insert.setInt(3, p);
                 insert.setString(4, commit.id());
                 insert.addBatch();

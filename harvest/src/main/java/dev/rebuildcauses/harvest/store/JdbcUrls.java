@@ -73,6 +73,32 @@ public final class JdbcUrls {
         return out;
     }
 
+    /** The database file of an H2 file store ({@code <path>.mv.db}), or empty for other URLs. */
+    static java.util.Optional<Path> h2File(String jdbcUrl) {
+        return h2Path(jdbcUrl).map(path -> Path.of(path + ".mv.db"));
+    }
+
+    /** The same H2 file URL for the store at {@code <path><suffix>}, with the same settings. */
+    static String h2Sibling(String jdbcUrl, String suffix) {
+        String rest = jdbcUrl.substring(H2_FILE.length());
+        int semicolon = rest.indexOf(';');
+        String path = semicolon >= 0 ? rest.substring(0, semicolon) : rest;
+        return H2_FILE + path + suffix + (semicolon >= 0 ? rest.substring(semicolon) : "");
+    }
+
+    private static java.util.Optional<String> h2Path(String jdbcUrl) {
+        if (!jdbcUrl.startsWith(H2_FILE)) {
+            return java.util.Optional.empty();
+        }
+        String rest = jdbcUrl.substring(H2_FILE.length());
+        int semicolon = rest.indexOf(';');
+        String path = semicolon >= 0 ? rest.substring(0, semicolon) : rest;
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return java.util.Optional.of(path);
+    }
+
     /** Creates the folder of an H2 file store so a first run needs no preparation. */
     static void createH2Folder(String jdbcUrl) throws IOException {
         if (!jdbcUrl.startsWith(H2_FILE)) {

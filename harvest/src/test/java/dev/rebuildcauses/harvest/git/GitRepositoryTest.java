@@ -227,6 +227,31 @@ class GitRepositoryTest {
     }
 
     @Test
+    void shouldMarkABuildWithoutRevisionAndRangeTheNextFromTheLastOneWithARevision() throws HarvestException {
+        // Given a build between two others that recorded no revision (aborted before its checkout)
+        GitRepository git = GitRepository.open(repo.dir());
+        RangeResolver resolver = new RangeResolver(git, git.firstParentHistory("HEAD", WalkProgress.NONE));
+        List<Build> builds = List.of(build("img", 1, root), build("img", 2, ""), build("img", 3, rename));
+
+        // When
+        List<BuildChanges> joined = resolver.join(builds, WalkProgress.NONE);
+
+        // Then it is told apart from an unknown range, and the build after it ranges from the one before
+        assertThat(joined)
+                .extracting(b -> b.range().status())
+                .containsExactly(RangeStatus.FIRST_BUILD, RangeStatus.NO_REVISION, RangeStatus.RESOLVED);
+        assertThat(joined.get(2).range().fromRevision()).isEqualTo(root);
+        assertThat(source().hasSourceFor("https://bitbucket.example/scm/x/nope.git"))
+                .isFalse();
+        assertThat(source().hasSourceFor("ssh://git@bitbucket.example:7999/img/img.git"))
+                .isTrue();
+    }
+
+    private LocalGitChangeSource source() {
+        return LocalGitChangeSource.mirrorsUnder(temp);
+    }
+
+    @Test
     void shouldServeRangesFromMirrorsNamedByCloneUrl() throws HarvestException {
         // Given
         LocalGitChangeSource source = LocalGitChangeSource.mirrorsUnder(temp);

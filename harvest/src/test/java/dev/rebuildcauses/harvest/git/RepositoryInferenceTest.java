@@ -241,6 +241,79 @@ class RepositoryInferenceTest {
     }
 
     @Test
+    void shouldTellAnInstallersIndexOrFlagsFromItsPackagesAndGiveBothWhenBothChange() throws Exception {
+        // Given a commit that only adds a pip flag, one that changes the package list of that line,
+        // and one that moves the index and bumps a pin together
+        String flagged = BASE_DOCKERFILE.replace("pip install --no-cache-dir", "pip install --no-cache-dir --upgrade");
+        repo.write("images/base/Dockerfile", flagged);
+        revisions.add(repo.commit("upgrade on install"));
+        String more = flagged.replace("numpy==1.26.0", "numpy==1.26.0 pyarrow==15.0.0");
+        repo.write("images/base/Dockerfile", more);
+        revisions.add(repo.commit("add pyarrow"));
+        repo.write(
+                "images/base/Dockerfile",
+                more.replace("pandas==2.1.0", "pandas==2.2.3 --index-url https://download.pytorch.org/whl/cu124"));
+        revisions.add(repo.commit("new index and pandas"));
+
+        // When
+        List<ExplainedBuild> builds = classifyAll(RuleSet.defaults());
+
+        // Then
+        assertThat(verdicts(builds.get(1)))
+                .containsExactly(tuple(
+                        "images/base/Dockerfile",
+                        "environment",
+                        "installer flags or index changed in images/base/Dockerfile:8"));
+        assertThat(builds.get(1).build().causes().key()).isEqualTo("environment");
+        assertThat(builds.get(2).build().causes().key()).isEqualTo("dependencies");
+        assertThat(verdicts(builds.get(3)))
+                .containsExactly(tuple(
+                        "images/base/Dockerfile",
+                        "environment",
+                        "installer flags or index changed in images/base/Dockerfile:8; packages changed too"));
+        assertThat(builds.get(3).build().causes().key()).isEqualTo("dependencies;environment");
+    }
+
+    @Test
+    void shouldCallHousekeepingOtherAndBotAndLinterConfigurationCi() throws Exception {
+        // Given housekeeping files and the configuration of bots and linters CI runs
+        repo.write(".gitignore", "*.pyc\n")
+                .write(".gitattributes", "* text=auto\n")
+                .write(".editorconfig", "root = true\n")
+                .write(".devcontainer/devcontainer.json", "{}\n")
+                .write(".github/ISSUE_TEMPLATE/bug.md", "# Bug\n")
+                .write("CODEOWNERS", "* @team\n")
+                .write(".github/dependabot.yml", "version: 2\n")
+                .write(".pre-commit-config.yaml", "repos: []\n")
+                .write(".hadolint.yaml", "ignored: []\n")
+                .write(".flake8", "[flake8]\n");
+        revisions.add(repo.commit("housekeeping and linters"));
+
+        // When
+        List<ExplainedBuild> builds = classifyAll(RuleSet.defaults());
+
+        // Then
+        Map<String, FileVerdict> files = byPath(builds.get(1));
+        assertThat(files.values())
+                .filteredOn(f -> f.cause().equals("other"))
+                .extracting(FileVerdict::path)
+                .containsExactlyInAnyOrder(
+                        ".gitignore",
+                        ".gitattributes",
+                        ".editorconfig",
+                        ".devcontainer/devcontainer.json",
+                        ".github/ISSUE_TEMPLATE/bug.md",
+                        "CODEOWNERS");
+        assertThat(files.values())
+                .filteredOn(f -> f.cause().equals("ci"))
+                .extracting(FileVerdict::path)
+                .containsExactlyInAnyOrder(
+                        ".github/dependabot.yml", ".pre-commit-config.yaml", ".hadolint.yaml", ".flake8");
+        assertThat(files.get(".flake8").reason()).startsWith("rule '.flake8' (default rules:");
+        assertThat(builds.get(1).build().causes().key()).isEqualTo("ci;other");
+    }
+
+    @Test
     void shouldLetAUserRuleWinOverInference() throws Exception {
         // Given a team rule that calls fix-permissions code
         RuleSet rules = RuleSet.parse("team-rules.txt", "images/base/fix-permissions code\n");

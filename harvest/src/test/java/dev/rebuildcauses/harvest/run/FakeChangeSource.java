@@ -18,6 +18,9 @@ import java.util.Set;
  */
 final class FakeChangeSource implements ChangeSource {
     final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Repositories this source has no clone or server for. */
+    final Set<String> withoutSource = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final long sleepMillis;
 
     FakeChangeSource(long sleepMillis) {
@@ -25,8 +28,16 @@ final class FakeChangeSource implements ChangeSource {
     }
 
     @Override
+    public boolean hasSourceFor(String repository) {
+        return !withoutSource.contains(repository);
+    }
+
+    @Override
     public ChangeRange resolve(String repository, String fromRevision, String toRevision) {
         calls.add(repository + " " + fromRevision + ".." + toRevision);
+        if (withoutSource.contains(repository)) {
+            throw new IllegalStateException("asked for a repository without a source: " + repository);
+        }
         if (sleepMillis > 0) {
             try {
                 Thread.sleep(sleepMillis);

@@ -23,7 +23,19 @@ public final class HarvestChild {
                 System.out.flush();
             }
         };
+        // the store kill test kills the child at moments measured from this line: the JDBC driver is
+        // loaded and connected once before, so what follows it is mostly creating or migrating the store
+        try (java.sql.Connection warm = java.sql.DriverManager.getConnection(
+                dev.rebuildcauses.harvest.store.JdbcUrls.withSafeH2Settings(args[0]))) {
+            warm.getMetaData();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot connect to " + args[0], e);
+        }
+        System.out.println("opening");
+        System.out.flush();
         try (BuildStore store = BuildStore.open(args[0])) {
+            System.out.println("opened");
+            System.out.flush();
             HarvestSummary summary = new Harvester(
                             store,
                             jenkins,

@@ -91,7 +91,7 @@ class HarvesterTest {
         assertThat(summary).isEqualTo(new HarvestSummary(5, 1, 2, 3, 2, 0, 0, 0));
         assertThat(summary.line())
                 .isEqualTo("harvested 5 new builds of 1 jobs (2 ranges, 3 commits); requests: jenkins 2, "
-                        + "bitbucket 0; unknown ranges 0");
+                        + "bitbucket 0; unknown ranges 0; no revision 0; no change source 0");
     }
 
     @Test
@@ -209,14 +209,89 @@ class HarvesterTest {
 
         HarvestSummary summary = harvest(jenkins, HarvestPlan.everything());
 
-        assertThat(summary.unknownRanges()).isEqualTo(3);
+        assertThat(summary.unknownRanges()).isEqualTo(2);
+        assertThat(summary.noRevision()).isEqualTo(1);
         assertThat(stored())
                 .extracting(b -> b.range().status() + " " + b.range().problem())
                 .containsExactly(
                         "FIRST_BUILD ",
                         "UNKNOWN commit not found (404)",
-                        "UNKNOWN the build recorded no git revision",
+                        "NO_REVISION the build recorded no git revision",
                         "UNKNOWN commit not found (404)");
+    }
+
+    @Test
+    void shouldKeepBuildsOfARepositoryWithoutChangeSourceAndResolveThemOnceItHasOne() throws Exception {
+        // Given two jobs, one built from a repository this harvest has no clone for
+        String elsewhere = "git@github.com:someone/other.git";
+        changes.withoutSource.add(elsewhere);
+        FakeJenkins jenkins = new FakeJenkins()
+                .job("images/a", FakeBuilds.generated("images/a", 6))
+                .job(
+                        "org/other/main",
+                        List.of(
+                                otherRepo("org/other/main", 1, "o-1", elsewhere),
+                                otherRepo("org/other/main", 2, "o-2", elsewhere),
+                                otherRepo("org/other/main", 3, "o-4", elsewhere)));
+
+        // When it is harvested
+        HarvestSummary first = harvest(jenkins, HarvestPlan.everything());
+
+        // Then every build is stored, those needing the missing source marked so, and counted per repository
+        assertThat(stored()).hasSize(9);
+        assertThat(stored())
+                .filteredOn(b -> b.build().job().equals("org/other/main"))
+                .extracting(b -> b.range().status())
+                .containsExactly(RangeStatus.FIRST_BUILD, RangeStatus.NO_CHANGE_SOURCE, RangeStatus.NO_CHANGE_SOURCE);
+        assertThat(first.noChangeSource()).isEqualTo(2);
+        assertThat(first.nothingResolvable()).isFalse();
+        assertThat(first.missingSources())
+                .containsExactly(new HarvestSummary.MissingSource(elsewhere, List.of("org/other/main"), 2));
+        assertThat(first.line()).contains("; no change source 2");
+        assertThat(changes.calls).noneMatch(call -> call.startsWith(elsewhere));
+
+        // When the repository gets a source and a later harvest runs, with no new build in Jenkins
+        changes.withoutSource.clear();
+        HarvestSummary second = harvest(jenkins, HarvestPlan.everything());
+
+        // Then those builds are resolved from where they were, and nothing is missing any more
+        assertThat(second.resolvedLater()).isEqualTo(2);
+        assertThat(second.missingSources()).isEmpty();
+        assertThat(changes.calls).contains(elsewhere + " o-1..o-2", elsewhere + " o-2..o-4");
+        assertThat(stored())
+                .filteredOn(b -> b.build().job().equals("org/other/main"))
+                .extracting(b -> b.range().status() + " " + b.range().commits().size())
+                .containsExactly("FIRST_BUILD 0", "RESOLVED 1", "RESOLVED 2");
+
+        // And a third harvest has nothing left to do
+        HarvestSummary third = harvest(jenkins, HarvestPlan.everything());
+        assertThat(third.resolvedLater()).isZero();
+        assertThat(third.ranges()).isZero();
+    }
+
+    @Test
+    void shouldSayNothingWasResolvableWhenNoRepositoryHasASource() throws Exception {
+        changes.withoutSource.add(FakeBuilds.REPO);
+        FakeJenkins jenkins = new FakeJenkins().job("images/a", FakeBuilds.generated("images/a", 6));
+
+        HarvestSummary summary = harvest(jenkins, HarvestPlan.everything());
+
+        assertThat(summary.newBuilds()).isEqualTo(6);
+        assertThat(summary.noChangeSource()).isPositive();
+        assertThat(summary.nothingResolvable()).isTrue();
+    }
+
+    private static JenkinsBuild otherRepo(String job, long number, String revision, String repository) {
+        return new JenkinsBuild(
+                job,
+                number,
+                FakeBuilds.T0.plusSeconds(number * 3600),
+                Duration.ofSeconds(60),
+                "SUCCESS",
+                false,
+                List.of(),
+                List.of(new BuiltRevision(revision, "origin/main", List.of(repository))),
+                List.of());
     }
 
     @Test

@@ -15,6 +15,10 @@ import dev.rebuildcauses.analysis.model.RangeStatus;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.changes.RepositoryUrls;
 import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,9 @@ import org.junit.jupiter.api.Test;
 abstract class BuildStoreContract {
     /** A fresh, empty database. */
     abstract String url();
+
+    /** Another fresh, empty database, named {@code name} (lower case letters and digits). */
+    abstract String freshUrl(String name) throws Exception;
 
     @Test
     void shouldReadBackBuildsWithTheirRangesCommitsAndFiles() throws Exception {
@@ -260,6 +267,68 @@ abstract class BuildStoreContract {
                         assertThat(b.range().fromRevision()).isEqualTo("old");
                     });
         }
+    }
+
+    @Test
+    void shouldCompleteACreationOrUpgradeStoppedAfterAnyStatement() throws Exception {
+        // Given the schema of a store created in one go
+        String clean = freshUrl("cleanschema");
+        try (BuildStore store = BuildStore.open(clean)) {
+            assertThat(store.schemaVersion()).isEqualTo(SchemaMigrator.SCRIPTS.size());
+        }
+        String expected = SchemaShape.of(clean);
+        int cuts = 0;
+        for (int script = 0; script < SchemaMigrator.SCRIPTS.size(); script++) {
+            String name = SchemaMigrator.SCRIPTS.get(script);
+            int statements =
+                    SchemaMigrator.statements(SchemaMigrator.read(name)).size();
+            for (int stop = 0; stop < statements; stop++) {
+                // When a start (from nothing, or from the previous version holding a build) stops after
+                // that statement as a kill would: nothing more runs, nothing more is committed
+                String url = freshUrl("cut" + script + "x" + stop);
+                try (Connection connection = DriverManager.getConnection(JdbcUrls.withSafeH2Settings(url))) {
+                    connection.setAutoCommit(false);
+                    new SchemaMigrator(connection).migrateTo(script);
+                    if (script > 0) {
+                        insertVersionOneBuild(connection);
+                    }
+                    int at = stop;
+                    assertThatThrownBy(() -> new SchemaMigrator(connection, (s, i) -> {
+                                        if (s.equals(name) && i == at) {
+                                            throw new IllegalStateException("killed");
+                                        }
+                                    })
+                                    .migrate())
+                            .hasMessageContaining("killed");
+                }
+
+                // Then the next start completes the schema as a clean creation made it, keeping the build
+                try (BuildStore store = BuildStore.open(url)) {
+                    assertThat(store.schemaVersion()).isEqualTo(SchemaMigrator.SCRIPTS.size());
+                    if (script > 0) {
+                        assertThat(store.loadBuildChanges(BuildFilter.all()))
+                                .extracting(
+                                        b -> b.build().job() + "#" + b.build().number())
+                                .containsExactly("images/old#1");
+                    }
+                }
+                assertThat(SchemaShape.of(url))
+                        .as("stopped after %s statement %d", name, stop)
+                        .isEqualTo(expected);
+                cuts++;
+            }
+        }
+        assertThat(cuts).isGreaterThan(SchemaMigrator.SCRIPTS.size());
+    }
+
+    private static void insertVersionOneBuild(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO builds (job, build_number, started_at_ms, duration_ms, result, "
+                    + "trigger_label, building, revision, branch, repository, range_status, from_revision, problem) "
+                    + "VALUES ('images/old', 1, 0, 1000, 'SUCCESS', 'SCM', FALSE, 'r1', 'main', '', 'FIRST_BUILD', "
+                    + "NULL, '')");
+        }
+        connection.commit();
     }
 
     static void assertFails(HarvestException e, String text) {

@@ -17,6 +17,11 @@ class H2BuildStoreTest extends BuildStoreContract {
         return "jdbc:h2:file:" + dir.resolve("data/store").toAbsolutePath();
     }
 
+    @Override
+    String freshUrl(String name) {
+        return "jdbc:h2:file:" + dir.resolve("fresh/" + name + "/store").toAbsolutePath();
+    }
+
     @Test
     void shouldCreateTheDataFolderOfAFileStore() throws Exception {
         try (BuildStore store = BuildStore.open("jdbc:h2:file:" + dir.resolve("a/b/store"))) {

@@ -42,4 +42,14 @@ class PostgresBuildStoreITest extends BuildStoreContract {
     String url() {
         return url;
     }
+
+    @Override
+    String freshUrl(String name) throws SQLException {
+        String database = name + DATABASES.incrementAndGet();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        return postgres.getJdbcUrl("postgres", database);
+    }
 }

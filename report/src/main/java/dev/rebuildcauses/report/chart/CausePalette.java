@@ -25,7 +25,9 @@ public final class CausePalette {
             Map.entry(Causes.NO_NEW_COMMIT, new Color(0x000000)), // black
             Map.entry(Causes.OTHER, new Color(0xA6A6A6)),
             Map.entry(Causes.FIRST_BUILD, new Color(0xD4D4D4)),
-            Map.entry(Causes.UNKNOWN_RANGE, new Color(0x6B6B6B)));
+            Map.entry(Causes.UNKNOWN_RANGE, new Color(0x6B6B6B)),
+            Map.entry(Causes.NO_REVISION, new Color(0x4D4D4D)),
+            Map.entry(Causes.NO_CHANGE_SOURCE, new Color(0xBDBDBD)));
 
     private static final Color[] CUSTOM = {
         new Color(0x332288),

@@ -33,7 +33,9 @@ public final class WebAssets {
             Causes.EMPTY_COMMIT,
             Causes.NO_NEW_COMMIT,
             Causes.FIRST_BUILD,
-            Causes.UNKNOWN_RANGE);
+            Causes.UNKNOWN_RANGE,
+            Causes.NO_REVISION,
+            Causes.NO_CHANGE_SOURCE);
 
     private WebAssets() {}
 

@@ -1,11 +1,13 @@
+-- Every statement can run twice (IF NOT EXISTS): H2 commits each DDL statement on its own, so a
+-- harvest killed halfway through this script leaves some tables behind, and the next start redoes it.
 -- Times are epoch milliseconds (BIGINT) so H2 and PostgreSQL store and compare them alike.
-CREATE TABLE jobs (
+CREATE TABLE IF NOT EXISTS jobs (
     job VARCHAR(1000) NOT NULL PRIMARY KEY,
     url VARCHAR(2000) NOT NULL,
     kind VARCHAR(500) NOT NULL
 );
 
-CREATE TABLE builds (
+CREATE TABLE IF NOT EXISTS builds (
     job VARCHAR(1000) NOT NULL,
     build_number BIGINT NOT NULL,
     started_at_ms BIGINT NOT NULL,
@@ -22,9 +24,9 @@ CREATE TABLE builds (
     PRIMARY KEY (job, build_number)
 );
 
-CREATE INDEX builds_started ON builds (started_at_ms);
+CREATE INDEX IF NOT EXISTS builds_started ON builds (started_at_ms);
 
-CREATE TABLE build_causes (
+CREATE TABLE IF NOT EXISTS build_causes (
     job VARCHAR(1000) NOT NULL,
     build_number BIGINT NOT NULL,
     position INT NOT NULL,
@@ -34,7 +36,7 @@ CREATE TABLE build_causes (
     PRIMARY KEY (job, build_number, position)
 );
 
-CREATE TABLE range_commits (
+CREATE TABLE IF NOT EXISTS range_commits (
     job VARCHAR(1000) NOT NULL,
     build_number BIGINT NOT NULL,
     position INT NOT NULL,
@@ -42,7 +44,7 @@ CREATE TABLE range_commits (
     PRIMARY KEY (job, build_number, position)
 );
 
-CREATE TABLE range_files (
+CREATE TABLE IF NOT EXISTS range_files (
     job VARCHAR(1000) NOT NULL,
     build_number BIGINT NOT NULL,
     position INT NOT NULL,
@@ -53,7 +55,7 @@ CREATE TABLE range_files (
 );
 
 -- Commits are immutable and shared by every job and range: written once, never updated.
-CREATE TABLE commits (
+CREATE TABLE IF NOT EXISTS commits (
     id VARCHAR(100) NOT NULL PRIMARY KEY,
     parents VARCHAR(1000) NOT NULL,
     author VARCHAR(1000) NOT NULL,
@@ -63,7 +65,7 @@ CREATE TABLE commits (
 );
 
 -- The files one commit changed against its first parent, for sources that cache per commit.
-CREATE TABLE commit_files (
+CREATE TABLE IF NOT EXISTS commit_files (
     repository VARCHAR(2000) NOT NULL,
     commit_id VARCHAR(100) NOT NULL,
     position INT NOT NULL,
@@ -73,14 +75,14 @@ CREATE TABLE commit_files (
     PRIMARY KEY (repository, commit_id, position)
 );
 
-CREATE TABLE commit_files_known (
+CREATE TABLE IF NOT EXISTS commit_files_known (
     repository VARCHAR(2000) NOT NULL,
     commit_id VARCHAR(100) NOT NULL,
     PRIMARY KEY (repository, commit_id)
 );
 
 -- watermark: the highest build number at or below which every build is finished and stored.
-CREATE TABLE harvest_state (
+CREATE TABLE IF NOT EXISTS harvest_state (
     job VARCHAR(1000) NOT NULL PRIMARY KEY,
     watermark BIGINT NOT NULL
 );
