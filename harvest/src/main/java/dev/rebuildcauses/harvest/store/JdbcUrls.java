@@ -73,6 +73,23 @@ public final class JdbcUrls {
         return out;
     }
 
+    /**
+     * The data file of an H2 file store ({@code <path>.mv.db}, {@code ~} read as the home folder),
+     * or {@code null} for any other URL.
+     */
+    static Path h2DataFile(String jdbcUrl) {
+        if (!jdbcUrl.startsWith(H2_FILE)) {
+            return null;
+        }
+        String rest = jdbcUrl.substring(H2_FILE.length());
+        int semicolon = rest.indexOf(';');
+        String path = semicolon >= 0 ? rest.substring(0, semicolon) : rest;
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return Path.of(path + ".mv.db").toAbsolutePath();
+    }
+
     /** Creates the folder of an H2 file store so a first run needs no preparation. */
     static void createH2Folder(String jdbcUrl) throws IOException {
         if (!jdbcUrl.startsWith(H2_FILE)) {
