@@ -70,8 +70,48 @@ final class RepositoryModelReader {
         index.all().stream()
                 .filter(RepoPaths::isDockerfile)
                 .forEach(path -> dockerfileFolders.add(RepoPaths.directoryOf(path)));
+        hookFolders(ci, index, dockerfileFolders, copied, files, folders);
         return new RepositoryModel(
                 revision, files, folders, copiedFiles, built, dockerfileFolders, sources, copied.contains(""));
+    }
+
+    /**
+     * The {@code hooks/} folder of an image whose scripts CI runs by a path it computes per image
+     * ({@code $(SHELL) $(notdir $@)/hooks/run_hook}): the scripts and what they read
+     * ({@code manifest.tmpl}) are CI, unless an image copies them.
+     */
+    private static void hookFolders(
+            CiAnalyzer ci,
+            PathIndex index,
+            Set<String> dockerfileFolders,
+            Set<String> copied,
+            Map<String, Verdict> files,
+            Map<String, Verdict> folders) {
+        if (ci.hookScripts().isEmpty()) {
+            return;
+        }
+        for (String image : dockerfileFolders) {
+            String hooks = image.isEmpty() ? "hooks" : image + "/hooks";
+            boolean inAnImage = copied.stream()
+                    .anyMatch(source -> !source.isEmpty()
+                            && (hooks.equals(source)
+                                    || hooks.startsWith(source + "/")
+                                    || source.startsWith(hooks + "/")));
+            if (inAnImage) {
+                continue;
+            }
+            ci.hookScripts().forEach((name, where) -> {
+                String script = hooks + "/" + name;
+                if (!index.isFile(script)) {
+                    return;
+                }
+                String of = image.isEmpty() ? "the root image" : image + "/";
+                files.putIfAbsent(script, new Verdict(Causes.CI, "a build hook of " + of + " run by " + where));
+                folders.putIfAbsent(
+                        hooks + "/",
+                        new Verdict(Causes.CI, "in " + hooks + "/, the build hooks of " + of + " run by " + where));
+            });
+        }
     }
 
     private PathIndex indexOf(List<String> paths) {
