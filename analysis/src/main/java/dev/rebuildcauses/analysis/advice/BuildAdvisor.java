@@ -57,13 +57,14 @@ final class BuildAdvisor {
                 + hoursClause(hours, b -> true)
                 + "; saving = code-only hours × (1 − fast-path cost), with " + fastPath.assumption() + ".";
         return Optional.of(new Advice(
-                job,
-                AdviceKind.SHIP_CODE_SEPARATELY,
-                saving(hours * (1 - fastPath.fraction())),
-                evidence,
-                "Ship the code separately from the image: keep the environment and dependencies in the image and let a"
-                        + " generic loader fetch and run the code at start (or mount it), so a code-only change builds no image.",
-                Map.of()));
+                        job,
+                        AdviceKind.SHIP_CODE_SEPARATELY,
+                        saving(hours * (1 - fastPath.fraction())),
+                        evidence,
+                        "Ship the code separately from the image: keep the environment and dependencies in the image and let a"
+                                + " generic loader fetch and run the code at start (or mount it), so a code-only change builds no image.",
+                        Map.of())
+                .withSavingBuildsPerMonth(costs.perMonth(count * (1 - fastPath.fraction()))));
     }
 
     private Optional<Advice> replaceEmptyCommits(List<ClassifiedBuild> builds) {
@@ -96,13 +97,14 @@ final class BuildAdvisor {
                         : "")
                 + ".";
         return Optional.of(new Advice(
-                job,
-                AdviceKind.REPLACE_EMPTY_COMMITS,
-                saving,
-                evidence,
-                "Replace empty-commit rebuilds with a scheduled rebuild of the base image (e.g. a weekly Jenkins cron"
-                        + " trigger on the base-image job) so upgraded dependencies arrive without anyone pushing empty commits.",
-                Map.of()));
+                        job,
+                        AdviceKind.REPLACE_EMPTY_COMMITS,
+                        saving,
+                        evidence,
+                        "Replace empty-commit rebuilds with a scheduled rebuild of the base image (e.g. a weekly Jenkins cron"
+                                + " trigger on the base-image job) so upgraded dependencies arrive without anyone pushing empty commits.",
+                        Map.of())
+                .withSavingBuildsPerMonth(Math.max(0, costs.perMonth(costs.count(solo)) - refreshesPerMonth)));
     }
 
     private Optional<Advice> skipDocsAndCi() {
@@ -127,13 +129,14 @@ final class BuildAdvisor {
                 + hoursClause(hours, b -> true)
                 + "; saving = all of their hours.";
         return Optional.of(new Advice(
-                job,
-                AdviceKind.SKIP_DOCS_AND_CI,
-                saving(hours),
-                evidence,
-                "Do not build the image for docs-only or CI-only changes: add path filters to the trigger (ignore *.md,"
-                        + " docs/**, the Jenkinsfile) or skip the image stage with a changeset condition in the Jenkinsfile.",
-                Map.of()));
+                        job,
+                        AdviceKind.SKIP_DOCS_AND_CI,
+                        saving(hours),
+                        evidence,
+                        "Do not build the image for docs-only or CI-only changes: add path filters to the trigger (ignore *.md,"
+                                + " docs/**, the Jenkinsfile) or skip the image stage with a changeset condition in the Jenkinsfile.",
+                        Map.of())
+                .withSavingBuildsPerMonth(costs.perMonth(count)));
     }
 
     private Optional<Advice> fastPathWhatIf() {
@@ -161,13 +164,14 @@ final class BuildAdvisor {
                         : "")
                 + "; " + fastPath.assumption() + ".";
         return Optional.of(new Advice(
-                job,
-                AdviceKind.FAST_PATH_WHAT_IF,
-                saving(hours * (1 - fastPath.fraction())),
-                evidence,
-                "Add a fast path, as Dagster does: rebuild the dependencies image only when environment or dependency"
-                        + " files change, and otherwise only a small code layer on top of the last one.",
-                Map.of()));
+                        job,
+                        AdviceKind.FAST_PATH_WHAT_IF,
+                        saving(hours * (1 - fastPath.fraction())),
+                        evidence,
+                        "Add a fast path, as Dagster does: rebuild the dependencies image only when environment or dependency"
+                                + " files change, and otherwise only a small code layer on top of the last one.",
+                        Map.of())
+                .withSavingBuildsPerMonth(costs.perMonth(count * (1 - fastPath.fraction()))));
     }
 
     private String hoursClause(double hours, Predicate<ClassifiedBuild> all) {

@@ -4,20 +4,14 @@ import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * The layering advisor: from one job's classified builds and its Dockerfiles' histories, the
- * advice ranked by estimated saving in build hours per month (advice without an estimate last).
+ * advice ranked by {@link AdviceRanking}: by build hours saved a month with durations, else by builds avoided.
  * Savings of different advice overlap; they are not meant to be added up.
  */
 public final class LayeringAdvisor {
-    private static final Comparator<Advice> RANKING = Comparator.comparing((Advice advice) ->
-                    advice.savingHoursPerMonth() == null ? Double.NEGATIVE_INFINITY : advice.savingHoursPerMonth())
-            .reversed()
-            .thenComparing(Advice::kind);
-
     private LayeringAdvisor() {}
 
     public static List<Advice> advise(
@@ -33,7 +27,7 @@ public final class LayeringAdvisor {
         for (DockerfileHistory history : dockerfiles) {
             advice.addAll(files.advise(history, lastBuild));
         }
-        advice.sort(RANKING);
+        advice.sort(AdviceRanking.order(AdviceRanking.measureOf(advice)));
         return List.copyOf(advice);
     }
 
