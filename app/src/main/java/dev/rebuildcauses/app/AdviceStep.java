@@ -1,6 +1,7 @@
 package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.analysis.advice.Advice;
+import dev.rebuildcauses.analysis.advice.AdviceContext;
 import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.advice.LayeringAdvisor;
 import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The advice part of a report: per job, its classified builds and its Dockerfiles' histories go
@@ -31,14 +33,29 @@ final class AdviceStep {
 
     private final DockerfileSource dockerfiles;
     private final AdvisorSettings settings;
+    private final String triggerInPlace;
+    private final int skippedByTrigger;
 
     AdviceStep(DockerfileSource dockerfiles, AdvisorSettings settings) {
+        this(dockerfiles, settings, "", 0);
+    }
+
+    private AdviceStep(DockerfileSource dockerfiles, AdvisorSettings settings, String triggerInPlace, int skipped) {
         this.dockerfiles = dockerfiles;
         this.settings = settings;
+        this.triggerInPlace = triggerInPlace;
+        this.skippedByTrigger = skipped;
+    }
+
+    /** This step crediting the CI path filters in place, which skipped {@code skipped} pushes. */
+    AdviceStep crediting(String triggerInPlace, int skipped) {
+        return new AdviceStep(dockerfiles, settings, triggerInPlace, skipped);
     }
 
     /** Advises every job of {@code builds}, writes the advice files into {@code outDir} and returns the advice text. */
-    List<String> run(List<ClassifiedBuild> builds, Path outDir, PrintWriter err) throws IOException, HarvestException {
+    List<String> run(
+            List<ClassifiedBuild> builds, Predicate<ClassifiedBuild> entersNoImage, Path outDir, PrintWriter err)
+            throws IOException, HarvestException {
         Map<String, List<ClassifiedBuild>> byJob = new TreeMap<>();
         for (ClassifiedBuild build : builds) {
             byJob.computeIfAbsent(build.build().job(), job -> new ArrayList<>()).add(build);
@@ -49,10 +66,22 @@ final class AdviceStep {
             for (String warning : LayeringAdvisor.unusableDockerfiles(histories)) {
                 err.println("rebuild-causes: warning: " + job.getKey() + ": " + warning);
             }
-            advice.addAll(LayeringAdvisor.advise(job.getKey(), job.getValue(), histories, settings));
+            advice.addAll(LayeringAdvisor.advise(
+                    job.getKey(),
+                    job.getValue(),
+                    histories,
+                    settings,
+                    new AdviceContext(entersNoImage, triggerInPlace, skippedByTrigger)));
         }
         err.flush();
-        AdviceReportWriter.write(advice, outDir);
-        return AdviceText.lines(advice);
+        List<String> inPlace = skippedByTrigger == 0
+                ? List.of()
+                : List.of(String.format(
+                        java.util.Locale.ROOT,
+                        "Already in place: %s skips %d pushes; they are not counted as builds.",
+                        triggerInPlace,
+                        skippedByTrigger));
+        AdviceReportWriter.write(advice, inPlace, outDir);
+        return AdviceText.lines(advice, inPlace);
     }
 }

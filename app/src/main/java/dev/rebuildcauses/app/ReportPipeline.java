@@ -7,6 +7,7 @@ import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.mine.FindingsMiner;
 import dev.rebuildcauses.analysis.mine.SummaryWriter;
+import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.harvest.changes.HarvestException;
@@ -17,7 +18,9 @@ import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -35,6 +38,8 @@ public final class ReportPipeline {
     private final BuildExplainer explainer;
     private final boolean writeFiles;
     private final AdviceStep advice;
+    /** Builds whose every changed file is known to enter no image, found while explaining. */
+    private final Set<Build> outsideImages = new HashSet<>();
 
     /**
      * @param out where the summary is printed (stdout)
@@ -108,7 +113,7 @@ public final class ReportPipeline {
         summary.forEach(out::println);
         out.flush();
         if (advice != null) {
-            List<String> text = advice.run(classified, outDir, err);
+            List<String> text = advice.run(classified, b -> outsideImages.contains(b.build()), outDir, err);
             Timing.mark("advised");
             if (!text.isEmpty()) {
                 out.println();
@@ -149,6 +154,9 @@ public final class ReportPipeline {
             for (BuildChanges build : builds) {
                 ExplainedBuild explained = explainFailing(by, build);
                 classified.add(explained.build());
+                if (explained.entersNoImage()) {
+                    outsideImages.add(explained.build().build());
+                }
                 if (files != null) {
                     files.write(explained);
                 }

@@ -158,15 +158,15 @@ class ReportCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readAllLines(out.resolve("files.csv")))
                 .containsExactly(
-                        "job,build,revision,path,cause,reason",
-                        "images/a,2,r2,Dockerfile,environment,rule 'Dockerfile' (default rules:7)",
+                        "job,build,revision,path,cause,reason,enters_image",
+                        "images/a,2,r2,Dockerfile,environment,rule 'Dockerfile' (default rules:7),",
                         "images/a,4,r4,app.py,code,rule '*.py' (default rules:"
                                 + RuleSet.defaults().rules().stream()
                                         .filter(rule -> rule.glob().text().equals("*.py"))
                                         .findFirst()
                                         .orElseThrow()
                                         .line()
-                                + ")");
+                                + "),");
         // and every job gets the advice that needs no Dockerfile, also printed after the summary
         assertThat(Files.readAllLines(out.resolve("advice.csv")))
                 .first()

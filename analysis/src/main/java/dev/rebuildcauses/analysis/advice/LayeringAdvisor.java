@@ -16,9 +16,23 @@ public final class LayeringAdvisor {
 
     public static List<Advice> advise(
             String job, List<ClassifiedBuild> builds, List<DockerfileHistory> dockerfiles, AdvisorSettings settings) {
+        return advise(job, builds, dockerfiles, settings, AdviceContext.none());
+    }
+
+    /**
+     * Like {@link #advise(String, List, List, AdvisorSettings)}, knowing which builds changed only
+     * files that enter no image (advice to skip them, not to ship their code separately) and which
+     * path filters are in place already (credited, not advised again).
+     */
+    public static List<Advice> advise(
+            String job,
+            List<ClassifiedBuild> builds,
+            List<DockerfileHistory> dockerfiles,
+            AdvisorSettings settings,
+            AdviceContext context) {
         BuildCosts costs = new BuildCosts(builds);
         FastPathEstimate fastPath = FastPathEstimate.of(costs, settings.fastPathCostFraction());
-        List<Advice> advice = new ArrayList<>(new BuildAdvisor(job, costs, fastPath, settings).advise(builds));
+        List<Advice> advice = new ArrayList<>(new BuildAdvisor(job, costs, fastPath, settings, context).advise(builds));
         Instant lastBuild = builds.stream()
                 .map(b -> b.build().startedAt())
                 .max(Instant::compareTo)

@@ -42,7 +42,8 @@ final class RepositoryModelReader {
         Map<String, Verdict> folders = new LinkedHashMap<>();
         Set<String> built = builtDockerfiles(index, ci, files, folders);
         Map<String, Verdict> copiedFiles = new LinkedHashMap<>();
-        Set<String> copied = readDockerfiles(revision, index, ci, built, sources, files, copiedFiles);
+        Map<String, List<DockerInstruction>> parsed = new LinkedHashMap<>();
+        Set<String> copied = readDockerfiles(revision, index, ci, built, sources, files, copiedFiles, parsed);
         ci.buildArgFiles()
                 .forEach((file, where) -> files.putIfAbsent(
                         file,
@@ -71,8 +72,27 @@ final class RepositoryModelReader {
                 .filter(RepoPaths::isDockerfile)
                 .forEach(path -> dockerfileFolders.add(RepoPaths.directoryOf(path)));
         hookFolders(ci, index, dockerfileFolders, copied, files, folders);
+        Map<String, RepositoryModel.ImageDefinition> images = new java.util.TreeMap<>();
+        parsed.forEach((dockerfile, instructions) -> {
+            Set<String> contexts = contextsOf(ci, dockerfile);
+            String context = contexts.isEmpty()
+                    ? RepoPaths.directoryOf(dockerfile)
+                    : contexts.iterator().next();
+            images.put(
+                    dockerfile, new RepositoryModel.ImageDefinition(dockerfile, context, BaseImages.of(instructions)));
+        });
         return new RepositoryModel(
-                revision, files, folders, copiedFiles, built, dockerfileFolders, sources, copied.contains(""));
+                revision,
+                files,
+                folders,
+                copiedFiles,
+                built,
+                dockerfileFolders,
+                sources,
+                copied.contains(""),
+                copied,
+                ci.buildArgFiles().keySet(),
+                images);
     }
 
     /**
@@ -151,10 +171,10 @@ final class RepositoryModelReader {
             Set<String> built,
             Set<String> sources,
             Map<String, Verdict> files,
-            Map<String, Verdict> copiedFiles)
+            Map<String, Verdict> copiedFiles,
+            Map<String, List<DockerInstruction>> parsed)
             throws SnapshotException {
         DockerfileAnalyzer analyzer = new DockerfileAnalyzer(index);
-        Map<String, List<DockerInstruction>> parsed = new LinkedHashMap<>();
         List<DockerfileAnalyzer.Copy> allCopies = new ArrayList<>();
         for (Map.Entry<String, Optional<String>> file :
                 snapshot.readAll(revision, built).entrySet()) {

@@ -15,20 +15,32 @@ import java.util.Map;
  * out (advice.csv keeps it).
  */
 public final class AdviceText {
+    /** How many pieces of advice the ranking across jobs lists before the per-job sections. */
+    static final int TOP = 20;
+
     private AdviceText() {}
 
     /** The ranking across jobs, then one block per job: rank, kind and saving, then evidence, action and proposed files. */
     public static List<String> lines(List<Advice> advice) {
-        List<String> lines = new ArrayList<>();
+        return lines(advice, List.of());
+    }
+
+    /** Like {@link #lines(List)}, opening with what is in place already (e.g. a CI path filter and what it skips). */
+    public static List<String> lines(List<Advice> advice, List<String> inPlace) {
+        List<String> lines = new ArrayList<>(inPlace);
         if (advice.isEmpty()) {
             return lines;
+        }
+        if (!inPlace.isEmpty()) {
+            lines.add("");
         }
         AdviceRanking ranking = AdviceRanking.of(advice);
         Measure measure = ranking.measure();
         lines.add("Advice across all jobs, ranked by "
                 + (measure == Measure.HOURS ? "build hours saved" : "builds avoided")
                 + " a month (savings overlap, do not add them up):");
-        for (AdviceRanking.Ranked ranked : ranking.shown()) {
+        List<AdviceRanking.Ranked> shown = ranking.shown();
+        for (AdviceRanking.Ranked ranked : shown.subList(0, Math.min(TOP, shown.size()))) {
             lines.add(String.format(
                     Locale.ROOT,
                     "%2d. %s: %s (%s)",
@@ -37,8 +49,11 @@ public final class AdviceText {
                     ranked.advice().kind().id(),
                     "saves about " + AdviceRanking.describe(ranked.saving(), measure)));
         }
-        if (ranking.shown().isEmpty()) {
+        if (shown.isEmpty()) {
             lines.add("    (no advice saves enough to show)");
+        }
+        if (shown.size() > TOP) {
+            lines.add("    (" + (shown.size() - TOP) + " more below, each under its job; advice.csv ranks them all)");
         }
         omitted(lines, ranking.negligible(), measure);
         Map<String, List<Advice>> byJob = new LinkedHashMap<>();

@@ -55,4 +55,20 @@ class AdviceTextTest {
                         "Advice for a (ranked by builds avoided; savings overlap, do not add them up):",
                         " 1. skip-docs-and-ci: saves about 30.0 builds a month (no build durations, so no hours)");
     }
+
+    @Test
+    void shouldListTheTopOfTheRankingAcrossJobsAndSayHowManyMoreFollow() {
+        List<Advice> advice = java.util.stream.IntStream.rangeClosed(1, AdviceText.TOP + 5)
+                .mapToObj(i -> new Advice("job" + i, AdviceKind.SKIP_DOCS_AND_CI, (double) i, "e", "a", Map.of()))
+                .toList();
+
+        List<String> lines = AdviceText.lines(advice);
+
+        assertThat(lines.get(1)).isEqualTo(" 1. job25: skip-docs-and-ci (saves about 25.00 build hours a month)");
+        assertThat(lines.get(AdviceText.TOP)).startsWith("20. job6:");
+        assertThat(lines.get(AdviceText.TOP + 1))
+                .isEqualTo("    (5 more below, each under its job; advice.csv ranks them all)");
+        assertThat(lines)
+                .contains("Advice for job1 (ranked by build hours saved; savings overlap, do not add them up):");
+    }
 }
