@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * @param infer read the repository's Dockerfiles and CI files to refine what the default rules decide
  * @param explain also write {@code files.csv}: every changed file's cause and why
  * @param advisor the advisor's assumptions, {@code null} for no advice
+ * @param job the one job to report the repository's commits as; {@code null} for one job per image
+ *     when it builds several (named after their folders), else one named after the repository
  */
 public record ScanConfig(
         Path repository,
@@ -25,7 +27,22 @@ public record ScanConfig(
         boolean quiet,
         boolean infer,
         boolean explain,
-        AdvisorSettings advisor) {
+        AdvisorSettings advisor,
+        String job) {
+    /** One job per image, or one named after the repository. */
+    public ScanConfig(
+            Path repository,
+            String branch,
+            Path buildsFile,
+            Path rulesFile,
+            Path outDir,
+            boolean quiet,
+            boolean infer,
+            boolean explain,
+            AdvisorSettings advisor) {
+        this(repository, branch, buildsFile, rulesFile, outDir, quiet, infer, explain, advisor, null);
+    }
+
     /** The rules refined by inference, without {@code files.csv}, with the advisor's defaults. */
     public ScanConfig(Path repository, String branch, Path buildsFile, Path rulesFile, Path outDir, boolean quiet) {
         this(repository, branch, buildsFile, rulesFile, outDir, quiet, true, false);
