@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             "Starts, on 127.0.0.1, a simulated Jenkins and Bitbucket Server that speak the real APIs, loaded "
                     + "with six months of generated image builds (a dozen jobs in folders, a multibranch "
                     + "project, freestyle and pipeline jobs). Harvests them over HTTP with the real harvester "
-                    + "into an embedded store, writes the report as 'scan' does and prints its summary.",
+                    + "into an embedded store, writes the report as 'scan --format html' does (CSV files and "
+                    + "rebuild-causes.html) and prints its summary.",
         },
         optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,5 +1,6 @@
 package dev.rebuildcauses.app;
 
+import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.harvest.changes.HarvestException;
@@ -48,7 +49,17 @@ final class DemoRunner {
             Files.createDirectories(data);
             Path configFile = harvest(config, data);
             return new ReportRunner(out, err)
-                    .run(new ReportConfig(configFile, config.outDir(), null, null, null, null, config.quiet()));
+                    .run(new ReportConfig(
+                            configFile,
+                            config.outDir(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            config.quiet(),
+                            false,
+                            AdvisorSettings.defaults(),
+                            ReportFormats.WITH_HTML));
         } finally {
             if (temporary) {
                 deleteTree(data);

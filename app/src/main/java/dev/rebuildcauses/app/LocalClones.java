@@ -7,6 +7,7 @@ import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.harvest.config.ChangeSourceKind;
 import dev.rebuildcauses.harvest.config.ChangesConfig;
 import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
+import dev.rebuildcauses.report.pipeline.BuildExplainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ final class LocalClones implements AutoCloseable {
      * The Dockerfiles each job builds, read from its clone at the revision of its latest build
      * ({@code latestRevisions}); none for a job without a clone.
      */
-    AdviceStep.DockerfileSource dockerfiles(Map<String, String> latestRevisions) {
+    ReportPrinter.HarvestDockerfiles dockerfiles(Map<String, String> latestRevisions) {
         return job -> {
             Optional<Path> clone = cloneOf(job);
             String revision = latestRevisions.get(job);

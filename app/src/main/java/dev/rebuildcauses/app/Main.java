@@ -1,5 +1,7 @@
 package dev.rebuildcauses.app;
 
+import dev.rebuildcauses.report.pipeline.Timing;
+
 /** Entry point of the {@code rebuild-causes} command line. */
 public final class Main {
     private Main() {}

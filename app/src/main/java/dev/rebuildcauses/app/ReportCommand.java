@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
             "    rebuild-causes report --config rebuild-causes.yml --out report/ --explain --no-advice",
             "",
             "Output in --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv, summary.txt,",
-            "advice.csv, advice.txt, proposals/<job>/; with --explain also files.csv.",
+            "advice.csv, advice.txt, proposals/<job>/; with --explain also files.csv; with --format html also",
+            "rebuild-causes.html, one self-contained page with the answer, advice, charts and tables.",
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class ReportCommand implements Callable<Integer> {
@@ -118,7 +119,8 @@ public final class ReportCommand implements Callable<Integer> {
                     rulesFile,
                     quiet,
                     report.explain,
-                    report.advisorSettings(spec));
+                    report.advisorSettings(spec),
+                    report.formats(spec));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

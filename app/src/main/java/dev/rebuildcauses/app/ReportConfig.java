@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param quiet no progress on stderr
  * @param explain also write {@code files.csv}: every changed file's cause and why
  * @param advisor the advisor's assumptions, {@code null} for no advice
+ * @param formats the documents written besides the CSV exports
  */
 public record ReportConfig(
         Path configFile,
@@ -26,7 +27,26 @@ public record ReportConfig(
         Path rulesFile,
         boolean quiet,
         boolean explain,
-        AdvisorSettings advisor) {
+        AdvisorSettings advisor,
+        ReportFormats formats) {
+    public ReportConfig {
+        formats = formats == null ? ReportFormats.CSV_ONLY : formats;
+    }
+
+    /** The CSV exports only. */
+    public ReportConfig(
+            Path configFile,
+            Path outDir,
+            Instant since,
+            Instant until,
+            String jobGlob,
+            Path rulesFile,
+            boolean quiet,
+            boolean explain,
+            AdvisorSettings advisor) {
+        this(configFile, outDir, since, until, jobGlob, rulesFile, quiet, explain, advisor, ReportFormats.CSV_ONLY);
+    }
+
     /** Without {@code files.csv}, with the advisor's defaults. */
     public ReportConfig(
             Path configFile, Path outDir, Instant since, Instant until, String jobGlob, Path rulesFile, boolean quiet) {

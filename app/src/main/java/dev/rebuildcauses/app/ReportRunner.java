@@ -10,6 +10,8 @@ import dev.rebuildcauses.harvest.config.ConfigLoader;
 import dev.rebuildcauses.harvest.config.HarvestConfig;
 import dev.rebuildcauses.harvest.store.BuildFilter;
 import dev.rebuildcauses.harvest.store.BuildStore;
+import dev.rebuildcauses.report.html.ReportScope;
+import dev.rebuildcauses.report.pipeline.ReportPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,6 +25,22 @@ final class ReportRunner {
     ReportRunner(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
+    }
+
+    /** The heading of the report: the job glob or every job, and the time window. */
+    static ReportScope scope(ReportConfig report) {
+        String title = report.jobGlob() == null ? "all jobs" : report.jobGlob();
+        StringBuilder filter = new StringBuilder();
+        if (report.jobGlob() != null) {
+            filter.append("jobs matching ").append(report.jobGlob());
+        }
+        if (report.since() != null) {
+            filter.append(filter.length() == 0 ? "" : ", ").append("since ").append(report.since());
+        }
+        if (report.until() != null) {
+            filter.append(filter.length() == 0 ? "" : ", ").append("before ").append(report.until());
+        }
+        return ReportScope.of(title, filter.toString());
     }
 
     Findings run(ReportConfig report)
@@ -42,16 +60,18 @@ final class ReportRunner {
             err.flush();
         }
         try (LocalClones clones = new LocalClones(config.changes())) {
-            ReportPipeline pipeline = new ReportPipeline(rules, report.outDir(), report.quiet(), out, err);
+            ReportPrinter printer = new ReportPrinter(report.quiet(), out, err);
+            ReportPipeline pipeline = ReportPrinter.writing(printer.pipeline(rules), report.formats(), scope(report));
             // file-by-file verdicts only where they are written or a clone can refine them
             if (report.explain() || clones.coverAny(builds)) {
                 pipeline = pipeline.explaining(clones.explainer(rules), report.explain());
             }
             if (report.advisor() != null) {
                 pipeline = pipeline.advising(
-                        new AdviceStep(clones.dockerfiles(LocalClones.latestRevisions(builds)), report.advisor()));
+                        ReportPrinter.dockerfiles(clones.dockerfiles(LocalClones.latestRevisions(builds))),
+                        report.advisor());
             }
-            return pipeline.run(builds);
+            return printer.run(pipeline, builds, report.outDir()).findings();
         }
     }
 }

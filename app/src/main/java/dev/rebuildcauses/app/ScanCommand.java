@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
             "Writes to --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv,",
             "summary.txt, advice.csv, advice.txt and proposals/<job>/ (columns in the README);",
             "images.csv when the repository builds several images;",
-            "with --explain also files.csv.",
+            "with --explain also files.csv; with --format html also rebuild-causes.html.",
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class ScanCommand implements Callable<Integer> {
@@ -147,6 +147,7 @@ public final class ScanCommand implements Callable<Integer> {
                 !noInfer,
                 report.explain,
                 report.advisorSettings(spec),
+                report.formats(spec),
                 job);
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * @param infer read the repository's Dockerfiles and CI files to refine what the default rules decide
  * @param explain also write {@code files.csv}: every changed file's cause and why
  * @param advisor the advisor's assumptions, {@code null} for no advice
+ * @param formats the documents written besides the CSV exports
  * @param job the one job to report the repository's commits as; {@code null} for one job per image
  *     when it builds several (named after their folders), else one named after the repository
  */
@@ -28,7 +29,12 @@ public record ScanConfig(
         boolean infer,
         boolean explain,
         AdvisorSettings advisor,
+        ReportFormats formats,
         String job) {
+    public ScanConfig {
+        formats = formats == null ? ReportFormats.CSV_ONLY : formats;
+    }
+
     /** One job per image, or one named after the repository. */
     public ScanConfig(
             Path repository,
@@ -39,8 +45,23 @@ public record ScanConfig(
             boolean quiet,
             boolean infer,
             boolean explain,
+            AdvisorSettings advisor,
+            ReportFormats formats) {
+        this(repository, branch, buildsFile, rulesFile, outDir, quiet, infer, explain, advisor, formats, null);
+    }
+
+    /** The CSV exports only. */
+    public ScanConfig(
+            Path repository,
+            String branch,
+            Path buildsFile,
+            Path rulesFile,
+            Path outDir,
+            boolean quiet,
+            boolean infer,
+            boolean explain,
             AdvisorSettings advisor) {
-        this(repository, branch, buildsFile, rulesFile, outDir, quiet, infer, explain, advisor, null);
+        this(repository, branch, buildsFile, rulesFile, outDir, quiet, infer, explain, advisor, ReportFormats.CSV_ONLY);
     }
 
     /** The rules refined by inference, without {@code files.csv}, with the advisor's defaults. */

@@ -19,8 +19,12 @@ import dev.rebuildcauses.harvest.git.FirstParentHistory;
 import dev.rebuildcauses.harvest.git.GitRepository;
 import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
 import dev.rebuildcauses.harvest.git.RangeResolver;
+import dev.rebuildcauses.report.html.ReportScope;
 import dev.rebuildcauses.report.images.ImagesReport;
 import dev.rebuildcauses.report.images.TriggerNote;
+import dev.rebuildcauses.report.pipeline.BuildExplainer;
+import dev.rebuildcauses.report.pipeline.ReportPipeline;
+import dev.rebuildcauses.report.pipeline.Timing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -70,7 +74,15 @@ final class ScanRunner {
             walkBar.finish(); // the failure line must not land at the end of a progress line
             throw e;
         }
-        ReportPipeline pipeline = new ReportPipeline(rules, config.outDir(), config.quiet(), out, err);
+        ReportPrinter printer = new ReportPrinter(config.quiet(), out, err);
+        ReportPipeline pipeline = ReportPrinter.writing(
+                printer.pipeline(rules),
+                config.formats(),
+                ReportScope.of(
+                        repository.name() + (config.branch() == null ? "" : " (" + config.branch() + ")"),
+                        config.buildsFile() == null
+                                ? "one build per first-parent commit"
+                                : "builds of " + config.buildsFile().getFileName()));
         FirstParentHistory history;
         try {
             history = await(walk);
@@ -91,10 +103,11 @@ final class ScanRunner {
         }
         Timing.mark("builds made");
         if (!config.infer()) {
-            pipeline = pipeline.advising(adviceStep(config, repository, null, null));
-            return config.explain()
-                    ? pipeline.explaining(BuildExplainer.rulesOnly(rules), true).run(builds)
-                    : pipeline.run(builds);
+            pipeline = advising(pipeline, config, repository, null, null);
+            if (config.explain()) {
+                pipeline = pipeline.explaining(BuildExplainer.rulesOnly(rules), true);
+            }
+            return printer.run(pipeline, builds, config.outDir()).findings();
         }
         try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repository.directory())) {
             RepositoryModels models = new RepositoryModels(snapshot);
@@ -112,13 +125,12 @@ final class ScanRunner {
             InferringClassifier classifier =
                     new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
             classifier.prefetch(builds);
-            AdviceStep advice = adviceStep(config, repository, models, images);
-            if (advice != null && triggered != null && triggered.skipped() > 0) {
-                advice = advice.crediting(triggered.skippedBy(), triggered.skipped());
+            pipeline = advising(pipeline, config, repository, models, images)
+                    .explaining(BuildExplainer.inferring(classifier), config.explain());
+            if (triggered != null && triggered.skipped() > 0) {
+                pipeline = pipeline.crediting(triggered.skippedBy(), triggered.skipped());
             }
-            Findings findings = pipeline.advising(advice)
-                    .explaining(BuildExplainer.inferring(classifier), config.explain())
-                    .run(builds);
+            Findings findings = printer.run(pipeline, builds, config.outDir()).findings();
             if (triggered != null && triggered.skipped() > 0) {
                 out.println();
                 out.println(TriggerNote.line(triggered));
@@ -137,19 +149,23 @@ final class ScanRunner {
      * The advice of a scan: every job of the repository builds its Dockerfiles at the branch tip;
      * with inference, only those the repository really builds (not examples or docs).
      */
-    private static AdviceStep adviceStep(
-            ScanConfig config, GitRepository repository, RepositoryModels models, ImageJobs.Split images)
+    private static ReportPipeline advising(
+            ReportPipeline pipeline,
+            ScanConfig config,
+            GitRepository repository,
+            RepositoryModels models,
+            ImageJobs.Split images)
             throws HarvestException {
         if (config.advisor() == null) {
-            return null;
+            return pipeline;
         }
         List<DockerfileHistory> histories =
                 BuiltDockerfiles.of(repository.directory(), repository.resolveBranch(config.branch()), models);
         if (images == null) {
-            return new AdviceStep(job -> histories, config.advisor());
+            return pipeline.advising(job -> histories, config.advisor());
         }
         // one job per image: each advised on its own Dockerfile
-        return new AdviceStep(
+        return pipeline.advising(
                 job -> images.graph()
                         .image(job)
                         .map(image -> histories.stream()

@@ -39,7 +39,10 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "dev.rebuildcauses.harvest..", "dev.rebuildcauses.report..", "dev.rebuildcauses.app..")
+                        "dev.rebuildcauses.harvest..",
+                        "dev.rebuildcauses.report..",
+                        "dev.rebuildcauses.service..",
+                        "dev.rebuildcauses.app..")
                 .check(classes);
     }
 
@@ -50,14 +53,28 @@ class ArchitectureTest {
                 .resideInAPackage("dev.rebuildcauses.harvest..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.rebuildcauses.report..", "dev.rebuildcauses.app..")
+                .resideInAnyPackage(
+                        "dev.rebuildcauses.report..", "dev.rebuildcauses.service..", "dev.rebuildcauses.app..")
                 .check(classes);
         noClasses()
                 .that()
                 .resideInAPackage("dev.rebuildcauses.report..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.rebuildcauses.harvest..", "dev.rebuildcauses.app..")
+                .resideInAnyPackage(
+                        "dev.rebuildcauses.harvest..", "dev.rebuildcauses.service..", "dev.rebuildcauses.app..")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepTheSharedServiceFreeOfTheCommandLine() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rebuildcauses.service..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.rebuildcauses.app..", "picocli..")
+                .allowEmptyShould(true)
                 .check(classes);
     }
 }

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rebuildcauses.analysis.classify.RuleSet;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.RangeStatus;
-import dev.rebuildcauses.app.ReportPipeline;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.run.HarvestSummary;
+import dev.rebuildcauses.report.pipeline.Report;
+import dev.rebuildcauses.report.pipeline.ReportPipeline;
 import dev.rebuildcauses.simulator.Simulator;
 import dev.rebuildcauses.simulator.SimulatorOptions;
 import dev.rebuildcauses.simulator.history.SimulatedHistory;
 import dev.rebuildcauses.simulator.server.FaultPlan;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +62,7 @@ class SimulatedHarvestFaultITest {
     }
 
     @Test
-    void shouldKeepBuildsWhoseCommitIsGoneAsUnknownRangesAndCountThem() throws HarvestException, IOException {
+    void shouldKeepBuildsWhoseCommitIsGoneAsUnknownRangesAndCountThem() throws Exception {
         // Given a commit the server no longer has, as after a force-push
         SimulatedHistory.GoneCommit gone = HISTORY.goneCommitCandidate();
         SimulatorOptions options = SimulatorOptions.defaults();
@@ -88,15 +86,9 @@ class SimulatedHarvestFaultITest {
             assertThat(stored.size()).isEqualTo(HISTORY.buildCount() - 3);
 
             // and the summary's data-quality line counts them
-            StringWriter out = new StringWriter();
-            new ReportPipeline(
-                            RuleSet.defaults(),
-                            faulty.resolve("report"),
-                            true,
-                            new PrintWriter(out),
-                            new PrintWriter(new StringWriter()))
-                    .run(stored);
-            assertThat(out.toString()).contains("Data quality: 2 builds with an unknown change range");
+            Report report = ReportPipeline.of(RuleSet.defaults()).run(stored, faulty.resolve("report"));
+            assertThat(report.summary())
+                    .contains("Data quality: 2 builds with an unknown change range, 0 builds without a duration.");
         }
     }
 }

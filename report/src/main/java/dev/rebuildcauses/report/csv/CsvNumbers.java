@@ -7,32 +7,32 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** How numbers and times look in the CSV exports: fixed decimals, {@link Locale#ROOT}, unknown as an empty cell. */
-final class CsvNumbers {
+public final class CsvNumbers {
     private CsvNumbers() {}
 
     /** A fraction in [0,1] with 4 decimals. */
-    static String share(Double value) {
+    public static String share(Double value) {
         return fixed(value, 4);
     }
 
-    static String hours(Double value) {
+    public static String hours(Double value) {
         return fixed(value, 2);
     }
 
-    static String minutes(Double value) {
+    public static String minutes(Double value) {
         return fixed(value, 2);
     }
 
-    static String days(Double value) {
+    public static String days(Double value) {
         return fixed(value, 1);
     }
 
-    static String count(long value) {
+    public static String count(long value) {
         return Long.toString(value);
     }
 
     /** ISO-8601 in UTC to the second, e.g. {@code 2026-01-05T10:00:00Z}. */
-    static String instant(Instant value) {
+    public static String instant(Instant value) {
         if (value == null) {
             return "";
         }
@@ -61,7 +61,7 @@ final class CsvNumbers {
     }
 
     /** Whole seconds, rounded half up. */
-    static String seconds(Duration value) {
+    public static String seconds(Duration value) {
         if (value == null) {
             return "";
         }

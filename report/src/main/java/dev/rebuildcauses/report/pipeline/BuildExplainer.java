@@ -1,4 +1,4 @@
-package dev.rebuildcauses.app;
+package dev.rebuildcauses.report.pipeline;
 
 import dev.rebuildcauses.analysis.classify.BuildClassifier;
 import dev.rebuildcauses.analysis.classify.PathClassifier;
@@ -9,7 +9,7 @@ import dev.rebuildcauses.analysis.model.BuildChanges;
 
 /** Classifies one build and says why each of its files has its cause: by the rules alone, or with inference. */
 @FunctionalInterface
-interface BuildExplainer {
+public interface BuildExplainer {
     ExplainedBuild explain(BuildChanges build) throws SnapshotException;
 
     /** The rules alone, as {@link BuildClassifier} decides. */

@@ -1,4 +1,4 @@
-package dev.rebuildcauses.app;
+package dev.rebuildcauses.report.pipeline;
 
 import java.io.PrintStream;
 
@@ -6,14 +6,14 @@ import java.io.PrintStream;
  * Phase times on stderr when the JVM runs with {@code -Drebuild-causes.timing=true}: each mark prints
  * the milliseconds since the JVM started and since the previous mark. Costs one boolean test otherwise.
  */
-final class Timing {
+public final class Timing {
     private static final boolean ON = Boolean.getBoolean("rebuild-causes.timing");
     private static long previous = -1;
 
     private Timing() {}
 
     /** Prints {@code phase} with its times when timing is on. */
-    static synchronized void mark(String phase) {
+    public static synchronized void mark(String phase) {
         if (!ON) {
             return;
         }
