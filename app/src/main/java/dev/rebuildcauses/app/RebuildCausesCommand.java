@@ -2,6 +2,7 @@ package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.app.bench.BenchCommand;
 import dev.rebuildcauses.app.bench.BenchHarvestCommand;
+import dev.rebuildcauses.app.bench.BenchReportCommand;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             InspectDockerfileCommand.class,
             BenchCommand.class,
-            BenchHarvestCommand.class
+            BenchHarvestCommand.class,
+            BenchReportCommand.class
         })
 public final class RebuildCausesCommand implements Callable<Integer> {
     /** Columns of the help text: the examples stay on one line each. */
