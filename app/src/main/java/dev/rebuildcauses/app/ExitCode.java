@@ -6,6 +6,7 @@ import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.harvest.csvinput.BuildsFileException;
 import dev.rebuildcauses.harvest.git.NotAGitRepositoryException;
 import dev.rebuildcauses.harvest.git.UnknownBranchException;
+import dev.rebuildcauses.harvest.store.StoreMissingException;
 import dev.rebuildcauses.service.RefreshException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /** Every exit code of the command line, one per kind of failure a script may want to tell apart. */
 public enum ExitCode {
-    OK(0, "done; the report is written"),
+    OK(0, "done"),
     INTERNAL(1, "unexpected internal error (a bug: please report it)"),
     USAGE(2, "wrong arguments or options"),
     NOT_A_REPOSITORY(3, "<repo> is not a git repository"),
@@ -28,7 +29,8 @@ public enum ExitCode {
     AUTH(11, "a server refused the credentials"),
     NOT_FOUND(12, "a job or repository does not exist on the server"),
     BAD_RESPONSE(13, "a server answered something that is not its API"),
-    SERVER_ERROR(14, "a server kept failing after retries");
+    SERVER_ERROR(14, "a server kept failing after retries"),
+    NO_STORE(15, "the store does not exist: nothing was harvested into it");
 
     private final int code;
     private final String meaning;
@@ -50,6 +52,9 @@ public enum ExitCode {
     public static ExitCode of(Throwable failure) {
         if (failure instanceof CommandFailure command) {
             return command.exitCode();
+        }
+        if (failure instanceof StoreMissingException) {
+            return NO_STORE;
         }
         if (failure instanceof NotAGitRepositoryException) {
             return NOT_A_REPOSITORY;
@@ -87,9 +92,14 @@ public enum ExitCode {
 
     /** The codes as picocli lists them under "Exit codes" in a command's help. */
     public static Map<String, String> helpList(ExitCode... codes) {
+        return helpList(OK.meaning, codes);
+    }
+
+    /** Like {@link #helpList(ExitCode...)}, with what "done" means for this command, e.g. that the report is written. */
+    public static Map<String, String> helpList(String done, ExitCode... codes) {
         Map<String, String> list = new LinkedHashMap<>();
         for (ExitCode code : codes) {
-            list.put(String.format("%3d", code.code), code.meaning);
+            list.put(String.format("%3d", code.code), code == OK ? done : code.meaning);
         }
         return list;
     }

@@ -8,6 +8,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Turns every failure into one line {@code rebuild-causes: <message>} on stderr and its {@link ExitCode}. */
 final class FailureHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
@@ -17,7 +18,12 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     public int handleParseException(ParameterException failure, String[] args) {
         CommandLine command = failure.getCommandLine();
         String help = command.getCommandSpec().qualifiedName() + " --help";
-        print(command.getErr(), firstLine(failure.getMessage()) + " (see '" + help + "')");
+        String suggestion = "";
+        if (failure instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
+            suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        print(command.getErr(), firstLine(failure.getMessage()) + suggestion + " (see '" + help + "')");
         return ExitCode.USAGE.code();
     }
 

@@ -45,7 +45,7 @@ public final class HarvestRunner {
     }
 
     public HarvestSummary run(Path configFile, boolean quiet) throws ConfigException, HarvestException {
-        HarvestConfig config = new ConfigLoader().load(configFile);
+        HarvestConfig config = new ConfigLoader().loadForHarvest(configFile);
         String jenkinsToken = token(config.jenkins().tokenRef(), configFile);
         JenkinsClient jenkins = new JenkinsClient(
                 config.jenkins().url(),
@@ -55,6 +55,7 @@ public final class HarvestRunner {
                         Credentials.of(config.jenkins().user(), jenkinsToken)));
         HarvestProgressBar progress = new HarvestProgressBar(err, ProgressBar.wanted(quiet));
         HarvestSummary summary;
+        boolean newStore = !BuildStore.exists(config.store());
         try (BuildStore store = BuildStore.open(config.store())) {
             ChangeSource changes = changeSource(config, store);
             HarvestPlan plan = new HarvestPlan(
@@ -70,6 +71,13 @@ public final class HarvestRunner {
                                 progress)
                         .withRangeConcurrency(rangeConcurrency(config))
                         .harvest();
+            } catch (HarvestException e) {
+                if (newStore && store.isEmpty()) {
+                    // a first harvest that brought nothing in leaves nothing behind
+                    store.close();
+                    BuildStore.delete(config.store());
+                }
+                throw e;
             } finally {
                 progress.finish();
             }

@@ -6,6 +6,7 @@ import dev.rebuildcauses.app.bench.BenchReportCommand;
 import dev.rebuildcauses.app.bench.BenchServeCommand;
 import dev.rebuildcauses.app.serve.ServeCommand;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
             BenchReportCommand.class,
             BenchServeCommand.class
         })
-public final class RebuildCausesCommand implements Runnable {
+public final class RebuildCausesCommand implements Callable<Integer> {
     /** Columns of the help text: the examples stay on one line each. */
     static final int USAGE_WIDTH = 100;
 
@@ -55,12 +56,19 @@ public final class RebuildCausesCommand implements Runnable {
                         .get(name)
                         .getCommandSpec()
                         .usageMessage()
-                        .exitCodeList(ExitCode.helpList(codes)));
+                        .exitCodeList(ExitCode.helpList(doneMeaning(name), codes)));
         return commandLine;
     }
 
+    /** What exit code 0 means for {@code command}. */
+    static String doneMeaning(String command) {
+        return command.equals("harvest") ? "done; the new builds are in the store" : "done; the report is written";
+    }
+
+    /** Without a command there is nothing to do: the usage goes to stderr and the exit code says so. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE.code();
     }
 }

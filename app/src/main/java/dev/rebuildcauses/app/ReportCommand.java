@@ -53,7 +53,13 @@ import picocli.CommandLine.Spec;
 public final class ReportCommand implements Callable<Integer> {
     /** The exit codes {@code report} can end with. */
     static final ExitCode[] EXIT_CODES = {
-        ExitCode.OK, ExitCode.USAGE, ExitCode.BAD_RULES_FILE, ExitCode.IO, ExitCode.BAD_CONFIG, ExitCode.INTERNAL
+        ExitCode.OK,
+        ExitCode.USAGE,
+        ExitCode.BAD_RULES_FILE,
+        ExitCode.IO,
+        ExitCode.BAD_CONFIG,
+        ExitCode.NO_STORE,
+        ExitCode.INTERNAL
     };
 
     @Spec

@@ -51,7 +51,7 @@ final class ReportRunner {
                 : config.rulesFile().orElse(null);
         PathClassifier rules = RulesFiles.load(rulesFile);
         List<BuildChanges> builds;
-        try (BuildStore store = BuildStore.open(config.store())) {
+        try (BuildStore store = BuildStore.openExisting(config.store())) {
             builds = store.loadBuildChanges(new BuildFilter(report.since(), report.until(), report.jobGlob()));
         }
         if (builds.isEmpty() && !report.quiet()) {

@@ -49,11 +49,15 @@ import picocli.CommandLine.Spec;
             "    rebuild-causes scan . --explain",
             "    rebuild-causes scan . --no-infer",
             "",
+            "  A repository of several images as one job rather than one job per image:",
+            "    rebuild-causes scan ~/src/docker-stacks --job docker-stacks",
+            "",
             "  Advice with a base image kept stable for 12 weeks, a fast path at 20%% of a build:",
             "    rebuild-causes scan . --stable-weeks 12 --fast-path-cost 0.2",
             "",
             "Writes to --out: builds.csv, causes.csv, combinations.csv, jobs.csv, weekly.csv,",
             "summary.txt, advice.csv, advice.txt and proposals/<job>/ (columns in the README);",
+            "images.csv when the repository builds several images;",
             "with --explain also files.csv; with --format html also rebuild-causes.html.",
         },
         exitCodeListHeading = "%nExit codes:%n")
@@ -76,7 +80,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "<repo>",
-            description = "A local git clone (its folder name is the job name).")
+            description = "A local git clone (its folder name is the job name, or its images' folder names).")
     Path repository;
 
     @Option(
@@ -114,6 +118,15 @@ public final class ScanCommand implements Callable<Integer> {
                     + "CI-only tools, Dockerfiles nobody builds, pin-only Dockerfile changes).")
     boolean noInfer;
 
+    @Option(
+            names = "--job",
+            paramLabel = "NAME",
+            description = "Report every commit as a build of one job of this name. By default a repository "
+                    + "that builds several images gets one job per image (named after its folder: a commit "
+                    + "builds an image when it changes its build context or an image it is built FROM); "
+                    + "otherwise one job named after the repository folder.")
+    String job;
+
     @Mixin
     ReportOptions report;
 
@@ -134,7 +147,8 @@ public final class ScanCommand implements Callable<Integer> {
                 !noInfer,
                 report.explain,
                 report.advisorSettings(spec),
-                report.formats(spec));
+                report.formats(spec),
+                job);
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.nio.file.Path;
  * @param explain also write {@code files.csv}: every changed file's cause and why
  * @param advisor the advisor's assumptions, {@code null} for no advice
  * @param formats the documents written besides the CSV exports
+ * @param job the one job to report the repository's commits as; {@code null} for one job per image
+ *     when it builds several (named after their folders), else one named after the repository
  */
 public record ScanConfig(
         Path repository,
@@ -27,9 +29,25 @@ public record ScanConfig(
         boolean infer,
         boolean explain,
         AdvisorSettings advisor,
-        ReportFormats formats) {
+        ReportFormats formats,
+        String job) {
     public ScanConfig {
         formats = formats == null ? ReportFormats.CSV_ONLY : formats;
+    }
+
+    /** One job per image, or one named after the repository. */
+    public ScanConfig(
+            Path repository,
+            String branch,
+            Path buildsFile,
+            Path rulesFile,
+            Path outDir,
+            boolean quiet,
+            boolean infer,
+            boolean explain,
+            AdvisorSettings advisor,
+            ReportFormats formats) {
+        this(repository, branch, buildsFile, rulesFile, outDir, quiet, infer, explain, advisor, formats, null);
     }
 
     /** The CSV exports only. */

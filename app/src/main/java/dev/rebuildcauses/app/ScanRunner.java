@@ -3,11 +3,15 @@ package dev.rebuildcauses.app;
 import dev.rebuildcauses.analysis.classify.PathClassifier;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
+import dev.rebuildcauses.analysis.infer.ImageJobs;
 import dev.rebuildcauses.analysis.infer.InferringClassifier;
 import dev.rebuildcauses.analysis.infer.RepositoryModels;
+import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.trigger.CiTriggerReader;
+import dev.rebuildcauses.analysis.trigger.TriggerFilter;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.csvinput.BuildsCsvReader;
 import dev.rebuildcauses.harvest.csvinput.BuildsFileException;
@@ -16,6 +20,8 @@ import dev.rebuildcauses.harvest.git.GitRepository;
 import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
 import dev.rebuildcauses.harvest.git.RangeResolver;
 import dev.rebuildcauses.report.html.ReportScope;
+import dev.rebuildcauses.report.images.ImagesReport;
+import dev.rebuildcauses.report.images.TriggerNote;
 import dev.rebuildcauses.report.pipeline.BuildExplainer;
 import dev.rebuildcauses.report.pipeline.ReportPipeline;
 import dev.rebuildcauses.report.pipeline.Timing;
@@ -58,6 +64,10 @@ final class ScanRunner {
         try {
             rules = RulesFiles.load(config.rulesFile());
             Timing.mark("rules read");
+            if (config.job() != null && config.buildsFile() != null) {
+                throw new CommandFailure(
+                        ExitCode.USAGE, "--job names the job of a scan of commits; a --builds file names its own jobs");
+            }
             listed = config.buildsFile() == null ? null : BuildsCsvReader.read(config.buildsFile());
         } catch (RulesFormatException | BuildsFileException | CommandFailure | RuntimeException e) {
             walk.cancel(true);
@@ -82,7 +92,7 @@ final class ScanRunner {
         }
         List<BuildChanges> builds;
         if (listed == null) {
-            builds = history.asBuilds(repository.name());
+            builds = history.asBuilds(config.job() != null ? config.job() : repository.name());
         } else {
             ProgressBar join = new ProgressBar(err, "builds joined", ProgressBar.wanted(config.quiet()));
             try {
@@ -93,7 +103,7 @@ final class ScanRunner {
         }
         Timing.mark("builds made");
         if (!config.infer()) {
-            pipeline = advising(pipeline, config, repository, null);
+            pipeline = advising(pipeline, config, repository, null, null);
             if (config.explain()) {
                 pipeline = pipeline.explaining(BuildExplainer.rulesOnly(rules), true);
             }
@@ -101,12 +111,37 @@ final class ScanRunner {
         }
         try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repository.directory())) {
             RepositoryModels models = new RepositoryModels(snapshot);
+            // commits the CI triggers skip are no builds; real builds from --builds ran already
+            TriggerFilter.Result triggered = listed != null ? null : skipByTriggers(builds, snapshot);
+            if (triggered != null) {
+                builds = triggered.builds();
+            }
+            // a repository of several images: one job per image, unless --job names one
+            ImageJobs.Split images =
+                    listed != null || config.job() != null ? null : byImage(builds, models, repository.name());
+            if (images != null) {
+                builds = images.builds();
+            }
             InferringClassifier classifier =
                     new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
             classifier.prefetch(builds);
-            pipeline = advising(pipeline, config, repository, models)
+            pipeline = advising(pipeline, config, repository, models, images)
                     .explaining(BuildExplainer.inferring(classifier), config.explain());
-            return printer.run(pipeline, builds, config.outDir()).findings();
+            if (triggered != null && triggered.skipped() > 0) {
+                pipeline = pipeline.crediting(triggered.skippedBy(), triggered.skipped());
+            }
+            Findings findings = printer.run(pipeline, builds, config.outDir()).findings();
+            if (triggered != null && triggered.skipped() > 0) {
+                out.println();
+                out.println(TriggerNote.line(triggered));
+            }
+            if (images != null) {
+                ImagesReport.write(images, config.outDir());
+                out.println();
+                ImagesReport.lines(images).forEach(out::println);
+            }
+            out.flush();
+            return findings;
         }
     }
 
@@ -115,14 +150,48 @@ final class ScanRunner {
      * with inference, only those the repository really builds (not examples or docs).
      */
     private static ReportPipeline advising(
-            ReportPipeline pipeline, ScanConfig config, GitRepository repository, RepositoryModels models)
+            ReportPipeline pipeline,
+            ScanConfig config,
+            GitRepository repository,
+            RepositoryModels models,
+            ImageJobs.Split images)
             throws HarvestException {
         if (config.advisor() == null) {
             return pipeline;
         }
         List<DockerfileHistory> histories =
                 BuiltDockerfiles.of(repository.directory(), repository.resolveBranch(config.branch()), models);
-        return pipeline.advising(job -> histories, config.advisor());
+        if (images == null) {
+            return pipeline.advising(job -> histories, config.advisor());
+        }
+        // one job per image: each advised on its own Dockerfile
+        return pipeline.advising(
+                job -> images.graph()
+                        .image(job)
+                        .map(image -> histories.stream()
+                                .filter(history -> history.path().equals(image.dockerfile()))
+                                .toList())
+                        .orElse(List.of()),
+                config.advisor());
+    }
+
+    private static TriggerFilter.Result skipByTriggers(List<BuildChanges> builds, GitRepositorySnapshot snapshot)
+            throws IOException {
+        try {
+            return new TriggerFilter(new CiTriggerReader(snapshot)).apply(builds);
+        } catch (SnapshotException e) {
+            throw new IOException("cannot read the CI triggers of the repository: " + e.getMessage(), e);
+        }
+    }
+
+    /** One job per image when the repository builds several, else {@code null}. */
+    private static ImageJobs.Split byImage(List<BuildChanges> builds, RepositoryModels models, String repository)
+            throws IOException {
+        try {
+            return new ImageJobs(models, repository).splitIfSeveral(builds).orElse(null);
+        } catch (SnapshotException e) {
+            throw new IOException("cannot read the images of the repository: " + e.getMessage(), e);
+        }
     }
 
     private static FirstParentHistory await(FutureTask<FirstParentHistory> walk) throws HarvestException {

@@ -88,7 +88,8 @@ class AdvisorWiringTest {
                 .extracting(Advice::kind)
                 .contains(AdviceKind.SHIP_CODE_SEPARATELY, AdviceKind.BASE_IMAGE, AdviceKind.REORDER_CACHE);
         List<String> rows = Files.readAllLines(out.resolve("advice.csv"));
-        assertThat(rows.get(0)).isEqualTo("job,advice,saving_hours_per_month,evidence,action");
+        assertThat(rows.get(0))
+                .isEqualTo("job,advice,saving_hours_per_month,evidence,action,saving_builds_per_month,rank");
         assertThat(String.join("\n", rows)).contains("team/app,base-image,", "team/app,reorder-cache,");
         Path proposals = out.resolve("proposals/team_app");
         assertThat(written)

@@ -20,7 +20,9 @@ class HarvestCommandTest {
                 .contains("--config")
                 .contains("rebuild-causes harvest --config rebuild-causes.yml")
                 .contains("Exit codes:")
-                .contains("the --config file is unreadable or invalid");
+                .contains("the --config file is unreadable or invalid")
+                .contains("done; the new builds are in the store")
+                .doesNotContain("report is written");
     }
 
     @Test
@@ -64,6 +66,12 @@ class HarvestCommandTest {
         CommandRun run = CommandRun.of("harvest", "--config", config.toString(), "--quiet");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.UNREACHABLE.code());
-        assertThat(run.err()).startsWith("rebuild-causes: ").contains("127.0.0.1:9");
+        assertThat(run.err())
+                .startsWith("rebuild-causes: Jenkins at http://127.0.0.1:9/")
+                .contains("cannot connect")
+                .doesNotContain("%")
+                .doesNotContain("api/json?");
+        // a first harvest that brought nothing in leaves no empty store behind
+        assertThat(dir.resolve("data/store.mv.db")).doesNotExist();
     }
 }

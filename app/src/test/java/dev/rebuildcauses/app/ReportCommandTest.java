@@ -77,6 +77,45 @@ class ReportCommandTest {
     }
 
     @Test
+    void shouldFailClearlyOnAStoreThatWasNeverHarvestedAndCreateNone() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path otherConfig = elsewhere.resolve("rebuild-causes.yml");
+        Files.writeString(otherConfig, "jenkins: {url: \"http://ci.example.com/\"}\nchanges: {source: git}\n");
+
+        CommandRun run = CommandRun.of(
+                "report",
+                "--config",
+                otherConfig.toString(),
+                "--out",
+                dir.resolve("out").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.NO_STORE.code()).isEqualTo(15);
+        assertThat(run.err())
+                .startsWith("rebuild-causes: store jdbc:h2:file:")
+                .contains("does not exist")
+                .contains("run 'rebuild-causes harvest' first");
+        assertThat(elsewhere.resolve("rebuild-causes-data/store.mv.db")).doesNotExist();
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void shouldReadTheStoreWithoutTheClonesOnlyAHarvestNeeds() throws Exception {
+        // Given a config for the git source without changes.repositories
+        Files.writeString(config, "jenkins: {url: \"http://ci.example.com/\"}\nchanges: {source: git}\n");
+
+        CommandRun run = CommandRun.of(
+                "report",
+                "--config",
+                config.toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "-q");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(buildRows(dir.resolve("out"))).hasSize(4);
+    }
+
+    @Test
     void shouldWriteTheReportOfEveryStoredBuild() throws Exception {
         Path out = dir.resolve("report");
 
@@ -119,19 +158,19 @@ class ReportCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readAllLines(out.resolve("files.csv")))
                 .containsExactly(
-                        "job,build,revision,path,cause,reason",
-                        "images/a,2,r2,Dockerfile,environment,rule 'Dockerfile' (default rules:21)",
+                        "job,build,revision,path,cause,reason,enters_image",
+                        "images/a,2,r2,Dockerfile,environment,rule 'Dockerfile' (default rules:21),",
                         "images/a,4,r4,app.py,code,rule '*.py' (default rules:"
                                 + RuleSet.defaults().rules().stream()
                                         .filter(rule -> rule.glob().text().equals("*.py"))
                                         .findFirst()
                                         .orElseThrow()
                                         .line()
-                                + ")");
+                                + "),");
         // and every job gets the advice that needs no Dockerfile, also printed after the summary
         assertThat(Files.readAllLines(out.resolve("advice.csv")))
                 .first()
-                .isEqualTo("job,advice,saving_hours_per_month,evidence,action");
+                .isEqualTo("job,advice,saving_hours_per_month,evidence,action,saving_builds_per_month,rank");
         assertThat(Files.readString(out.resolve("advice.csv"))).contains("images/a,ship-code-separately,");
         assertThat(Files.readString(out.resolve("advice.txt"))).isNotBlank();
         assertThat(run.out())

@@ -68,19 +68,23 @@ class ScanCommandTest {
                 .contains("Exit codes:");
         for (ExitCode exit : ScanCommand.EXIT_CODES) {
             assertThat(out.toString())
-                    .containsPattern(
-                            "(?m)^ +" + exit.code() + " +" + java.util.regex.Pattern.quote(exit.meaning()) + "$");
+                    .containsPattern("(?m)^ +" + exit.code() + " +"
+                            + java.util.regex.Pattern.quote(
+                                    exit == ExitCode.OK ? RebuildCausesCommand.doneMeaning("scan") : exit.meaning())
+                            + "$");
         }
     }
 
     @Test
     void shouldBeListedByTheTopLevelCommand() {
-        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         CommandLine commandLine = RebuildCausesCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
 
-        commandLine.execute();
+        int code = commandLine.execute();
 
-        assertThat(out.toString()).contains("scan").contains("Find out why a Docker image repository gets rebuilt");
+        // without a command the usage is an answer to wrong arguments: on stderr, exit 2
+        assertThat(code).isEqualTo(ExitCode.USAGE.code());
+        assertThat(err.toString()).contains("scan").contains("Find out why a Docker image repository gets rebuilt");
     }
 }

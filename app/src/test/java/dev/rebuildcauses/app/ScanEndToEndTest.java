@@ -119,7 +119,7 @@ class ScanEndToEndTest {
         assertThat(run.stdout()).isEqualTo(read("summary.txt") + "\n" + read("advice.txt"));
         // and the advice of the job: one empty-commit rebuild to replace, docs-only and CI-only builds to skip
         assertThat(read("advice.csv"))
-                .startsWith("job,advice,saving_hours_per_month,evidence,action\r\n")
+                .startsWith("job,advice,saving_hours_per_month,evidence,action,saving_builds_per_month,rank\r\n")
                 .contains("base-image,replace-empty-commits,,", "base-image,skip-docs-and-ci,,");
         assertThat(read("summary.txt"))
                 .contains("Empty-commit rebuilds (new commits that change no file) are 11.1% of builds")
@@ -241,6 +241,51 @@ class ScanEndToEndTest {
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.stderr()).isEqualTo("rebuild-causes: not a git repository: " + plain + System.lineSeparator());
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void shouldSayThatAPathDoesNotExistRatherThanThatItIsNoRepository() {
+        Path missing = temp.resolve("no-such-clone");
+
+        Run run = run("scan", missing.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stderr()).isEqualTo("rebuild-causes: no such directory: " + missing + System.lineSeparator());
+    }
+
+    @Test
+    void shouldNameTheLineOfAnUnterminatedQuoteInTheBuildsFile() throws IOException {
+        Path builds = temp.resolve("builds.csv");
+        Files.writeString(
+                builds,
+                "job,build,started_at,duration_s,result,revision\n"
+                        + "j,1,2026-01-05T10:00:00Z,60,SUCCESS," + c1 + "\n"
+                        + "j,2,\"2026-01-06T10:00:00Z,60,SUCCESS," + c1 + "\n"
+                        + "j,3,2026-01-07T10:00:00Z,60,SUCCESS," + c1 + "\n");
+
+        Run run = run("scan", repo.toString(), "--builds", builds.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.stderr())
+                .isEqualTo("rebuild-causes: " + builds + ":3: a quoted field opens here and is never closed"
+                        + " (an unterminated \")" + System.lineSeparator());
+    }
+
+    @Test
+    void shouldPrintTheUsageAndExit2WithoutArguments() {
+        Run run = run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains("Usage: rebuild-causes").contains("scan");
+    }
+
+    @Test
+    void shouldSuggestTheCommandMeantByATypo() {
+        Run run = run("scna", repo.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).startsWith("rebuild-causes: ").contains("did you mean scan?");
     }
 
     @Test

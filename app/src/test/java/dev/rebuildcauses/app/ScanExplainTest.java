@@ -49,11 +49,11 @@ class ScanExplainTest {
         // Then the script the Dockerfile runs is environment and says where; the app stays code
         assertThat(exit).isZero();
         assertThat(Files.readString(tmp.resolve("out/files.csv"), StandardCharsets.UTF_8))
-                .isEqualTo("job,build,revision,path,cause,reason\r\n"
+                .isEqualTo("job,build,revision,path,cause,reason,enters_image\r\n"
                         + "base-image,2," + second + ",app.py,code,copied as the application by Dockerfile:4 "
-                        + "and started by CMD at line 5\r\n"
+                        + "and started by CMD at line 5,yes\r\n"
                         + "base-image,2," + second + ",fix-permissions,environment,"
-                        + "copied by Dockerfile:2 and run at build time by line 3\r\n");
+                        + "copied by Dockerfile:2 and run at build time by line 3,yes\r\n");
         assertThat(Files.readString(tmp.resolve("out/builds.csv"))).contains(",code;environment\r\n");
     }
 
@@ -65,10 +65,11 @@ class ScanExplainTest {
         // Then
         assertThat(exit).isZero();
         assertThat(Files.readString(tmp.resolve("out/files.csv"), StandardCharsets.UTF_8))
-                .isEqualTo("job,build,revision,path,cause,reason\r\n"
+                .isEqualTo("job,build,revision,path,cause,reason,enters_image\r\n"
                         + "base-image,2," + second + ",app.py,code,rule '*.py' (default rules:" + pythonRuleLine()
-                        + ")\r\n"
-                        + "base-image,2," + second + ",fix-permissions,other,no rule matched\r\n");
+                        + "),\r\n"
+                        // the rules alone do not know what enters the image: an empty cell
+                        + "base-image,2," + second + ",fix-permissions,other,no rule matched,\r\n");
         assertThat(Files.readString(tmp.resolve("out/builds.csv"))).contains(",code;other\r\n");
     }
 

@@ -201,7 +201,14 @@ class ExportRunnerTest {
             }
         }
         assertThat(csv(target.resolve("advice-latest.csv")).get(0).toList())
-                .containsExactly("job", "advice", "saving_hours_per_month", "evidence", "action");
+                .containsExactly(
+                        "job",
+                        "advice",
+                        "saving_hours_per_month",
+                        "evidence",
+                        "action",
+                        "saving_builds_per_month",
+                        "rank");
     }
 
     @Test

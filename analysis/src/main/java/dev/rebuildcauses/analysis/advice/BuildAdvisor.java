@@ -21,12 +21,27 @@ final class BuildAdvisor {
     private final BuildCosts costs;
     private final FastPathEstimate fastPath;
     private final AdvisorSettings settings;
+    private final Predicate<ClassifiedBuild> entersNoImage;
+    private final AdviceContext context;
 
-    BuildAdvisor(String job, BuildCosts costs, FastPathEstimate fastPath, AdvisorSettings settings) {
+    BuildAdvisor(
+            String job, BuildCosts costs, FastPathEstimate fastPath, AdvisorSettings settings, AdviceContext context) {
         this.job = job;
         this.costs = costs;
         this.fastPath = fastPath;
         this.settings = settings;
+        this.entersNoImage = context.entersNoImage();
+        this.context = context;
+    }
+
+    /** Code-only builds whose code enters an image: those a loader would spare. */
+    private boolean isShippableCodeOnly(ClassifiedBuild build) {
+        return BuildCosts.isCodeOnly(build) && !entersNoImage.test(build);
+    }
+
+    private boolean isDocsOrCiOnly(ClassifiedBuild build) {
+        return build.causes().size() > 0
+                && DOCS_AND_CI.containsAll(build.causes().names());
     }
 
     List<Advice> advise(List<ClassifiedBuild> builds) {
@@ -39,12 +54,13 @@ final class BuildAdvisor {
     }
 
     private Optional<Advice> shipCodeSeparately() {
-        int count = costs.count(BuildCosts::isCodeOnly);
+        int count = costs.count(this::isShippableCodeOnly);
         int codeBuilds = costs.count(b -> b.has(Causes.CODE));
         if (count == 0) {
             return Optional.empty();
         }
-        double hours = costs.hours(BuildCosts::isCodeOnly);
+        double hours = costs.hours(this::isShippableCodeOnly);
+        int outside = costs.count(b -> BuildCosts.isCodeOnly(b) && entersNoImage.test(b));
         String evidence = String.format(
                         Locale.ROOT,
                         "%d of %d builds (%s) changed only code; %d of the %d builds that touched code (%s) did so alone",
@@ -54,16 +70,23 @@ final class BuildAdvisor {
                         count,
                         codeBuilds,
                         percent(count, codeBuilds))
+                + (outside > 0
+                        ? String.format(
+                                Locale.ROOT,
+                                " (not counting %d more that changed only code no image copies: see skip-docs-and-ci)",
+                                outside)
+                        : "")
                 + hoursClause(hours, b -> true)
                 + "; saving = code-only hours × (1 − fast-path cost), with " + fastPath.assumption() + ".";
         return Optional.of(new Advice(
-                job,
-                AdviceKind.SHIP_CODE_SEPARATELY,
-                saving(hours * (1 - fastPath.fraction())),
-                evidence,
-                "Ship the code separately from the image: keep the environment and dependencies in the image and let a"
-                        + " generic loader fetch and run the code at start (or mount it), so a code-only change builds no image.",
-                Map.of()));
+                        job,
+                        AdviceKind.SHIP_CODE_SEPARATELY,
+                        saving(hours * (1 - fastPath.fraction())),
+                        evidence,
+                        "Ship the code separately from the image: keep the environment and dependencies in the image and let a"
+                                + " generic loader fetch and run the code at start (or mount it), so a code-only change builds no image.",
+                        Map.of())
+                .withSavingBuildsPerMonth(costs.perMonth(count * (1 - fastPath.fraction()))));
     }
 
     private Optional<Advice> replaceEmptyCommits(List<ClassifiedBuild> builds) {
@@ -96,44 +119,68 @@ final class BuildAdvisor {
                         : "")
                 + ".";
         return Optional.of(new Advice(
-                job,
-                AdviceKind.REPLACE_EMPTY_COMMITS,
-                saving,
-                evidence,
-                "Replace empty-commit rebuilds with a scheduled rebuild of the base image (e.g. a weekly Jenkins cron"
-                        + " trigger on the base-image job) so upgraded dependencies arrive without anyone pushing empty commits.",
-                Map.of()));
+                        job,
+                        AdviceKind.REPLACE_EMPTY_COMMITS,
+                        saving,
+                        evidence,
+                        "Replace empty-commit rebuilds with a scheduled rebuild of the base image (e.g. a weekly Jenkins cron"
+                                + " trigger on the base-image job) so upgraded dependencies arrive without anyone pushing empty commits.",
+                        Map.of())
+                .withSavingBuildsPerMonth(Math.max(0, costs.perMonth(costs.count(solo)) - refreshesPerMonth)));
     }
 
     private Optional<Advice> skipDocsAndCi() {
-        Predicate<ClassifiedBuild> only =
-                b -> b.causes().size() > 0 && DOCS_AND_CI.containsAll(b.causes().names());
+        Predicate<ClassifiedBuild> docsOrCi = this::isDocsOrCiOnly;
+        Predicate<ClassifiedBuild> only = docsOrCi.or(entersNoImage);
         int count = costs.count(only);
         if (count == 0) {
             return Optional.empty();
         }
         int docs = costs.count(b -> b.causes().isSolo(Causes.DOCS));
         int ci = costs.count(b -> b.causes().isSolo(Causes.CI));
+        int docsOrCiCount = costs.count(docsOrCi);
+        Predicate<ClassifiedBuild> outsideOnly = docsOrCi.negate().and(entersNoImage);
+        int outside = costs.count(outsideOnly);
         double hours = costs.hours(only);
         String evidence = String.format(
                         Locale.ROOT,
                         "%d of %d builds (%s) changed only docs or CI files (%d docs only, %d CI only, %d both)",
-                        count,
+                        docsOrCiCount,
                         costs.total(),
-                        percent(count, costs.total()),
+                        percent(docsOrCiCount, costs.total()),
                         docs,
                         ci,
-                        count - docs - ci)
+                        docsOrCiCount - docs - ci)
+                + (outside > 0
+                        ? String.format(
+                                Locale.ROOT,
+                                "; %d more (%s) changed only files no built Dockerfile copies (%s)",
+                                outside,
+                                percent(outside, costs.total()),
+                                topFolders(outsideOnly))
+                        : "")
                 + hoursClause(hours, b -> true)
-                + "; saving = all of their hours.";
+                + "; saving = all of their hours"
+                + (context.hasTriggerInPlace()
+                        ? String.format(
+                                Locale.ROOT,
+                                ". Already in place: %s skips %d more pushes, not counted here; widen it to these",
+                                context.triggerInPlace(),
+                                context.skippedByTrigger())
+                        : "")
+                + ".";
         return Optional.of(new Advice(
-                job,
-                AdviceKind.SKIP_DOCS_AND_CI,
-                saving(hours),
-                evidence,
-                "Do not build the image for docs-only or CI-only changes: add path filters to the trigger (ignore *.md,"
-                        + " docs/**, the Jenkinsfile) or skip the image stage with a changeset condition in the Jenkinsfile.",
-                Map.of()));
+                        job,
+                        AdviceKind.SKIP_DOCS_AND_CI,
+                        saving(hours),
+                        evidence,
+                        "Do not build the image for docs-only or CI-only changes"
+                                + (outside > 0 ? " or changes to files no image copies" : "")
+                                + ": add path filters to the trigger (ignore *.md, docs/**, the Jenkinsfile"
+                                + (outside > 0 ? ", " + ignoredFolders(outsideOnly) : "")
+                                + ") or skip the image stage with a changeset condition in the Jenkinsfile.",
+                        Map.of())
+                .withSavingBuildsPerMonth(costs.perMonth(count)));
     }
 
     private Optional<Advice> fastPathWhatIf() {
@@ -161,13 +208,40 @@ final class BuildAdvisor {
                         : "")
                 + "; " + fastPath.assumption() + ".";
         return Optional.of(new Advice(
-                job,
-                AdviceKind.FAST_PATH_WHAT_IF,
-                saving(hours * (1 - fastPath.fraction())),
-                evidence,
-                "Add a fast path, as Dagster does: rebuild the dependencies image only when environment or dependency"
-                        + " files change, and otherwise only a small code layer on top of the last one.",
-                Map.of()));
+                        job,
+                        AdviceKind.FAST_PATH_WHAT_IF,
+                        saving(hours * (1 - fastPath.fraction())),
+                        evidence,
+                        "Add a fast path, as Dagster does: rebuild the dependencies image only when environment or dependency"
+                                + " files change, and otherwise only a small code layer on top of the last one.",
+                        Map.of())
+                .withSavingBuildsPerMonth(costs.perMonth(count * (1 - fastPath.fraction()))));
+    }
+
+    /** The top folders of {@link #topFolders} as path-filter globs, e.g. {@code tests/**}. */
+    private String ignoredFolders(Predicate<ClassifiedBuild> filter) {
+        return java.util.Arrays.stream(topFolders(filter).split(", "))
+                .filter(part -> part.contains("/ "))
+                .map(part -> part.substring(0, part.indexOf("/ ") + 1) + "**")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Where the changed files of the matching builds lie, the top folders with most files first, e.g. {@code tests/ (97)}. */
+    private String topFolders(Predicate<ClassifiedBuild> filter) {
+        Map<String, Integer> folders = new TreeMap<>();
+        costs.each(filter, build -> build.range().files().forEach(change -> {
+            String path = change.path();
+            int slash = path.indexOf('/');
+            folders.merge(slash < 0 ? path : path.substring(0, slash + 1), 1, Integer::sum);
+        }));
+        List<String> parts = folders.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(3)
+                .map(e -> e.getKey() + " " + e.getValue() + (e.getValue() == 1 ? " file" : " files"))
+                .toList();
+        return String.join(", ", parts) + (folders.size() > 3 ? ", …" : "");
     }
 
     private String hoursClause(double hours, Predicate<ClassifiedBuild> all) {

@@ -60,6 +60,11 @@ final class BuildCosts {
         return (int) builds.stream().filter(filter).count();
     }
 
+    /** Runs {@code action} on each matching build. */
+    void each(Predicate<ClassifiedBuild> filter, java.util.function.Consumer<ClassifiedBuild> action) {
+        builds.stream().filter(filter).forEach(action);
+    }
+
     int total() {
         return builds.size();
     }

@@ -112,14 +112,17 @@ final class DockerfileAdvisor {
         files.put(prefix(table.path()) + "Dockerfile.base", proposal.baseDockerfile());
         files.put(prefix(table.path()) + "Dockerfile", proposal.dockerfile());
         return new Advice(
-                job,
-                AdviceKind.BASE_IMAGE,
-                costs.hasDurations() ? costs.perMonth(hours) : null,
-                evidence,
-                "Build lines " + first.line() + "–" + last.endLine() + " of " + table.path() + " as a base image ("
-                        + proposal.baseImage() + ", from the proposed Dockerfile.base, rebuilt on a schedule or when it"
-                        + " changes) and start the job's Dockerfile FROM it (the proposed Dockerfile).",
-                files);
+                        job,
+                        AdviceKind.BASE_IMAGE,
+                        costs.hasDurations() ? costs.perMonth(hours) : null,
+                        evidence,
+                        "Build lines " + first.line() + "–" + last.endLine() + " of " + table.path()
+                                + " as a base image ("
+                                + proposal.baseImage()
+                                + ", from the proposed Dockerfile.base, rebuilt on a schedule or when it"
+                                + " changes) and start the job's Dockerfile FROM it (the proposed Dockerfile).",
+                        files)
+                .withSavingBuildsPerMonth(costs.perMonth(costs.total() * share));
     }
 
     private Advice reorder(CacheReorder reorder) {
@@ -147,12 +150,13 @@ final class DockerfileAdvisor {
                 + (manifestLines.isEmpty() ? "" : " (" + String.join("; ", manifestLines) + ")")
                 + ", install, then copy the code: see the reordered " + reorder.path() + " (Dockerfile.reordered).";
         return new Advice(
-                job,
-                AdviceKind.REORDER_CACHE,
-                costs.hasDurations() ? costs.perMonth(hours) : null,
-                evidence,
-                action,
-                Map.of(prefix(reorder.path()) + "Dockerfile.reordered", reorder.reorderedDockerfile()));
+                        job,
+                        AdviceKind.REORDER_CACHE,
+                        costs.hasDurations() ? costs.perMonth(hours) : null,
+                        evidence,
+                        action,
+                        Map.of(prefix(reorder.path()) + "Dockerfile.reordered", reorder.reorderedDockerfile()))
+                .withSavingBuildsPerMonth(costs.perMonth(costs.count(codeBuilds) * share));
     }
 
     private static String describe(String path, CacheBreak found) {

@@ -4,27 +4,35 @@ import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * The layering advisor: from one job's classified builds and its Dockerfiles' histories, the
- * advice ranked by estimated saving in build hours per month (advice without an estimate last).
+ * advice ranked by {@link AdviceRanking}: by build hours saved a month with durations, else by builds avoided.
  * Savings of different advice overlap; they are not meant to be added up.
  */
 public final class LayeringAdvisor {
-    private static final Comparator<Advice> RANKING = Comparator.comparing((Advice advice) ->
-                    advice.savingHoursPerMonth() == null ? Double.NEGATIVE_INFINITY : advice.savingHoursPerMonth())
-            .reversed()
-            .thenComparing(Advice::kind);
-
     private LayeringAdvisor() {}
 
     public static List<Advice> advise(
             String job, List<ClassifiedBuild> builds, List<DockerfileHistory> dockerfiles, AdvisorSettings settings) {
+        return advise(job, builds, dockerfiles, settings, AdviceContext.none());
+    }
+
+    /**
+     * Like {@link #advise(String, List, List, AdvisorSettings)}, knowing which builds changed only
+     * files that enter no image (advice to skip them, not to ship their code separately) and which
+     * path filters are in place already (credited, not advised again).
+     */
+    public static List<Advice> advise(
+            String job,
+            List<ClassifiedBuild> builds,
+            List<DockerfileHistory> dockerfiles,
+            AdvisorSettings settings,
+            AdviceContext context) {
         BuildCosts costs = new BuildCosts(builds);
         FastPathEstimate fastPath = FastPathEstimate.of(costs, settings.fastPathCostFraction());
-        List<Advice> advice = new ArrayList<>(new BuildAdvisor(job, costs, fastPath, settings).advise(builds));
+        List<Advice> advice = new ArrayList<>(new BuildAdvisor(job, costs, fastPath, settings, context).advise(builds));
         Instant lastBuild = builds.stream()
                 .map(b -> b.build().startedAt())
                 .max(Instant::compareTo)
@@ -33,7 +41,7 @@ public final class LayeringAdvisor {
         for (DockerfileHistory history : dockerfiles) {
             advice.addAll(files.advise(history, lastBuild));
         }
-        advice.sort(RANKING);
+        advice.sort(AdviceRanking.order(AdviceRanking.measureOf(advice)));
         return List.copyOf(advice);
     }
 

@@ -49,6 +49,12 @@ final class CiAnalyzer {
     /** Files read to feed build arguments and the first place that reads them. */
     private final Map<String, String> buildArgFiles = new LinkedHashMap<>();
 
+    /**
+     * Hook scripts CI runs through a path it builds from a variable ({@code $(notdir $@)/hooks/run_hook}):
+     * the script's name and the first place that runs one.
+     */
+    private final Map<String, String> hookScripts = new LinkedHashMap<>();
+
     /** CI files that build or push images themselves, and the first line that does. */
     private final Map<String, String> imageCommands = new LinkedHashMap<>();
 
@@ -72,6 +78,7 @@ final class CiAnalyzer {
                 List<String> unwrapped = ShellCommands.unwrap(command);
                 readCommand(unwrapped, file, workingDirectory, where, scripts);
                 for (String word : command) {
+                    hookScript(word).ifPresent(name -> hookScripts.putIfAbsent(name, where));
                     String path = resolve(word, file, workingDirectory);
                     if (path == null || !index.isFile(path)) {
                         continue;
@@ -101,6 +108,22 @@ final class CiAnalyzer {
 
     Map<String, String> imageCommands() {
         return imageCommands;
+    }
+
+    /** Names of scripts CI runs from an image's {@code hooks/} folder, and the first place that runs them. */
+    Map<String, String> hookScripts() {
+        return hookScripts;
+    }
+
+    /** The script name of a word like {@code $(notdir $@)/hooks/run_hook} or {@code ${IMAGE}/hooks/post_push}. */
+    private static java.util.Optional<String> hookScript(String word) {
+        int at = word.lastIndexOf("/hooks/");
+        // the shell splitter ends a word at "$(...)": "$(notdir $@)/hooks/run_hook" leaves "/hooks/run_hook"
+        if (at < 0 || (at > 0 && !word.substring(0, at).contains("$"))) {
+            return java.util.Optional.empty();
+        }
+        String name = word.substring(at + "/hooks/".length());
+        return name.matches("[A-Za-z0-9_.-]+") ? java.util.Optional.of(name) : java.util.Optional.empty();
     }
 
     private void readCommand(

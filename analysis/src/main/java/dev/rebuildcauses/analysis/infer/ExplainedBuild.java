@@ -16,4 +16,12 @@ public record ExplainedBuild(ClassifiedBuild build, List<FileVerdict> files) {
         Objects.requireNonNull(build, "build");
         files = List.copyOf(files);
     }
+
+    /**
+     * True when the build changed files and it is known of each that it enters no image (tests,
+     * docs, CI tools): building the image for it rebuilds the same image.
+     */
+    public boolean entersNoImage() {
+        return !files.isEmpty() && files.stream().allMatch(file -> Boolean.FALSE.equals(file.entersImage()));
+    }
 }

@@ -152,7 +152,8 @@ public final class InferringClassifier {
                     verdict = decide(path, change, range, model);
                     current.put(path, verdict);
                 }
-                verdicts.add(new FileVerdict(path, verdict.cause(), verdict.reason()));
+                verdicts.add(new FileVerdict(
+                        path, verdict.cause(), verdict.reason(), model == null ? null : model.entersImage(path)));
             }
         }
         ClassifiedBuild classified = causes.classify(changes);

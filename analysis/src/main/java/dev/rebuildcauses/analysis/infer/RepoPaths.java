@@ -8,6 +8,10 @@ import java.util.regex.Pattern;
 /** Path arithmetic and the file kinds inference reads: Dockerfiles and CI files. */
 final class RepoPaths {
     private static final Pattern WORKFLOW = Pattern.compile("\\.github/workflows/[^/]+\\.ya?ml");
+    /** Source files named after Dockerfiles ({@code Dockerfile.java}, a parser's class), as the default rules say. */
+    private static final Pattern SOURCE_FILE =
+            Pattern.compile(".*\\.(java|kt|scala|groovy|py|go|js|ts|rb|rs|c|cc|cpp|h|hpp|cs|php|pl|sh)");
+
     private static final Pattern REQUIREMENTS_VARIANT = Pattern.compile("[^/]*requirements[^/]*\\.(txt|in)");
 
     private RepoPaths() {}
@@ -47,7 +51,7 @@ final class RepoPaths {
         String name = baseName(path).toLowerCase(Locale.ROOT);
         return name.equals("dockerfile")
                 || name.equals("containerfile")
-                || name.startsWith("dockerfile.")
+                || (name.startsWith("dockerfile.") && !SOURCE_FILE.matcher(name).matches())
                 || name.endsWith(".dockerfile");
     }
 

@@ -2,6 +2,7 @@ package dev.rebuildcauses.analysis.infer;
 
 import dev.rebuildcauses.analysis.classify.Verdict;
 import dev.rebuildcauses.analysis.model.Causes;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,22 @@ public final class RepositoryModel {
     private final Set<String> dockerfileFolders;
     private final Set<String> sources;
     private final boolean copiesWholeRepository;
+    private final Set<String> copiedSources;
+    private final Set<String> buildArgFiles;
+    private final Map<String, ImageDefinition> images;
+
+    /**
+     * What a built Dockerfile says about the image it builds.
+     *
+     * @param dockerfile its path
+     * @param context the folder it is built in: the one CI gives it, else its own folder
+     * @param baseImages the images its stages start {@code FROM}, {@code ARG} defaults filled in, stage names left out
+     */
+    public record ImageDefinition(String dockerfile, String context, List<String> baseImages) {
+        public ImageDefinition {
+            baseImages = List.copyOf(baseImages);
+        }
+    }
 
     RepositoryModel(
             String revision,
@@ -29,7 +46,10 @@ public final class RepositoryModel {
             Set<String> builtDockerfiles,
             Set<String> dockerfileFolders,
             Set<String> sources,
-            boolean copiesWholeRepository) {
+            boolean copiesWholeRepository,
+            Set<String> copiedSources,
+            Set<String> buildArgFiles,
+            Map<String, ImageDefinition> images) {
         this.revision = revision;
         this.files = Map.copyOf(files);
         this.folders = Map.copyOf(folders);
@@ -38,6 +58,34 @@ public final class RepositoryModel {
         this.dockerfileFolders = Set.copyOf(dockerfileFolders);
         this.sources = Set.copyOf(sources);
         this.copiesWholeRepository = copiesWholeRepository;
+        this.copiedSources = Set.copyOf(copiedSources);
+        this.buildArgFiles = Set.copyOf(buildArgFiles);
+        this.images = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(images));
+    }
+
+    /**
+     * Whether {@code path} enters an image: a built Dockerfile copies it, directly or through a
+     * folder; or it makes the image, a built Dockerfile or a file CI feeds to {@code --build-arg}.
+     * {@code null} when the revision builds no image, so nothing can be said.
+     */
+    public Boolean entersImage(String path) {
+        if (builtDockerfiles.isEmpty()) {
+            return null;
+        }
+        if (builtDockerfiles.contains(path) || buildArgFiles.contains(path) || copiedSources.contains(path)) {
+            return true;
+        }
+        for (String source : copiedSources) {
+            if (source.isEmpty() || path.startsWith(source + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The images this revision builds, by Dockerfile path, in path order. */
+    public Map<String, ImageDefinition> images() {
+        return images;
     }
 
     /** The revision whose files this model was read from. */

@@ -42,7 +42,8 @@ final class RepositoryModelReader {
         Map<String, Verdict> folders = new LinkedHashMap<>();
         Set<String> built = builtDockerfiles(index, ci, files, folders);
         Map<String, Verdict> copiedFiles = new LinkedHashMap<>();
-        Set<String> copied = readDockerfiles(revision, index, ci, built, sources, files, copiedFiles);
+        Map<String, List<DockerInstruction>> parsed = new LinkedHashMap<>();
+        Set<String> copied = readDockerfiles(revision, index, ci, built, sources, files, copiedFiles, parsed);
         ci.buildArgFiles()
                 .forEach((file, where) -> files.putIfAbsent(
                         file,
@@ -70,8 +71,67 @@ final class RepositoryModelReader {
         index.all().stream()
                 .filter(RepoPaths::isDockerfile)
                 .forEach(path -> dockerfileFolders.add(RepoPaths.directoryOf(path)));
+        hookFolders(ci, index, dockerfileFolders, copied, files, folders);
+        Map<String, RepositoryModel.ImageDefinition> images = new java.util.TreeMap<>();
+        parsed.forEach((dockerfile, instructions) -> {
+            Set<String> contexts = contextsOf(ci, dockerfile);
+            String context = contexts.isEmpty()
+                    ? RepoPaths.directoryOf(dockerfile)
+                    : contexts.iterator().next();
+            images.put(
+                    dockerfile, new RepositoryModel.ImageDefinition(dockerfile, context, BaseImages.of(instructions)));
+        });
         return new RepositoryModel(
-                revision, files, folders, copiedFiles, built, dockerfileFolders, sources, copied.contains(""));
+                revision,
+                files,
+                folders,
+                copiedFiles,
+                built,
+                dockerfileFolders,
+                sources,
+                copied.contains(""),
+                copied,
+                ci.buildArgFiles().keySet(),
+                images);
+    }
+
+    /**
+     * The {@code hooks/} folder of an image whose scripts CI runs by a path it computes per image
+     * ({@code $(SHELL) $(notdir $@)/hooks/run_hook}): the scripts and what they read
+     * ({@code manifest.tmpl}) are CI, unless an image copies them.
+     */
+    private static void hookFolders(
+            CiAnalyzer ci,
+            PathIndex index,
+            Set<String> dockerfileFolders,
+            Set<String> copied,
+            Map<String, Verdict> files,
+            Map<String, Verdict> folders) {
+        if (ci.hookScripts().isEmpty()) {
+            return;
+        }
+        for (String image : dockerfileFolders) {
+            String hooks = image.isEmpty() ? "hooks" : image + "/hooks";
+            boolean inAnImage = copied.stream()
+                    .anyMatch(source -> !source.isEmpty()
+                            && (hooks.equals(source)
+                                    || hooks.startsWith(source + "/")
+                                    || source.startsWith(hooks + "/")));
+            if (inAnImage) {
+                continue;
+            }
+            ci.hookScripts().forEach((name, where) -> {
+                String script = hooks + "/" + name;
+                if (!index.isFile(script)) {
+                    return;
+                }
+                String of = image.isEmpty() ? "the root image" : image + "/";
+                files.putIfAbsent(script, new Verdict(Causes.CI, "a build hook of " + of + " run by " + where));
+                folders.putIfAbsent(
+                        hooks + "/",
+                        new Verdict(Causes.CI, "in " + hooks + "/, the build hooks of " + of + " run by " + where));
+            });
+        }
     }
 
     private PathIndex indexOf(List<String> paths) {
@@ -111,10 +171,10 @@ final class RepositoryModelReader {
             Set<String> built,
             Set<String> sources,
             Map<String, Verdict> files,
-            Map<String, Verdict> copiedFiles)
+            Map<String, Verdict> copiedFiles,
+            Map<String, List<DockerInstruction>> parsed)
             throws SnapshotException {
         DockerfileAnalyzer analyzer = new DockerfileAnalyzer(index);
-        Map<String, List<DockerInstruction>> parsed = new LinkedHashMap<>();
         List<DockerfileAnalyzer.Copy> allCopies = new ArrayList<>();
         for (Map.Entry<String, Optional<String>> file :
                 snapshot.readAll(revision, built).entrySet()) {

@@ -263,6 +263,45 @@ class RepositoryModelsTest {
     }
 
     @Test
+    void shouldCallTheHooksTheMakefileRunsPerImageCi() throws Exception {
+        // Given a Makefile that runs each image's hooks/run_hook through a computed path, as
+        // docker-stacks did, and a run_hook that fills manifest.tmpl
+        snapshot.revision(
+                "r1",
+                null,
+                ".github/workflows/docker.yml",
+                "steps:\n  - run: make build-all\n",
+                "Makefile",
+                "build/%:\n\tdocker build -t $(OWNER)/$(notdir $@) ./$(notdir $@)\n"
+                        + "hook/%:\n\t$(SHELL) $(notdir $@)/hooks/run_hook\n",
+                "base-notebook/Dockerfile",
+                "FROM ubuntu\nCOPY start.sh /usr/local/bin/\n",
+                "base-notebook/start.sh",
+                "",
+                "base-notebook/hooks/run_hook",
+                "#!/bin/bash\nsource hooks/manifest.tmpl\n",
+                "base-notebook/hooks/manifest.tmpl",
+                "# manifest\n",
+                "minimal-notebook/Dockerfile",
+                "FROM base-notebook\n",
+                "minimal-notebook/hooks/run_hook",
+                "#!/bin/bash\n");
+
+        // When
+        RepositoryModel model = new RepositoryModels(snapshot).at("r1");
+
+        // Then
+        assertThat(model.verdictFor("base-notebook/hooks/run_hook"))
+                .contains(new Verdict("ci", "a build hook of base-notebook/ run by Makefile:4"));
+        assertThat(model.verdictFor("base-notebook/hooks/manifest.tmpl"))
+                .contains(new Verdict(
+                        "ci", "in base-notebook/hooks/, the build hooks of base-notebook/ run by Makefile:4"));
+        assertThat(model.verdictFor("minimal-notebook/hooks/run_hook"))
+                .contains(new Verdict("ci", "a build hook of minimal-notebook/ run by Makefile:4"));
+        assertThat(model.verdictFor("base-notebook/start.sh")).isEmpty();
+    }
+
+    @Test
     void shouldCallAMakefileThatBuildsImagesCiEvenWhenNoCiFileCallsIt() throws Exception {
         snapshot.revision(
                 "r1",

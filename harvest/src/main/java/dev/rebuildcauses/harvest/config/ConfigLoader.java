@@ -36,6 +36,24 @@ public final class ConfigLoader {
             new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Reads and checks a config file. */
+    /**
+     * The config of a harvest: {@link #load} and what only a harvest needs, a local clone per job
+     * glob for the git source ({@code report} reads the store and does without).
+     */
+    public HarvestConfig loadForHarvest(Path file) throws ConfigException {
+        HarvestConfig config = load(file);
+        ChangesConfig changes = config.changes();
+        if (changes.source() == ChangeSourceKind.GIT && changes.repositories().isEmpty()) {
+            throw new ConfigException(
+                    nameOf(file) + ": changes.repositories: missing; the git source needs a local clone per job glob");
+        }
+        return config;
+    }
+
+    private static String nameOf(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
     public HarvestConfig load(Path file) throws ConfigException {
         String name = file.getFileName() == null
                 ? file.toString()
@@ -131,9 +149,6 @@ public final class ConfigLoader {
             checkHttpUrl(path + "url", url);
         }
         List<RepositoryMapping> repositories = repositories(node.get("repositories"), folder);
-        if (source == ChangeSourceKind.GIT && repositories.isEmpty()) {
-            throw new ConfigException("changes.repositories: missing; the git source needs a local clone per job glob");
-        }
         return new ChangesConfig(
                 source,
                 url,

@@ -83,8 +83,48 @@ public final class BuildsCsvReader {
             }
             return builds;
         } catch (IOException | UncheckedIOException e) {
+            long open = unterminatedQuoteLine(text);
+            if (open > 0) {
+                throw new BuildsFileException(
+                        name, open, "a quoted field opens here and is never closed (an unterminated \")");
+            }
             throw new BuildsFileException(name, "is not valid CSV: " + describe(e), e);
         }
+    }
+
+    /**
+     * The line of the quote that opens a field and is never closed (RFC 4180: a quote opens only at
+     * the start of a field, and {@code ""} inside one is a quote), or 0 when every quote closes.
+     */
+    static long unterminatedQuoteLine(String text) {
+        long line = 1;
+        long openedOn = 0;
+        boolean quoted = false;
+        boolean fieldStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else if (c == '\n') {
+                    line++;
+                }
+                continue;
+            }
+            if (c == '"' && fieldStart) {
+                quoted = true;
+                openedOn = line;
+            }
+            if (c == '\n') {
+                line++;
+            }
+            fieldStart = c == ',' || c == '\n' || c == '\r';
+        }
+        return quoted ? openedOn : 0;
     }
 
     /** Line numbers of character positions, so messages point at the right line even after quoted newlines. */

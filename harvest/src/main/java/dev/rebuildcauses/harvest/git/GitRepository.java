@@ -53,8 +53,11 @@ public final class GitRepository {
     /** Opens the repository whose work tree (or bare directory) is exactly {@code directory}. */
     public static GitRepository open(Path directory) throws HarvestException {
         Path absolute = directory.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            throw NotAGitRepositoryException.missing(directory);
+        }
         if (!Files.isDirectory(absolute)) {
-            throw new NotAGitRepositoryException(directory);
+            throw NotAGitRepositoryException.notADirectory(directory);
         }
         GitRepository repository = new GitRepository(absolute);
         GitCommand.Result result = repository.git.run(List.of("rev-parse", "--is-bare-repository", "--show-prefix"));

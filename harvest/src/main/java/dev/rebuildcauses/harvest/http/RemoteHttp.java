@@ -203,7 +203,9 @@ public final class RemoteHttp {
             problem = "connection failed after " + attempts(attempts) + " (" + firstLine(e.getMessage()) + ")";
         }
         return new HarvestException(
-                FailureKind.UNREACHABLE, credentials.scrub(name + " at " + url + ": " + problem), e);
+                FailureKind.UNREACHABLE,
+                credentials.scrub(name + " at " + UrlRedactor.readable(url) + ": " + problem),
+                e);
     }
 
     private HarvestException htmlPage(HttpAnswer answer, String expected) {

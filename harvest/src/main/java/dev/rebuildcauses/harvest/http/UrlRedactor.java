@@ -33,4 +33,21 @@ public final class UrlRedactor {
         }
         return result;
     }
+
+    /**
+     * The redacted URL as a person reads it, for a server that could not be reached: without the
+     * query (it says nothing about where the server is) and with the path's percent-escapes decoded.
+     */
+    public static String readable(String url) {
+        String shown = redact(url);
+        int query = shown.indexOf('?');
+        if (query >= 0) {
+            shown = shown.substring(0, query);
+        }
+        try {
+            return java.net.URLDecoder.decode(shown.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return shown;
+        }
+    }
 }

@@ -8,6 +8,8 @@ import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.changes.HarvestException.FailureKind;
 import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -36,6 +38,71 @@ public final class BuildStore implements AutoCloseable {
         this.connection = connection;
         this.writer = new BuildWriter(connection, dialect);
         this.reader = new BuildReader(connection);
+    }
+
+    /**
+     * Opens a store a harvest created, for reading: an H2 file that does not exist is not created,
+     * a database without the store's tables is not given them.
+     *
+     * @throws StoreMissingException when there is no store at {@code jdbcUrl}
+     */
+    public static BuildStore openExisting(String jdbcUrl) throws HarvestException {
+        Path h2File = JdbcUrls.h2DataFile(jdbcUrl);
+        if (h2File != null && !Files.exists(h2File)) {
+            throw new StoreMissingException(jdbcUrl, "does not exist (no " + h2File + ")");
+        }
+        if (h2File == null) {
+            try (Connection probe = DriverManager.getConnection(jdbcUrl)) {
+                if (!hasSchema(probe)) {
+                    throw new StoreMissingException(jdbcUrl, "holds no rebuild-causes tables");
+                }
+            } catch (SQLException e) {
+                throw new HarvestException(
+                        FailureKind.LOCAL, "store " + JdbcUrls.redact(jdbcUrl) + ": cannot open: " + e.getMessage(), e);
+            }
+        }
+        return open(jdbcUrl);
+    }
+
+    private static boolean hasSchema(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                if (tables.getString("TABLE_NAME").equalsIgnoreCase("schema_version")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * False only when {@code jdbcUrl} names an H2 file store whose file is not there yet; a server
+     * database is taken to exist.
+     */
+    public static boolean exists(String jdbcUrl) {
+        Path h2File = JdbcUrls.h2DataFile(jdbcUrl);
+        return h2File == null || Files.exists(h2File);
+    }
+
+    /** Deletes the files of an H2 file store (after it was closed); other stores are left alone. */
+    public static void delete(String jdbcUrl) throws HarvestException {
+        Path h2File = JdbcUrls.h2DataFile(jdbcUrl);
+        if (h2File == null) {
+            return;
+        }
+        String base = h2File.getFileName().toString().replaceFirst("\\.mv\\.db$", "");
+        try {
+            Files.deleteIfExists(h2File);
+            Files.deleteIfExists(h2File.resolveSibling(base + ".trace.db"));
+        } catch (IOException e) {
+            throw new HarvestException(
+                    FailureKind.LOCAL, "store " + JdbcUrls.redact(jdbcUrl) + ": cannot delete: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when no job, build or commit was ever saved. */
+    public boolean isEmpty() throws HarvestException {
+        return rowCounts().values().stream().allMatch(count -> count == 0);
     }
 
     /** Opens (and creates or migrates) the store at a JDBC URL. */

@@ -73,6 +73,14 @@ public final class JdbcUrls {
         return out;
     }
 
+    /**
+     * The data file of an H2 file store ({@code <path>.mv.db}, {@code ~} read as the home folder),
+     * or {@code null} for any other URL.
+     */
+    static Path h2DataFile(String jdbcUrl) {
+        return h2Path(jdbcUrl).map(path -> Path.of(path + ".mv.db").toAbsolutePath()).orElse(null);
+    }
+
     /** The database file of an H2 file store ({@code <path>.mv.db}), or empty for other URLs. */
     static java.util.Optional<Path> h2File(String jdbcUrl) {
         return h2Path(jdbcUrl).map(path -> Path.of(path + ".mv.db"));

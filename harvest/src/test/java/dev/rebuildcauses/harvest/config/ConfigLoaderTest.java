@@ -2,6 +2,7 @@ package dev.rebuildcauses.harvest.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -242,13 +243,17 @@ class ConfigLoaderTest {
                         changes: {source: bitbucket-server}
                         """))
                 .isEqualTo("rebuild-causes.yml: changes.url: missing; bitbucket-server needs the server's URL");
-        assertThat(
-                        failure(
-                                """
-                        jenkins: {url: "http://ci/"}
-                        changes: {source: git}
-                        """))
-                .startsWith("rebuild-causes.yml: changes.repositories: missing");
+        Path gitWithoutClones = write(
+                """
+                jenkins: {url: "http://ci/"}
+                changes: {source: git}
+                """);
+        assertThat(catchThrowable(() -> new ConfigLoader().loadForHarvest(gitWithoutClones)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("rebuild-causes.yml: changes.repositories: missing");
+        // a report only reads the store: it needs no clones
+        assertThat(new ConfigLoader().load(gitWithoutClones).changes().repositories())
+                .isEmpty();
         assertThat(failure("changes: {source: git}\n")).startsWith("rebuild-causes.yml: jenkins: missing");
         assertThat(failure("")).startsWith("rebuild-causes.yml: the file is empty");
     }

@@ -278,7 +278,7 @@ class GitRepositoryTest {
                 .hasMessage("not a git repository: " + plain);
         assertThatThrownBy(() -> GitRepository.open(missing))
                 .isInstanceOf(NotAGitRepositoryException.class)
-                .hasMessage("not a git repository: " + missing);
+                .hasMessage("no such directory: " + missing);
         assertThatThrownBy(() ->
                         GitRepository.open(Files.createDirectories(repo.dir().resolve("sub"))))
                 .isInstanceOf(NotAGitRepositoryException.class);

@@ -185,18 +185,21 @@ class RepositoryInferenceTest {
         // Then
         Map<String, FileVerdict> files = byPath(builds.get(1));
         assertThat(files.get("tagging/tag_image.py"))
-                .isEqualTo(verdict("tagging/tag_image.py", "ci", "run only by .github/workflows/docker.yml:9"));
+                .isEqualTo(verdict("tagging/tag_image.py", "ci", "run only by .github/workflows/docker.yml:9", false));
         assertThat(files.get("tagging/utils.py"))
                 .isEqualTo(verdict(
                         "tagging/utils.py",
                         "ci",
-                        "in tagging/, a folder of tools run only by .github/workflows/docker.yml:9"));
-        assertThat(files.get("Makefile")).isEqualTo(verdict("Makefile", "ci", "run only by Jenkinsfile:7"));
-        assertThat(files.get("build")).isEqualTo(verdict("build", "ci", "run only by Jenkinsfile:6"));
+                        "in tagging/, a folder of tools run only by .github/workflows/docker.yml:9",
+                        false));
+        assertThat(files.get("Makefile")).isEqualTo(verdict("Makefile", "ci", "run only by Jenkinsfile:7", false));
+        assertThat(files.get("build")).isEqualTo(verdict("build", "ci", "run only by Jenkinsfile:6", false));
         assertThat(files.get("config.txt"))
-                .isEqualTo(verdict("config.txt", "environment", "build arguments read from config.txt by build:3"));
+                .isEqualTo(
+                        verdict("config.txt", "environment", "build arguments read from config.txt by build:3", true));
         assertThat(files.get("examples/spark/Dockerfile"))
-                .isEqualTo(verdict("examples/spark/Dockerfile", "docs", "not built by any CI file: under examples/"));
+                .isEqualTo(verdict(
+                        "examples/spark/Dockerfile", "docs", "not built by any CI file: under examples/", false));
         assertThat(files.get("kaggle/kaggle_requirements.txt").cause()).isEqualTo("dependencies");
         assertThat(files.get("kaggle/kaggle_requirements.txt").reason()).contains("(default rules:");
         assertThat(files.get("tagging/README.md").cause()).isEqualTo("docs");
@@ -401,7 +404,7 @@ class RepositoryInferenceTest {
         return build.files().stream().collect(Collectors.toMap(FileVerdict::path, Function.identity()));
     }
 
-    private static FileVerdict verdict(String path, String cause, String reason) {
-        return new FileVerdict(path, cause, reason);
+    private static FileVerdict verdict(String path, String cause, String reason, boolean entersImage) {
+        return new FileVerdict(path, cause, reason, entersImage);
     }
 }

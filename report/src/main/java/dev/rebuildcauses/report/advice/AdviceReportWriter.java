@@ -21,10 +21,15 @@ public final class AdviceReportWriter {
      * returns every file written.
      */
     public static List<Path> write(List<Advice> advice, Path out) throws IOException {
+        return write(advice, List.of(), out);
+    }
+
+    /** Like {@link #write(List, Path)}, advice.txt opening with what is in place already. */
+    public static List<Path> write(List<Advice> advice, List<String> inPlace, Path out) throws IOException {
         List<Path> written = new ArrayList<>();
         written.add(AdviceCsvWriter.write(advice, out));
         Path text = out.resolve(TEXT_FILE_NAME);
-        List<String> lines = AdviceText.lines(advice);
+        List<String> lines = AdviceText.lines(advice, inPlace);
         Path temp = out.resolve("." + TEXT_FILE_NAME + ".tmp");
         Files.write(temp, lines, StandardCharsets.UTF_8);
         Files.move(temp, text, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

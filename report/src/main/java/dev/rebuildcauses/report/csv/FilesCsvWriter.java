@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class FilesCsvWriter implements Closeable {
     public static final String FILES = "files.csv";
-    static final List<String> HEADER = List.of("job", "build", "revision", "path", "cause", "reason");
+    static final List<String> HEADER = List.of("job", "build", "revision", "path", "cause", "reason", "enters_image");
 
     private final Path target;
     private final Path temp;
@@ -69,7 +69,8 @@ public final class FilesCsvWriter implements Closeable {
                     SpreadsheetSafeText.of(revision),
                     SpreadsheetSafeText.of(file.path()),
                     SpreadsheetSafeText.of(file.cause()),
-                    SpreadsheetSafeText.of(file.reason()));
+                    SpreadsheetSafeText.of(file.reason()),
+                    file.entersImage() == null ? "" : file.entersImage() ? "yes" : "no");
         }
     }
 

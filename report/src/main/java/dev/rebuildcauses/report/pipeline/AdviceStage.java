@@ -1,6 +1,7 @@
 package dev.rebuildcauses.report.pipeline;
 
 import dev.rebuildcauses.analysis.advice.Advice;
+import dev.rebuildcauses.analysis.advice.AdviceContext;
 import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.advice.LayeringAdvisor;
 import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The advice part of a report: per job, its classified builds and its Dockerfiles' histories go to the
@@ -23,10 +25,34 @@ import java.util.function.Consumer;
 final class AdviceStage {
     private final DockerfileSource dockerfiles;
     private final AdvisorSettings settings;
+    private final String triggerInPlace;
+    private final int skippedByTrigger;
 
     AdviceStage(DockerfileSource dockerfiles, AdvisorSettings settings) {
+        this(dockerfiles, settings, "", 0);
+    }
+
+    private AdviceStage(DockerfileSource dockerfiles, AdvisorSettings settings, String triggerInPlace, int skipped) {
         this.dockerfiles = dockerfiles;
         this.settings = settings;
+        this.triggerInPlace = triggerInPlace;
+        this.skippedByTrigger = skipped;
+    }
+
+    /** This stage crediting the CI path filters in place, which skipped {@code skipped} pushes. */
+    AdviceStage crediting(String triggerInPlace, int skipped) {
+        return new AdviceStage(dockerfiles, settings, triggerInPlace, skipped);
+    }
+
+    /** What is in place already, for the head of advice.txt: the CI path filter and the pushes it skips. */
+    List<String> inPlace() {
+        return skippedByTrigger == 0
+                ? List.of()
+                : List.of(String.format(
+                        java.util.Locale.ROOT,
+                        "Already in place: %s skips %d pushes; they are not counted as builds.",
+                        triggerInPlace,
+                        skippedByTrigger));
     }
 
     AdvisorSettings settings() {
@@ -36,7 +62,8 @@ final class AdviceStage {
     /** The advice of every job, and what each job's Dockerfiles look like. */
     record Outcome(List<Advice> advice, List<JobDockerfiles> dockerfiles) {}
 
-    Outcome run(List<ClassifiedBuild> builds, Consumer<String> warnings) throws SourceException {
+    Outcome run(List<ClassifiedBuild> builds, Predicate<ClassifiedBuild> entersNoImage, Consumer<String> warnings)
+            throws SourceException {
         Map<String, List<ClassifiedBuild>> byJob = new TreeMap<>();
         for (ClassifiedBuild build : builds) {
             byJob.computeIfAbsent(build.build().job(), job -> new ArrayList<>()).add(build);
@@ -48,7 +75,12 @@ final class AdviceStage {
             for (String warning : LayeringAdvisor.unusableDockerfiles(histories)) {
                 warnings.accept(job.getKey() + ": " + warning);
             }
-            advice.addAll(LayeringAdvisor.advise(job.getKey(), job.getValue(), histories, settings));
+            advice.addAll(LayeringAdvisor.advise(
+                    job.getKey(),
+                    job.getValue(),
+                    histories,
+                    settings,
+                    new AdviceContext(entersNoImage, triggerInPlace, skippedByTrigger)));
             if (!histories.isEmpty()) {
                 files.add(describe(job.getKey(), job.getValue(), histories));
             }

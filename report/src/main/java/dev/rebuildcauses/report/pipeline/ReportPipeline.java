@@ -21,6 +21,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,6 +83,15 @@ public final class ReportPipeline {
         return new ReportPipeline(rules, explainer, writeFiles, stage, progress, warnings, documents);
     }
 
+    /**
+     * This pipeline crediting the CI path filters already in place ({@code triggerInPlace}, which skipped
+     * {@code skipped} pushes): advice.txt opens with them and the advice does not ask for them again.
+     */
+    public ReportPipeline crediting(String triggerInPlace, int skipped) {
+        AdviceStage stage = advice == null ? null : advice.crediting(triggerInPlace, skipped);
+        return new ReportPipeline(rules, explainer, writeFiles, stage, progress, warnings, documents);
+    }
+
     /** This pipeline reporting progress to {@code progress} and warnings (one line each) to {@code warnings}. */
     public ReportPipeline observing(ProgressSink progress, Consumer<String> warnings) {
         return new ReportPipeline(rules, explainer, writeFiles, advice, progress, warnings, documents);
@@ -111,8 +121,10 @@ public final class ReportPipeline {
     public Report run(List<BuildChanges> builds, Path outDir) throws IOException, SourceException {
         Set<BuildKey> recent = RecentBuilds.of(builds, EXPLAINED_BUILDS);
         Map<BuildKey, List<FileVerdict>> explained = new HashMap<>();
-        List<ClassifiedBuild> classified =
-                explainer == null && !writeFiles ? classify(builds) : explain(builds, outDir, recent, explained);
+        Set<BuildKey> outsideImages = new HashSet<>();
+        List<ClassifiedBuild> classified = explainer == null && !writeFiles
+                ? classify(builds)
+                : explain(builds, outDir, recent, explained, outsideImages);
         Timing.mark("classified");
         // builds.csv, the biggest export, needs no findings: a second core writes it while this one mines
         CsvReportWriter writer = outDir == null ? null : new CsvReportWriter(outDir);
@@ -140,12 +152,14 @@ public final class ReportPipeline {
             throw new IOException("cannot write the report to " + outDir + ": " + e, e);
         }
         Timing.mark("report written");
-        AdviceStage.Outcome advised =
-                advice == null ? new AdviceStage.Outcome(List.of(), List.of()) : advice.run(classified, warnings);
+        AdviceStage.Outcome advised = advice == null
+                ? new AdviceStage.Outcome(List.of(), List.of())
+                : advice.run(classified, b -> outsideImages.contains(BuildKey.of(b.build())), warnings);
         List<Advice> adviceList = advised.advice();
-        List<String> adviceText = advice == null ? List.of() : AdviceText.lines(adviceList);
+        List<String> inPlace = advice == null ? List.of() : advice.inPlace();
+        List<String> adviceText = advice == null ? List.of() : AdviceText.lines(adviceList, inPlace);
         if (advice != null && outDir != null) {
-            AdviceReportWriter.write(adviceList, outDir);
+            AdviceReportWriter.write(adviceList, inPlace, outDir);
             Timing.mark("advised");
         }
         Report report = new Report(
@@ -186,7 +200,11 @@ public final class ReportPipeline {
 
     /** Classifies with the explainer, streaming every file's verdict to {@code files.csv} when asked. */
     private List<ClassifiedBuild> explain(
-            List<BuildChanges> builds, Path outDir, Set<BuildKey> recent, Map<BuildKey, List<FileVerdict>> explained)
+            List<BuildChanges> builds,
+            Path outDir,
+            Set<BuildKey> recent,
+            Map<BuildKey, List<FileVerdict>> explained,
+            Set<BuildKey> outsideImages)
             throws IOException {
         BuildExplainer by = explainer == null ? BuildExplainer.rulesOnly(rules) : explainer;
         List<ClassifiedBuild> classified = new ArrayList<>(builds.size());
@@ -199,6 +217,9 @@ public final class ReportPipeline {
                     files.write(verdicts);
                 }
                 BuildKey key = BuildKey.of(build.build());
+                if (verdicts.entersNoImage()) {
+                    outsideImages.add(key);
+                }
                 if (recent.contains(key)) {
                     explained.put(key, verdicts.files());
                 }

@@ -22,7 +22,8 @@ class FilesCsvWriterTest {
 
     @Test
     void shouldWriteOneCrlfRowPerFileWithQuotedAndSpreadsheetSafeCells() throws Exception {
-        // Given a build with two file verdicts, one reason holding a comma, one path starting with '='
+        // Given a build with three file verdicts, one reason holding a comma, one path starting with '=', one not
+        // known to enter an image or not
         Build build = new Build("images/base", 7, Instant.EPOCH, null, "", "push", "abc123", "main");
         ExplainedBuild explained = new ExplainedBuild(
                 new ClassifiedBuild(
@@ -33,8 +34,10 @@ class FilesCsvWriterTest {
                         new FileVerdict(
                                 "fix-permissions",
                                 "environment",
-                                "copied by Dockerfile:3, run at build time by line 8"),
-                        new FileVerdict("=cmd.py", "code", "rule '*.py' (default rules:97)")));
+                                "copied by Dockerfile:3, run at build time by line 8",
+                                true),
+                        new FileVerdict("=cmd.py", "code", "rule '*.py' (default rules:97)", false),
+                        new FileVerdict("docs/a.md", "docs", "rule 'docs/' (default rules:60)")));
         ExplainedBuild firstBuild = new ExplainedBuild(
                 new ClassifiedBuild(build, ChangeRange.firstBuild("abc123"), CauseSet.of("first-build")), List.of());
 
@@ -49,10 +52,12 @@ class FilesCsvWriterTest {
         // Then
         assertThat(written).isEqualTo(out.resolve("files.csv"));
         assertThat(Files.readString(written, StandardCharsets.UTF_8))
-                .isEqualTo("job,build,revision,path,cause,reason\r\n"
+                .isEqualTo("job,build,revision,path,cause,reason,enters_image\r\n"
                         + "images/base,7,abc123,fix-permissions,environment,"
-                        + "\"copied by Dockerfile:3, run at build time by line 8\"\r\n"
-                        + "images/base,7,abc123,'=cmd.py,code,rule '*.py' (default rules:97)\r\n");
+                        + "\"copied by Dockerfile:3, run at build time by line 8\",yes\r\n"
+                        + "images/base,7,abc123,'=cmd.py,code,rule '*.py' (default rules:97),no\r\n"
+                        // not known without reading the repository: empty, never a guess
+                        + "images/base,7,abc123,docs/a.md,docs,rule 'docs/' (default rules:60),\r\n");
         assertThat(out).isDirectoryNotContaining("glob:**/.files.csv.tmp");
     }
 

@@ -1,0 +1,160 @@
+package dev.rebuildcauses.analysis.infer;
+
+import dev.rebuildcauses.analysis.model.Build;
+import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.analysis.model.RangeStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the commits of a repository that builds several images into one job per image: a commit
+ * is a build of an image when it changes something in that image's build context (or its
+ * Dockerfile), or in an image of the repository it is built {@code FROM}. A first build and an
+ * empty commit (a push to rebuild) build every image. Each commit is judged by the images of its
+ * own revision, so images that moved keep their name.
+ */
+public final class ImageJobs {
+    /**
+     * How many builds an image got, and how many of them came only from a change upstream.
+     *
+     * @param builds builds of the image
+     * @param upstreamBuilds builds whose commits changed nothing of the image itself, only an image it is built on
+     */
+    public record ImageCount(int builds, int upstreamBuilds) {}
+
+    /**
+     * The split.
+     *
+     * @param builds the builds of every image, in commit order (images of one commit in path order)
+     * @param graph the images at the last commit
+     * @param counts per image name, its builds and upstream builds, in the order of {@code graph}
+     * @param commitsOutsideImages commits that changed files but nothing any image is built from
+     */
+    public record Split(
+            List<BuildChanges> builds, ImageGraph graph, Map<String, ImageCount> counts, int commitsOutsideImages) {}
+
+    private final RepositoryModels models;
+    private final String repositoryName;
+
+    public ImageJobs(RepositoryModels models, String repositoryName) {
+        this.models = models;
+        this.repositoryName = repositoryName;
+    }
+
+    /** The images of the repository at {@code revision}. */
+    public ImageGraph graphAt(String revision) throws SnapshotException {
+        return ImageGraph.of(models.at(revision), repositoryName);
+    }
+
+    /**
+     * The split of {@code builds} when the repository builds several images at its last build's
+     * revision; empty when it builds one or none (one job then says it all).
+     */
+    public java.util.Optional<Split> splitIfSeveral(List<BuildChanges> builds) throws SnapshotException {
+        String tip = null;
+        for (BuildChanges build : builds) {
+            if (build.range().toRevision() != null) {
+                tip = build.range().toRevision();
+            }
+        }
+        if (tip == null || graphAt(tip).size() < 2) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(split(builds));
+    }
+
+    /** Splits {@code builds}, one per commit in history order (as a scan makes them), by image. */
+    public Split split(List<BuildChanges> builds) throws SnapshotException {
+        List<BuildChanges> out = new ArrayList<>();
+        Map<String, Integer> numbers = new HashMap<>();
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        int outside = 0;
+        RepositoryModel model = null;
+        ImageGraph graph = null;
+        for (BuildChanges build : builds) {
+            ChangeRange range = build.range();
+            String revision = range.toRevision();
+            if (revision == null) {
+                continue;
+            }
+            if (model == null || range.status() != RangeStatus.RESOLVED || changesModel(model, range)) {
+                model = models.at(revision);
+                graph = ImageGraph.of(model, repositoryName);
+            }
+            boolean everyImage =
+                    range.status() != RangeStatus.RESOLVED || range.files().isEmpty();
+            Set<String> direct = everyImage ? Set.of() : direct(graph, range);
+            if (!everyImage && direct.isEmpty()) {
+                outside++;
+                continue;
+            }
+            for (ImageGraph.Image image : graph.images()) {
+                boolean own = everyImage || direct.contains(image.name());
+                boolean upstream =
+                        !own && graph.ancestors(image.name()).stream().anyMatch(direct::contains);
+                if (!own && !upstream) {
+                    continue;
+                }
+                int number = numbers.merge(image.name(), 1, Integer::sum);
+                Build original = build.build();
+                out.add(new BuildChanges(
+                        new Build(
+                                image.name(),
+                                number,
+                                original.startedAt(),
+                                original.duration(),
+                                original.result(),
+                                original.trigger(),
+                                original.revision(),
+                                original.branch()),
+                        range));
+                int[] count = counts.computeIfAbsent(image.name(), name -> new int[2]);
+                count[0]++;
+                if (upstream) {
+                    count[1]++;
+                }
+            }
+        }
+        ImageGraph last = graph == null ? ImageGraph.of(emptyModel(), repositoryName) : graph;
+        Map<String, ImageCount> result = new LinkedHashMap<>();
+        for (ImageGraph.Image image : last.images()) {
+            int[] count = counts.getOrDefault(image.name(), new int[2]);
+            result.put(image.name(), new ImageCount(count[0], count[1]));
+        }
+        counts.forEach((name, count) -> result.putIfAbsent(name, new ImageCount(count[0], count[1])));
+        return new Split(List.copyOf(out), last, result, outside);
+    }
+
+    private static boolean changesModel(RepositoryModel model, ChangeRange range) {
+        for (FileChange change : range.files()) {
+            if (model.dependsOn(change.path()) || (change.oldPath() != null && model.dependsOn(change.oldPath()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> direct(ImageGraph graph, ChangeRange range) {
+        Set<String> direct = new LinkedHashSet<>();
+        for (FileChange change : range.files()) {
+            for (ImageGraph.Image image : graph.images()) {
+                if (image.contains(change.path()) || (change.oldPath() != null && image.contains(change.oldPath()))) {
+                    direct.add(image.name());
+                }
+            }
+        }
+        return direct;
+    }
+
+    private static RepositoryModel emptyModel() {
+        return new RepositoryModel(
+                "", Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), false, Set.of(), Set.of(), Map.of());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.rebuildcauses.analysis.trigger;
+
+import dev.rebuildcauses.analysis.infer.SnapshotException;
+import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.analysis.model.RangeStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Drops the commits of a scanned history that the repository's CI triggers would not build: each
+ * commit is judged by the triggers of its own revision (read again only where a commit changes a
+ * CI file). Only for builds made from commits; real builds listed from Jenkins ran already.
+ */
+public final class TriggerFilter {
+    /**
+     * What was kept and what skipped.
+     *
+     * @param builds the builds the triggers run, in the given order
+     * @param skipped how many commits they skip
+     * @param skippedBy the filters that skipped them, e.g. {@code .github/workflows/docker.yml: on.push.paths}
+     */
+    public record Result(List<BuildChanges> builds, int skipped, String skippedBy) {}
+
+    private final CiTriggerReader reader;
+
+    public TriggerFilter(CiTriggerReader reader) {
+        this.reader = reader;
+    }
+
+    public Result apply(List<BuildChanges> builds) throws SnapshotException {
+        List<BuildChanges> kept = new ArrayList<>(builds.size());
+        Set<String> by = new LinkedHashSet<>();
+        int skipped = 0;
+        CiTriggers triggers = null;
+        for (BuildChanges build : builds) {
+            ChangeRange range = build.range();
+            if (range.status() != RangeStatus.RESOLVED || range.files().isEmpty() || range.toRevision() == null) {
+                kept.add(build);
+                continue;
+            }
+            List<String> paths = new ArrayList<>();
+            boolean ciChanged = false;
+            for (FileChange change : range.files()) {
+                paths.add(change.path());
+                ciChanged |= CiTriggerReader.isTriggerFile(change.path());
+                if (change.oldPath() != null) {
+                    paths.add(change.oldPath());
+                    ciChanged |= CiTriggerReader.isTriggerFile(change.oldPath());
+                }
+            }
+            if (triggers == null || ciChanged) {
+                triggers = reader.read(range.toRevision());
+            }
+            Optional<String> skip = triggers.skippedBy(paths);
+            if (skip.isPresent()) {
+                skipped++;
+                by.add(skip.get());
+            } else {
+                kept.add(build);
+            }
+        }
+        return new Result(List.copyOf(kept), skipped, String.join("; ", by));
+    }
+}
