@@ -115,6 +115,11 @@ public final class BuildRecorder {
             commits.add(commit.commit());
             files.addAll(commit.files());
         }
+        if (commits.isEmpty()) {
+            // the revision moved but the server listed no commit: servers leave empty commits out of
+            // change sets, so the range held only empty ones (one stands for them all)
+            commits.add(new Commit(revision, List.of(), "", null, "", 0));
+        }
         return ChangeRange.resolved(previous, revision, commits, List.copyOf(files));
     }
 }

@@ -22,7 +22,22 @@ public final class PluginStore implements AutoCloseable {
 
     /** Opens (creates, migrates) the store at {@code jdbcUrl}. */
     public static PluginStore open(String jdbcUrl) throws HarvestException {
+        registerDrivers();
         return new PluginStore(BuildStore.open(jdbcUrl));
+    }
+
+    /**
+     * Inside a CI server, {@code DriverManager} was initialised by the server's class loader and never saw
+     * the plugin's drivers; loading them registers them, visible to the plugin's classes.
+     */
+    private static void registerDrivers() {
+        for (String driver : new String[] {"org.h2.Driver", "org.postgresql.Driver"}) {
+            try {
+                Class.forName(driver, true, PluginStore.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("the plugin is packaged without " + driver, e);
+            }
+        }
     }
 
     public synchronized Optional<String> previousRevision(String job, String branch, long number)

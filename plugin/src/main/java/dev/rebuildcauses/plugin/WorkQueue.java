@@ -157,8 +157,12 @@ public final class WorkQueue implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        // no interrupt while the worker writes: H2 closes its file on an interrupted write
         running = false;
-        worker.interrupt();
-        worker.join(TimeUnit.SECONDS.toMillis(10));
+        worker.join(TimeUnit.SECONDS.toMillis(15));
+        if (worker.isAlive()) {
+            worker.interrupt();
+            worker.join(TimeUnit.SECONDS.toMillis(5));
+        }
     }
 }

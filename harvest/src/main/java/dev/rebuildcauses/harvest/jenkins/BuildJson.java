@@ -28,6 +28,17 @@ public final class BuildJson {
     // Hudson once repeated a key in one object: later values win, no failure
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * The {@code tree=} of everything {@link #parse} and {@link #changeSet} read. It leaves out
+     * {@code url}, which a server without a configured root URL cannot compute outside a request.
+     */
+    public static final String TREE = "number,timestamp,duration,result,building,"
+            + "actions[_class,causes[_class,shortDescription,userId,userName,upstreamProject,upstreamBuild],"
+            + "lastBuiltRevision[SHA1,branch[SHA1,name]],remoteUrls,"
+            + "buildsByBranchName[buildNumber,revision[SHA1]]],"
+            + "changeSet[items[commitId,id,msg,timestamp,author[fullName],paths[editType,file],affectedPaths]],"
+            + "changeSets[items[commitId,id,msg,timestamp,author[fullName],paths[editType,file],affectedPaths]]";
+
     private BuildJson() {}
 
     /** The build as the harvester sees it (causes, built revisions, change-set commit ids). */

@@ -1,5 +1,6 @@
 package dev.rebuildcauses.plugin.hudson;
 
+import dev.rebuildcauses.harvest.jenkins.BuildJson;
 import dev.rebuildcauses.harvest.jenkins.TriggerCause;
 import dev.rebuildcauses.plugin.FinishedBuild;
 import hudson.model.Cause;
@@ -18,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kohsuke.stapler.export.Flavor;
 import org.kohsuke.stapler.export.ModelBuilder;
+import org.kohsuke.stapler.export.NamedPathPruner;
 
 /**
  * Every call the plugin makes into the CI server's API, in one place, so that the list stays short and
@@ -52,6 +54,8 @@ final class HudsonFacade {
             String detail = "";
             if (cause instanceof Cause.UpstreamCause upstream) {
                 detail = upstream.getUpstreamProject() + "#" + upstream.getUpstreamBuild();
+            } else if (cause instanceof Cause.UserCause user) { // in both cores (deprecated in Jenkins)
+                detail = user.getUserName();
             }
             causes.add(new TriggerCause(cause.getClass().getName(), cause.getShortDescription(), detail));
         }
@@ -77,10 +81,12 @@ final class HudsonFacade {
         try {
             @SuppressWarnings("unchecked")
             Class<Run<?, ?>> type = (Class<Run<?, ?>>) run.getClass();
-            new ModelBuilder().get(type).writeTo(run, 0, Flavor.JSON.createDataWriter(run, json));
+            new ModelBuilder()
+                    .get(type)
+                    .writeTo(run, new NamedPathPruner(BuildJson.TREE), Flavor.JSON.createDataWriter(run, json));
             return json.toString();
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "cannot export " + run + " as JSON", e);
+            LOG.log(Level.WARNING, "Rebuild causes: cannot export " + run + " as JSON: " + e, e);
             return "";
         }
     }

@@ -32,11 +32,18 @@ final class PageHost {
         if (core.isEmpty()) {
             return message("Rebuild causes is not running: see the server log and the global configuration.");
         }
+        // JTE loads its precompiled templates through the thread's context class loader, which on a
+        // request thread is the server's: point it at the plugin's while rendering
+        Thread thread = Thread.currentThread();
+        ClassLoader serverLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(PageHost.class.getClassLoader());
         try {
             return core.get().pages().render(query, core.get().pending());
         } catch (Exception e) { // the page says it failed; the server keeps serving
             LOG.log(Level.WARNING, "Rebuild causes: cannot render " + query, e);
             return message("This page could not be drawn: " + e.getMessage());
+        } finally {
+            thread.setContextClassLoader(serverLoader);
         }
     }
 

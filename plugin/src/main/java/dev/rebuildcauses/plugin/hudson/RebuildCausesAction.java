@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.kohsuke.stapler.CapturedParameterNames;
 import org.kohsuke.stapler.StaplerRequest;
 import org.kohsuke.stapler.StaplerResponse;
 
@@ -49,6 +50,7 @@ public final class RebuildCausesAction implements RootAction {
     }
 
     /** {@code export?file=builds.csv}: downloads one exported file. */
+    @CapturedParameterNames({"request", "response"}) // Stapler's own ASM cannot read Java 17 class files
     public void doExport(StaplerRequest request, StaplerResponse response) throws IOException {
         HudsonFacade.checkRead();
         Optional<RebuildCauses> core = PluginState.running();
@@ -66,6 +68,7 @@ public final class RebuildCausesAction implements RootAction {
     }
 
     /** POST {@code backfill}: records every finished build the server still has, in the background. */
+    @CapturedParameterNames({"request", "response"})
     public void doBackfill(StaplerRequest request, StaplerResponse response) throws IOException {
         HudsonFacade.checkAdminister();
         if (!"POST".equals(request.getMethod())) {
