@@ -100,9 +100,10 @@ public final class PluginPages {
     private void notes(int pending, StringOutput out) {
         if (serverChangeSets) {
             out.writeContent("<p class=\"note\" id=\"server-change-sets\">Ranges come from the change sets this"
-                    + " server recorded: empty commits do not appear in them, so rebuilds pushed with empty"
-                    + " commits show no <code>empty-commit</code> cause. Configure a change source (Bitbucket or a"
-                    + " local mirror) to see them.</p>\n");
+                    + " server recorded, which leave empty commits out: a build whose revision moved with no listed"
+                    + " commit counts as <code>empty-commit</code>, but an empty commit pushed together with other"
+                    + " changes is invisible. Configure a change source (Bitbucket or a local mirror) to see every"
+                    + " one.</p>\n");
         }
         if (pending > 0) {
             out.writeContent("<p class=\"note\" id=\"pending\">");
