@@ -3,6 +3,8 @@ package dev.rebuildcauses.app;
 import dev.rebuildcauses.app.bench.BenchCommand;
 import dev.rebuildcauses.app.bench.BenchHarvestCommand;
 import dev.rebuildcauses.app.bench.BenchReportCommand;
+import dev.rebuildcauses.app.bench.BenchServeCommand;
+import dev.rebuildcauses.app.serve.ServeCommand;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,11 +20,14 @@ import picocli.CommandLine.Command;
             ScanCommand.class,
             HarvestCommand.class,
             ReportCommand.class,
+            ExportCommand.class,
             DemoCommand.class,
+            ServeCommand.class,
             InspectDockerfileCommand.class,
             BenchCommand.class,
             BenchHarvestCommand.class,
-            BenchReportCommand.class
+            BenchReportCommand.class,
+            BenchServeCommand.class
         })
 public final class RebuildCausesCommand implements Runnable {
     /** Columns of the help text: the examples stay on one line each. */
@@ -42,7 +47,9 @@ public final class RebuildCausesCommand implements Runnable {
                         "scan", ScanCommand.EXIT_CODES,
                         "harvest", HarvestCommand.EXIT_CODES,
                         "report", ReportCommand.EXIT_CODES,
-                        "demo", DemoCommand.EXIT_CODES)
+                        "export", ExportCommand.EXIT_CODES,
+                        "demo", DemoCommand.EXIT_CODES,
+                        "serve", ServeCommand.EXIT_CODES)
                 .forEach((name, codes) -> commandLine
                         .getSubcommands()
                         .get(name)
