@@ -34,8 +34,7 @@ public final class ReportPageBuilder {
 
     public static ReportPage build(Report report, List<RenderedChart> charts, ReportScope scope) {
         Findings findings = report.findings();
-        List<Advice> ranked = new ArrayList<>(report.advice());
-        ranked.sort(AdviceCards.RANKING);
+        List<Advice> ranked = AdviceCards.shown(report.advice());
         String css = WebAssets.text(WebAssets.STYLESHEET)
                 + "\n"
                 + WebAssets.causeColors(

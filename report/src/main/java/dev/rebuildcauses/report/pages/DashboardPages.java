@@ -96,8 +96,7 @@ public final class DashboardPages {
 
     public OverviewPage overview() {
         Findings findings = index.report().findings();
-        List<Advice> ranked = new ArrayList<>(index.report().advice());
-        ranked.sort(AdviceCards.RANKING);
+        List<Advice> ranked = AdviceCards.shown(index.report().advice());
         List<AdviceCard> cards = AdviceCards.of(
                 index.report().advice(),
                 index.report().dockerfiles(),

@@ -2,13 +2,13 @@ package dev.rebuildcauses.report.view;
 
 import dev.rebuildcauses.analysis.advice.Advice;
 import dev.rebuildcauses.analysis.advice.AdviceKind;
+import dev.rebuildcauses.analysis.advice.AdviceRanking;
 import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.report.csv.CsvNumbers;
 import dev.rebuildcauses.report.pipeline.JobDockerfiles;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,26 +17,32 @@ import java.util.stream.Collectors;
 
 /** The advice of a report as cards, ranked across all jobs by hours saved a month. */
 public final class AdviceCards {
-    /** Most hours saved first; advice without an estimate last; then by job and kind so ties never move. */
-    public static final Comparator<Advice> RANKING = Comparator.comparing(
-                    (Advice advice) -> advice.savingHoursPerMonth() == null
-                            ? Double.NEGATIVE_INFINITY
-                            : advice.savingHoursPerMonth(),
-                    Comparator.reverseOrder())
-            .thenComparing(Advice::job)
-            .thenComparing(Advice::kind);
-
+    /** One ranking across jobs (analysis's): hours saved with durations, builds avoided without. */
     private AdviceCards() {}
 
-    /** Every piece of advice as a card, ranked across jobs. */
+    /** {@code advice} in the order of the ranking across jobs, negligible savings last. */
+    public static List<Advice> ranked(List<Advice> advice) {
+        return AdviceRanking.of(advice).all().stream()
+                .map(AdviceRanking.Ranked::advice)
+                .toList();
+    }
+
+    /** The advice worth showing in sentences: the ranking without the savings that round to zero. */
+    public static List<Advice> shown(List<Advice> advice) {
+        return AdviceRanking.of(advice).shown().stream()
+                .map(AdviceRanking.Ranked::advice)
+                .toList();
+    }
+
+    /** Every piece of advice as a card, ranked across jobs (negligible savings last). */
     public static List<AdviceCard> of(List<Advice> advice, List<JobDockerfiles> dockerfiles, AdvisorSettings settings) {
         Map<String, JobDockerfiles> byJob =
                 dockerfiles.stream().collect(Collectors.toMap(JobDockerfiles::job, Function.identity(), (a, b) -> a));
-        List<Advice> ranked = new ArrayList<>(advice);
-        ranked.sort(RANKING);
-        List<AdviceCard> cards = new ArrayList<>(ranked.size());
+        AdviceRanking ranking = AdviceRanking.of(advice);
+        List<AdviceCard> cards = new ArrayList<>(advice.size());
         int rank = 0;
-        for (Advice item : ranked) {
+        for (AdviceRanking.Ranked ranked : ranking.all()) {
+            Advice item = ranked.advice();
             rank++;
             JobDockerfiles files = byJob.get(item.job());
             cards.add(new AdviceCard(
@@ -44,7 +50,9 @@ public final class AdviceCards {
                     item.job(),
                     item.kind().id(),
                     headline(item.kind()),
-                    saving(item.savingHoursPerMonth()),
+                    ranking.measure() == AdviceRanking.Measure.HOURS
+                            ? saving(item.savingHoursPerMonth())
+                            : AdviceRanking.describe(ranked.saving(), ranking.measure()),
                     CsvNumbers.hours(item.savingHoursPerMonth()),
                     item.evidence(),
                     item.action(),

@@ -41,8 +41,8 @@ public final class Rows {
     /** Jobs ranked by the hours their best advice would save a month, then by hours, then by name. */
     public static List<JobRow> jobsByAvoidableHours(List<JobStats> jobs, List<Advice> advice) {
         Map<String, Advice> best = new HashMap<>();
-        for (Advice item : advice) {
-            best.merge(item.job(), item, (a, b) -> AdviceCards.RANKING.compare(a, b) <= 0 ? a : b);
+        for (Advice item : AdviceCards.ranked(advice)) {
+            best.putIfAbsent(item.job(), item);
         }
         Comparator<JobStats> order = Comparator.comparing(
                         (JobStats job) -> saving(best.get(job.job())), Comparator.reverseOrder())
