@@ -88,7 +88,9 @@ class SimulatedHarvestFaultITest {
             // and the summary's data-quality line counts them
             Report report = ReportPipeline.of(RuleSet.defaults()).run(stored, faulty.resolve("report"));
             assertThat(report.summary())
-                    .contains("Data quality: 2 builds with an unknown change range, 0 builds without a duration.");
+                    .contains(
+                            "Data quality: 2 builds with an unknown change range, 0 without a revision, 0 without a change source, "
+                                    + "0 without a duration.");
         }
     }
 }
