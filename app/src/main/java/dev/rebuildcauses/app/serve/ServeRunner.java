@@ -78,10 +78,11 @@ public final class ServeRunner {
                 "Read " + first.index().report().builds().size() + " builds of "
                         + first.index().jobs().size() + " jobs in "
                         + first.took().toMillis() + " ms");
+        DashboardSite site = new DashboardSite(holder, Clock.systemUTC(), List::of, ciBase);
+        site.warm(); // the overview and its charts before the first request, not by 32 requests at once
         DashboardServer server;
         try {
-            server = DashboardServer.start(
-                    settings, new DashboardSite(holder, Clock.systemUTC(), List::of, ciBase), err);
+            server = DashboardServer.start(settings, site, err);
         } catch (RuntimeException e) {
             throw new CommandFailure(
                     ExitCode.IO, "cannot listen on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage());
