@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ScanCommand.class,
             HarvestCommand.class,
             ReportCommand.class,
+            ExportCommand.class,
             DemoCommand.class,
             ServeCommand.class,
             InspectDockerfileCommand.class,
@@ -46,6 +47,7 @@ public final class RebuildCausesCommand implements Runnable {
                         "scan", ScanCommand.EXIT_CODES,
                         "harvest", HarvestCommand.EXIT_CODES,
                         "report", ReportCommand.EXIT_CODES,
+                        "export", ExportCommand.EXIT_CODES,
                         "demo", DemoCommand.EXIT_CODES,
                         "serve", ServeCommand.EXIT_CODES)
                 .forEach((name, codes) -> commandLine
