@@ -133,7 +133,7 @@ final class DashboardSite {
                 page.dataQuality());
     }
 
-    /** The current snapshot's pages, built once per snapshot. */
+    /** The current snapshot's pages, built once per snapshot (one thread builds, the others wait for it). */
     private Cached pages() {
         StoreSnapshot snapshot = snapshots
                 .current()
@@ -142,20 +142,33 @@ final class DashboardSite {
         if (known != null && known.snapshot() == snapshot) {
             return known;
         }
-        DashboardPages pages = new DashboardPages(
-                snapshot.index(),
-                LINKS,
-                freshness(snapshot),
-                List.of(),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
-                ciBase);
-        Cached fresh = new Cached(
-                snapshot,
-                pages,
-                pages.overview(),
-                WebAssets.causeColors(snapshot.index().causes()));
-        cached = fresh;
-        return fresh;
+        synchronized (this) {
+            known = cached;
+            if (known != null && known.snapshot() == snapshot) {
+                return known;
+            }
+            DashboardPages pages = new DashboardPages(
+                    snapshot.index(),
+                    LINKS,
+                    freshness(snapshot),
+                    List.of(),
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                    ciBase);
+            Cached fresh = new Cached(
+                    snapshot,
+                    pages,
+                    pages.overview(),
+                    WebAssets.causeColors(snapshot.index().causes()));
+            cached = fresh;
+            return fresh;
+        }
+    }
+
+    /** Builds the current snapshot's overview and charts now, before the first request asks. */
+    void warm() {
+        if (snapshots.current().isPresent()) {
+            pages();
+        }
     }
 
     private static String freshness(StoreSnapshot snapshot) {

@@ -81,13 +81,27 @@ public final class ServeCommand implements Callable<Integer> {
     Path tokenFile;
 
     @Option(
+            names = "--harvest-every",
+            paramLabel = "MINUTES",
+            description = "Harvest inside the server every MINUTES and refresh the pages (default: never; "
+                    + "run 'harvest' from cron instead).")
+    Integer harvestEveryMinutes;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "No notes on stderr.")
     boolean quiet;
 
     /** The options as an immutable configuration. */
     public ServeConfig config() {
-        return new ServeConfig(config, bind, port, tokenEnv, tokenFile, quiet);
+        return new ServeConfig(
+                config,
+                bind,
+                port,
+                tokenEnv,
+                tokenFile,
+                quiet,
+                harvestEveryMinutes == null ? null : java.time.Duration.ofMinutes(harvestEveryMinutes));
     }
 
     @Override

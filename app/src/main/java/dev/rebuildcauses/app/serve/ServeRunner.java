@@ -46,7 +46,22 @@ public final class ServeRunner {
         HarvestConfig harvest = new ConfigLoader().load(config.configFile());
         StoreReports reports =
                 StoreReports.of(harvest, AdvisorSettings.defaults(), warning -> note(config, "warning: " + warning));
-        return start(config, reports, reports.rules(), ciBase(harvest));
+        Running running = start(config, reports, reports.rules(), ciBase(harvest));
+        if (config.harvestEvery() != null) {
+            if (config.harvestEvery().isNegative() || config.harvestEvery().isZero()) {
+                running.close();
+                throw new CommandFailure(ExitCode.USAGE, "--harvest-every must be at least 1 minute");
+            }
+            running.onClose(ScheduledHarvest.start(
+                    config.configFile(),
+                    config.harvestEvery(),
+                    environment,
+                    running.snapshots(),
+                    Clock.systemUTC(),
+                    err));
+            note(config, "Harvesting every " + config.harvestEvery().toMinutes() + " minutes");
+        }
+        return running;
     }
 
     /**
@@ -63,10 +78,11 @@ public final class ServeRunner {
                 "Read " + first.index().report().builds().size() + " builds of "
                         + first.index().jobs().size() + " jobs in "
                         + first.took().toMillis() + " ms");
+        DashboardSite site = new DashboardSite(holder, Clock.systemUTC(), List::of, ciBase);
+        site.warm(); // the overview and its charts before the first request, not by 32 requests at once
         DashboardServer server;
         try {
-            server = DashboardServer.start(
-                    settings, new DashboardSite(holder, Clock.systemUTC(), List::of, ciBase), err);
+            server = DashboardServer.start(settings, site, err);
         } catch (RuntimeException e) {
             throw new CommandFailure(
                     ExitCode.IO, "cannot listen on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage());
@@ -137,6 +153,7 @@ public final class ServeRunner {
         private final SnapshotHolder holder;
         private final CountDownLatch stopped = new CountDownLatch(1);
         private final Thread hook;
+        private final java.util.List<AutoCloseable> alsoClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Running(DashboardServer server, SnapshotHolder holder) {
             this.server = server;
@@ -158,7 +175,19 @@ public final class ServeRunner {
             stopped.await();
         }
 
+        /** Closes {@code resource} (e.g. the harvest schedule) before the server stops. */
+        void onClose(AutoCloseable resource) {
+            alsoClose.add(resource);
+        }
+
         private void stop() {
+            for (AutoCloseable resource : alsoClose) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    // stopping anyway: nothing is left to report to
+                }
+            }
             server.close();
             stopped.countDown();
         }
