@@ -78,7 +78,9 @@ public final class JdbcUrls {
      * or {@code null} for any other URL.
      */
     static Path h2DataFile(String jdbcUrl) {
-        return h2Path(jdbcUrl).map(path -> Path.of(path + ".mv.db").toAbsolutePath()).orElse(null);
+        return h2Path(jdbcUrl)
+                .map(path -> Path.of(path + ".mv.db").toAbsolutePath())
+                .orElse(null);
     }
 
     /** The database file of an H2 file store ({@code <path>.mv.db}), or empty for other URLs. */
