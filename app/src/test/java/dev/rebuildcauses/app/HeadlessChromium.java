@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -22,6 +23,11 @@ public final class HeadlessChromium {
 
     /** A browser with its own profile in {@code profile}, logging the console so tests can read it. */
     public static ChromeDriver open(Path profile, int width, int height) {
+        return open(profile, width, height, null);
+    }
+
+    /** The same, saving downloads into {@code downloads} without asking (none when {@code null}). */
+    public static ChromeDriver open(Path profile, int width, int height, Path downloads) {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -36,6 +42,11 @@ public final class HeadlessChromium {
                 "--allow-file-access-from-files",
                 "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile.toAbsolutePath());
+        if (downloads != null) {
+            options.setExperimentalOption(
+                    "prefs",
+                    Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
