@@ -7,28 +7,21 @@ import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.report.chart.RenderedChart;
 import dev.rebuildcauses.report.csv.CsvNumbers;
 import dev.rebuildcauses.report.pipeline.BuildKey;
+import dev.rebuildcauses.report.pipeline.RecentBuilds;
 import dev.rebuildcauses.report.pipeline.Report;
+import dev.rebuildcauses.report.pipeline.ReportPipeline;
 import dev.rebuildcauses.report.view.AdviceCards;
 import dev.rebuildcauses.report.view.Answer;
 import dev.rebuildcauses.report.view.BuildRow;
 import dev.rebuildcauses.report.view.KeyFigures;
 import dev.rebuildcauses.report.view.Rows;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /** Builds the view model of the HTML report from a pipeline's report and its charts. */
 public final class ReportPageBuilder {
-    /** The builds table shows this many of the most recent builds; builds.csv has them all. */
-    public static final int BUILDS_SHOWN = 200;
-
-    private static final Comparator<ClassifiedBuild> NEWEST_FIRST = Comparator.comparing(
-                    (ClassifiedBuild b) -> b.build().startedAt())
-            .thenComparing(b -> b.build().job())
-            .thenComparingLong(b -> b.build().number())
-            .reversed();
+    /** The builds table shows the builds the pipeline explained, the most recent; builds.csv has them all. */
+    public static final int BUILDS_SHOWN = ReportPipeline.EXPLAINED_BUILDS;
 
     private ReportPageBuilder() {}
 
@@ -85,17 +78,9 @@ public final class ReportPageBuilder {
                 + CsvNumbers.instant(last).substring(0, 10);
     }
 
-    /** The newest builds first, found in one pass (a report may cover a million builds). */
+    /** The newest builds first. */
     private static List<BuildRow> recentBuilds(Report report) {
-        PriorityQueue<ClassifiedBuild> oldestOnTop = new PriorityQueue<>(BUILDS_SHOWN + 1, NEWEST_FIRST.reversed());
-        for (ClassifiedBuild build : report.builds()) {
-            oldestOnTop.add(build);
-            if (oldestOnTop.size() > BUILDS_SHOWN) {
-                oldestOnTop.poll();
-            }
-        }
-        List<ClassifiedBuild> newest = new ArrayList<>(oldestOnTop);
-        newest.sort(NEWEST_FIRST);
+        List<ClassifiedBuild> newest = RecentBuilds.newest(report.builds(), ClassifiedBuild::build, BUILDS_SHOWN);
         return newest.stream()
                 .map(build -> Rows.build(build, report.explained().get(BuildKey.of(build.build()))))
                 .toList();

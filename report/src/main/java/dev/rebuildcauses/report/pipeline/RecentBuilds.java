@@ -1,15 +1,14 @@
 package dev.rebuildcauses.report.pipeline;
 
 import dev.rebuildcauses.analysis.model.Build;
-import dev.rebuildcauses.analysis.model.BuildChanges;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Set;
+import java.util.function.Function;
 
-/** The most recent builds of a history, found in one pass without sorting it. */
-final class RecentBuilds {
+/** The most recent builds of a history, found in one pass without sorting it (a history may hold a million). */
+public final class RecentBuilds {
     /** Latest start first; ties by job and number so the choice never depends on the input order. */
     static final Comparator<Build> NEWEST_FIRST = Comparator.comparing(Build::startedAt)
             .thenComparing(Build::job)
@@ -18,19 +17,18 @@ final class RecentBuilds {
 
     private RecentBuilds() {}
 
-    /** The keys of the {@code limit} builds that started last. */
-    static Set<BuildKey> of(List<BuildChanges> builds, int limit) {
-        PriorityQueue<Build> oldestOnTop = new PriorityQueue<>(limit + 1, NEWEST_FIRST.reversed());
-        for (BuildChanges changes : builds) {
-            oldestOnTop.add(changes.build());
+    /** The {@code limit} items whose build started last, newest first. */
+    public static <T> List<T> newest(List<T> items, Function<T, Build> build, int limit) {
+        Comparator<T> newestFirst = Comparator.comparing(build, NEWEST_FIRST);
+        PriorityQueue<T> oldestOnTop = new PriorityQueue<>(limit + 1, newestFirst.reversed());
+        for (T item : items) {
+            oldestOnTop.add(item);
             if (oldestOnTop.size() > limit) {
                 oldestOnTop.poll();
             }
         }
-        Set<BuildKey> keys = new HashSet<>();
-        for (Build build : oldestOnTop) {
-            keys.add(BuildKey.of(build));
-        }
-        return keys;
+        List<T> newest = new ArrayList<>(oldestOnTop);
+        newest.sort(newestFirst);
+        return newest;
     }
 }

@@ -119,7 +119,10 @@ public final class ReportPipeline {
      * into {@code outDir}, which must exist; {@code null} writes nothing.
      */
     public Report run(List<BuildChanges> builds, Path outDir) throws IOException, SourceException {
-        Set<BuildKey> recent = RecentBuilds.of(builds, EXPLAINED_BUILDS);
+        Set<BuildKey> recent = new HashSet<>();
+        for (BuildChanges build : RecentBuilds.newest(builds, BuildChanges::build, EXPLAINED_BUILDS)) {
+            recent.add(BuildKey.of(build.build()));
+        }
         Map<BuildKey, List<FileVerdict>> explained = new HashMap<>();
         Set<BuildKey> outsideImages = new HashSet<>();
         List<ClassifiedBuild> classified = explainer == null && !writeFiles
