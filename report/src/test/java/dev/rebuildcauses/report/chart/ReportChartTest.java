@@ -2,9 +2,12 @@ package dev.rebuildcauses.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebuildcauses.analysis.chart.Measure;
 import dev.rebuildcauses.analysis.chart.ReportCharts;
 import dev.rebuildcauses.analysis.chart.StabilityCell;
 import dev.rebuildcauses.analysis.chart.StabilityStrip;
+import dev.rebuildcauses.analysis.chart.WeeklySeries;
+import dev.rebuildcauses.analysis.chart.WeeklyTrend;
 import java.awt.Color;
 import java.util.Arrays;
 import java.util.List;
@@ -84,6 +87,25 @@ class ReportChartTest {
 
         assertThat(Svg.rects(svg, CODE)).isEqualTo(2);
         assertThat(Svg.rects(svg, CausePalette.color("empty-commit"))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDrawALongTrendAsOneAreaPerCause() {
+        // Given 200 weeks of two causes
+        List<java.time.LocalDate> weeks = new java.util.ArrayList<>();
+        List<Double> values = new java.util.ArrayList<>();
+        for (int week = 0; week < 200; week++) {
+            weeks.add(java.time.LocalDate.parse("2024-01-01").plusWeeks(week));
+            values.add(1.0 + week % 3);
+        }
+        WeeklyTrend trend = new WeeklyTrend(
+                Measure.HOURS, weeks, List.of(new WeeklySeries("code", values), new WeeklySeries("ci", values)));
+
+        // Then each cause is one filled path, not one mark per week
+        String svg = WeeklyTrendChart.create(trend).svg();
+        assertThat(Svg.shapes(svg, CODE)).isEqualTo(1 + 1); // the area and its legend swatch
+        assertThat(Svg.rects(svg, CODE)).isZero();
+        assertThat(svg.length()).isLessThan(40_000);
     }
 
     @Test
