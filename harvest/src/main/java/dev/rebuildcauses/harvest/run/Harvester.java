@@ -8,8 +8,8 @@ import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.jenkins.BuiltRevision;
 import dev.rebuildcauses.harvest.jenkins.BuiltRevisions;
 import dev.rebuildcauses.harvest.jenkins.JenkinsBuild;
-import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
-import dev.rebuildcauses.harvest.jenkins.TriggerCause;
+import dev.rebuildcauses.harvest.model.BuildJob;
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import dev.rebuildcauses.harvest.store.BuildStore;
 import dev.rebuildcauses.harvest.store.StoredBuild;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ public final class Harvester {
 
     /** Harvests every matching job once; stops at the first failure, keeping what was committed. */
     public HarvestSummary harvest() throws HarvestException {
-        List<JenkinsJob> jobs = jenkins.discoverJobs(plan.include(), plan.exclude());
+        List<BuildJob> jobs = jenkins.discoverJobs(plan.include(), plan.exclude());
         progress.jobsDiscovered(jobs.size());
         Counts counts = new Counts();
         try (ParallelRanges resolver = new ParallelRanges(changes, rangeConcurrency);
@@ -104,7 +104,7 @@ public final class Harvester {
                 counts.running);
     }
 
-    private void harvestJob(JenkinsJob job, Counts counts, ParallelRanges resolver, JobBuilds listed)
+    private void harvestJob(BuildJob job, Counts counts, ParallelRanges resolver, JobBuilds listed)
             throws HarvestException {
         String name = job.fullName();
         store.saveJob(job);
@@ -257,12 +257,12 @@ public final class Harvester {
 
     /** What the harvest of one job remembers between its builds. */
     private final class JobContext {
-        private final JenkinsJob job;
+        private final BuildJob job;
         private final Map<Long, BuildStore.StoredRangeKey> stored;
         private final Map<String, String> lastRevisionByBranch = new HashMap<>();
         private Optional<String> configuredRemoteUrl;
 
-        JobContext(JenkinsJob job, Map<Long, BuildStore.StoredRangeKey> stored) {
+        JobContext(BuildJob job, Map<Long, BuildStore.StoredRangeKey> stored) {
             this.job = job;
             this.stored = stored;
         }
@@ -300,11 +300,11 @@ public final class Harvester {
      */
     private final class BuildsAhead implements AutoCloseable {
         private static final int LOOKAHEAD = 2;
-        private final List<JenkinsJob> jobs;
+        private final List<BuildJob> jobs;
         private final ExecutorService executor;
         private final Map<Integer, Future<JobBuilds>> started = new HashMap<>();
 
-        BuildsAhead(List<JenkinsJob> jobs, boolean overlap) {
+        BuildsAhead(List<BuildJob> jobs, boolean overlap) {
             this.jobs = jobs;
             this.executor = overlap
                     ? Executors.newSingleThreadExecutor(runnable -> {
@@ -321,7 +321,7 @@ public final class Harvester {
             }
             for (int next = index; next < Math.min(jobs.size(), index + 1 + LOOKAHEAD); next++) {
                 if (!started.containsKey(next)) {
-                    JenkinsJob job = jobs.get(next);
+                    BuildJob job = jobs.get(next);
                     long watermark = store.watermark(job.fullName());
                     started.put(next, executor.submit(() -> list(job, watermark)));
                 }
@@ -342,7 +342,7 @@ public final class Harvester {
             }
         }
 
-        private JobBuilds list(JenkinsJob job, long watermark) throws HarvestException {
+        private JobBuilds list(BuildJob job, long watermark) throws HarvestException {
             return new JobBuilds(watermark, jenkins.builds(job, watermark));
         }
 

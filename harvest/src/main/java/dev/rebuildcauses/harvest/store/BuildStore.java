@@ -6,7 +6,7 @@ import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.changes.HarvestException.FailureKind;
-import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
+import dev.rebuildcauses.harvest.model.BuildJob;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -66,7 +66,7 @@ public final class BuildStore implements AutoCloseable {
     }
 
     /** Records a discovered job (its URL and kind may change between harvests). */
-    public void saveJob(JenkinsJob job) throws HarvestException {
+    public void saveJob(BuildJob job) throws HarvestException {
         call(() -> {
             writer.saveJob(job);
             connection.commit();
