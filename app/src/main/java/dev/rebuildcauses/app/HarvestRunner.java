@@ -19,13 +19,16 @@ import dev.rebuildcauses.harvest.run.HarvestPlan;
 import dev.rebuildcauses.harvest.run.HarvestSummary;
 import dev.rebuildcauses.harvest.run.Harvester;
 import dev.rebuildcauses.harvest.run.JenkinsClientSource;
+import dev.rebuildcauses.harvest.run.LeasedJobs;
 import dev.rebuildcauses.harvest.run.RevisionChooser;
 import dev.rebuildcauses.harvest.store.BuildStore;
+import dev.rebuildcauses.harvest.store.JobLeases;
 import dev.rebuildcauses.harvest.store.StoreCommitCache;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,17 +62,20 @@ final class HarvestRunner {
             ChangeSource changes = changeSource(config, store);
             HarvestPlan plan = new HarvestPlan(
                     config.jenkins().include(), config.jenkins().exclude(), config.changes()::repositoryFor, 50);
-            try {
-                summary = new Harvester(
-                                store,
-                                new JenkinsClientSource(jenkins),
-                                changes,
-                                RevisionChooser.BY_URL,
-                                TriggerLabels::label,
-                                plan,
-                                progress)
-                        .withRangeConcurrency(rangeConcurrency(config))
-                        .harvest();
+            Harvester harvester = new Harvester(
+                            store,
+                            new JenkinsClientSource(jenkins),
+                            changes,
+                            RevisionChooser.BY_URL,
+                            TriggerLabels::label,
+                            plan,
+                            progress)
+                    .withRangeConcurrency(rangeConcurrency(config));
+            // a PostgreSQL store may be shared by several harvesters: they split the jobs by leases
+            try (LeasedJobs leases = JobLeases.isShared(config.store())
+                    ? new LeasedJobs(JobLeases.open(config.store(), holderName(), leaseTime()))
+                    : null) {
+                summary = (leases == null ? harvester : harvester.withLeases(leases)).harvest();
             } finally {
                 progress.finish();
             }
@@ -77,6 +83,22 @@ final class HarvestRunner {
         out.println(summary.line());
         out.flush();
         return summary;
+    }
+
+    /** Names this process in the lease table: host and process id, for people looking at it. */
+    private static String holderName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+
+    /** How long a job lease lasts unless renewed; a killed harvester's jobs wait this long. */
+    private static Duration leaseTime() {
+        return Duration.ofSeconds(Long.getLong("rebuild-causes.lease-seconds", 60));
     }
 
     /** Remote sources resolve ranges as many at once as their client lets through; local git one at a time. */

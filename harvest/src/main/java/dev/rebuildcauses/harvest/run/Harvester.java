@@ -40,6 +40,7 @@ public final class Harvester {
     private final HarvestPlan plan;
     private final HarvestProgress progress;
     private final int rangeConcurrency;
+    private final LeasedJobs leases;
 
     public Harvester(
             BuildStore store,
@@ -57,9 +58,10 @@ public final class Harvester {
         this.plan = plan;
         this.progress = progress;
         this.rangeConcurrency = 1;
+        this.leases = null;
     }
 
-    private Harvester(Harvester base, int rangeConcurrency) {
+    private Harvester(Harvester base, int rangeConcurrency, LeasedJobs leases) {
         this.store = base.store;
         this.jenkins = base.jenkins;
         this.changes = base.changes;
@@ -68,6 +70,7 @@ public final class Harvester {
         this.plan = base.plan;
         this.progress = base.progress;
         this.rangeConcurrency = rangeConcurrency;
+        this.leases = leases;
     }
 
     /**
@@ -79,7 +82,15 @@ public final class Harvester {
         if (ranges < 1) {
             throw new IllegalArgumentException("range concurrency must be at least 1, was " + ranges);
         }
-        return new Harvester(this, ranges);
+        return new Harvester(this, ranges, leases);
+    }
+
+    /**
+     * This harvester, sharing the jobs with other harvesters of the same store: it harvests only the
+     * jobs it leases, and returns once every job was finished by someone since it started.
+     */
+    public Harvester withLeases(LeasedJobs jobs) {
+        return new Harvester(this, rangeConcurrency, jobs);
     }
 
     /** Harvests every matching job once; stops at the first failure, keeping what was committed. */
@@ -88,20 +99,42 @@ public final class Harvester {
         progress.jobsDiscovered(jobs.size());
         Counts counts = new Counts();
         try (ParallelRanges resolver = new ParallelRanges(changes, rangeConcurrency);
-                BuildsAhead ahead = new BuildsAhead(jobs, rangeConcurrency > 1)) {
-            for (int i = 0; i < jobs.size(); i++) {
-                harvestJob(jobs.get(i), counts, resolver, ahead.take(i));
+                BuildsAhead ahead = new BuildsAhead(jobs, rangeConcurrency > 1 && leases == null)) {
+            if (leases == null) {
+                for (int i = 0; i < jobs.size(); i++) {
+                    harvestJob(jobs.get(i), counts, resolver, ahead.take(i));
+                    counts.jobs++;
+                }
+            } else {
+                harvestLeased(jobs, counts, resolver, ahead);
             }
         }
         return new HarvestSummary(
                 counts.builds,
-                jobs.size(),
+                counts.jobs,
                 counts.ranges,
                 counts.commits,
                 jenkins.requestCount(),
                 changes.requestCount(),
                 counts.unknown,
                 counts.running);
+    }
+
+    /** Harvests the jobs this harvester leases, one at a time (listing ahead would list others' jobs). */
+    private void harvestLeased(List<BuildJob> jobs, Counts counts, ParallelRanges resolver, BuildsAhead ahead)
+            throws HarvestException {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            index.put(jobs.get(i).fullName(), i);
+        }
+        leases.start(jobs.stream().map(BuildJob::fullName).toList());
+        Optional<String> next;
+        while ((next = leases.next()).isPresent()) {
+            int i = index.get(next.get());
+            harvestJob(jobs.get(i), counts, resolver, ahead.take(i));
+            leases.finished(next.get());
+            counts.jobs++;
+        }
     }
 
     private void harvestJob(BuildJob job, Counts counts, ParallelRanges resolver, JobBuilds listed)
@@ -355,6 +388,7 @@ public final class Harvester {
     }
 
     private static final class Counts {
+        int jobs;
         int builds;
         int ranges;
         int commits;

@@ -17,7 +17,8 @@ import java.util.List;
  */
 final class SchemaMigrator {
     /** The scripts, in order; a new one is appended here and never edited once released. */
-    static final List<String> SCRIPTS = List.of("V1__builds_ranges_commits.sql", "V2__range_lookup_by_repository.sql");
+    static final List<String> SCRIPTS =
+            List.of("V1__builds_ranges_commits.sql", "V2__range_lookup_by_repository.sql", "V3__job_leases.sql");
 
     private final Connection connection;
 
