@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 final class DemoRunner {
     static final String JENKINS_TOKEN_ENV = "DEMO_JENKINS_TOKEN";
     static final String BITBUCKET_TOKEN_ENV = "DEMO_BITBUCKET_TOKEN";
+    /** The export the demo's config carries as an example. */
+    static final String EXAMPLE_EXPORT = "weekly-causes";
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -112,7 +114,16 @@ final class DemoRunner {
                 + "  source: bitbucket-server\n"
                 + "  url: " + simulator.bitbucketUrl() + "\n"
                 + "  tokenEnv: " + BITBUCKET_TOKEN_ENV + "\n"
-                + "store: jdbc:h2:file:" + data.resolve("store").toAbsolutePath() + "\n";
+                + "store: jdbc:h2:file:" + data.resolve("store").toAbsolutePath() + "\n"
+                + "# 'rebuild-causes export --config <this file>' writes these now; 'serve' at their schedule\n"
+                + "exports:\n"
+                + "  - name: " + EXAMPLE_EXPORT + "\n"
+                + "    schedule: \"0 6 * * MON\"     # Mondays 06:00 UTC\n"
+                + "    files: [causes, jobs]\n"
+                + "    filter:\n"
+                + "      window: last 30 days\n"
+                + "    target: exports/" + EXAMPLE_EXPORT + "\n"
+                + "    keep: 8\n";
     }
 
     private void note(DemoConfig config, String line) {

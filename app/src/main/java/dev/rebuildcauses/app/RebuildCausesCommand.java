@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ScanCommand.class,
             HarvestCommand.class,
             ReportCommand.class,
+            ExportCommand.class,
             DemoCommand.class,
             InspectDockerfileCommand.class,
             BenchCommand.class,
@@ -42,6 +43,7 @@ public final class RebuildCausesCommand implements Runnable {
                         "scan", ScanCommand.EXIT_CODES,
                         "harvest", HarvestCommand.EXIT_CODES,
                         "report", ReportCommand.EXIT_CODES,
+                        "export", ExportCommand.EXIT_CODES,
                         "demo", DemoCommand.EXIT_CODES)
                 .forEach((name, codes) -> commandLine
                         .getSubcommands()

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * file fail with the key's path and what was expected.
  */
 public final class ConfigLoader {
-    private static final Set<String> ROOT_KEYS = Set.of("jenkins", "changes", "store", "rules");
+    private static final Set<String> ROOT_KEYS =
+            Set.of("jenkins", "changes", "store", "rules", "harvest", "server", "exports");
     private static final Set<String> JENKINS_KEYS =
             Set.of("url", "user", "tokenEnv", "tokenFile", "include", "exclude");
     private static final Set<String> CHANGES_KEYS =
@@ -85,12 +86,16 @@ public final class ConfigLoader {
                             + JdbcUrls.redact(store) + "'");
         }
         String rules = optionalText(root, "rules", "", null);
+        ScheduleSections schedules = new ScheduleSections(folder);
         return new HarvestConfig(
                 file.toAbsolutePath(),
                 jenkins,
                 changes,
                 store,
-                rules == null ? null : folder.resolve(rules).normalize());
+                rules == null ? null : folder.resolve(rules).normalize(),
+                schedules.harvestSchedule(root.get("harvest")),
+                schedules.server(root.get("server")),
+                schedules.exports(root.get("exports")));
     }
 
     private JenkinsConfig jenkins(JsonNode node, Path folder) throws ConfigException {
@@ -176,7 +181,7 @@ public final class ConfigLoader {
         return out;
     }
 
-    private static TokenRef token(JsonNode node, String path, Path folder) throws ConfigException {
+    static TokenRef token(JsonNode node, String path, Path folder) throws ConfigException {
         String env = optionalText(node, "tokenEnv", path, null);
         String file = optionalText(node, "tokenFile", path, null);
         if (env != null && file != null) {
@@ -196,13 +201,13 @@ public final class ConfigLoader {
         return null;
     }
 
-    private static void checkMapping(String path, JsonNode node) throws ConfigException {
+    static void checkMapping(String path, JsonNode node) throws ConfigException {
         if (!node.isObject()) {
             throw new ConfigException(path + ": expected a mapping but found " + describe(node));
         }
     }
 
-    private static void checkKeys(String path, JsonNode node, Set<String> allowed) throws ConfigException {
+    static void checkKeys(String path, JsonNode node, Set<String> allowed) throws ConfigException {
         if (!node.isObject()) {
             throw new ConfigException(
                     (path.isEmpty() ? "the file" : path) + ": expected a mapping but found " + describe(node));
@@ -223,7 +228,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String requiredText(JsonNode node, String key, String path) throws ConfigException {
+    static String requiredText(JsonNode node, String key, String path) throws ConfigException {
         String value = optionalText(node, key, path, null);
         if (value == null || value.isBlank()) {
             throw new ConfigException(path + key + ": missing; expected a text value");
@@ -231,7 +236,7 @@ public final class ConfigLoader {
         return value;
     }
 
-    private static String optionalText(JsonNode node, String key, String path, String fallback) throws ConfigException {
+    static String optionalText(JsonNode node, String key, String path, String fallback) throws ConfigException {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             return fallback;
@@ -242,7 +247,7 @@ public final class ConfigLoader {
         return value.asText();
     }
 
-    private static List<String> stringList(JsonNode node, String key, String path, List<String> fallback)
+    static List<String> stringList(JsonNode node, String key, String path, List<String> fallback)
             throws ConfigException {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
@@ -273,7 +278,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String describe(JsonNode node) {
+    static String describe(JsonNode node) {
         if (node.isObject()) {
             return "a mapping";
         }

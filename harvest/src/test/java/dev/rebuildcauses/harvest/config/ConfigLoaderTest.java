@@ -139,7 +139,8 @@ class ConfigLoaderTest {
                         changes: {source: git, repositories: {"*": /r}}
                         colour: blue
                         """))
-                .isEqualTo("rebuild-causes.yml: colour: unknown key (expected one of changes, jenkins, rules, store)");
+                .isEqualTo(
+                        "rebuild-causes.yml: colour: unknown key (expected one of changes, exports, harvest, jenkins, rules, server, store)");
     }
 
     @Test
