@@ -9,7 +9,9 @@ import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.harvest.config.ConfigLoader;
 import dev.rebuildcauses.harvest.config.HarvestConfig;
 import dev.rebuildcauses.harvest.config.TokenRef;
+import dev.rebuildcauses.harvest.git.GitMirrors;
 import dev.rebuildcauses.harvest.git.LocalGitChangeSource;
+import dev.rebuildcauses.harvest.git.MirrorChangeSource;
 import dev.rebuildcauses.harvest.http.Credentials;
 import dev.rebuildcauses.harvest.http.HttpSettings;
 import dev.rebuildcauses.harvest.http.RemoteHttp;
@@ -85,6 +87,12 @@ final class HarvestRunner {
         return summary;
     }
 
+    /** Mirrors live in the data folder beside the config file: {@code rebuild-causes-data/mirrors}. */
+    static Path mirrorFolder(HarvestConfig config) {
+        Path folder = config.file().toAbsolutePath().getParent();
+        return folder.resolve("rebuild-causes-data").resolve("mirrors");
+    }
+
     /** Names this process in the lease table: host and process id, for people looking at it. */
     private static String holderName() {
         String host;
@@ -103,6 +111,9 @@ final class HarvestRunner {
 
     /** Remote sources resolve ranges as many at once as their client lets through; local git one at a time. */
     private static int rangeConcurrency(HarvestConfig config) {
+        if (config.changes().mirror()) {
+            return 1;
+        }
         return switch (config.changes().source()) {
             case GIT -> 1;
             case BITBUCKET_SERVER -> config.changes().concurrencyOr(RANGE_THREADS);
@@ -113,6 +124,11 @@ final class HarvestRunner {
 
     private ChangeSource changeSource(HarvestConfig config, BuildStore store) throws ConfigException {
         ChangesConfig changes = config.changes();
+        if (changes.mirror()) {
+            // the same credential as the REST API, sent by git as a header: never in a URL or a file
+            return new MirrorChangeSource(new GitMirrors(
+                    mirrorFolder(config), credentials(changes, config).authorization()));
+        }
         return switch (changes.source()) {
             case GIT -> new LocalGitChangeSource(HarvestRunner::localClone);
             case BITBUCKET_SERVER -> new BitbucketServerChangeSource(

@@ -106,7 +106,7 @@ public final class GitMirrors {
     }
 
     /** {@code host/proj/repo} → {@code host_proj_repo.git}: one folder per repository, however it is spelled. */
-    static String directoryName(String url) {
+    public static String directoryName(String url) {
         String key = RepositoryUrls.normalize(url).replaceAll("[^A-Za-z0-9._-]+", "_");
         return (key.isEmpty() ? "repository" : key) + ".git";
     }

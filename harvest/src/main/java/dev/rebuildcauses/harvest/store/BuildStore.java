@@ -190,6 +190,22 @@ public final class BuildStore implements AutoCloseable {
         return call(() -> reader.findRange(repositoryKey, fromRevision, toRevision));
     }
 
+    /** The repository (clone URL) of each job's newest build that names one: where its mirror is. */
+    public Map<String, String> jobRepositories() throws HarvestException {
+        return call(() -> {
+            Map<String, String> repositories = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                            "SELECT job, repository FROM builds WHERE repository <> '' ORDER BY job, build_number");
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    repositories.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            connection.commit();
+            return repositories;
+        });
+    }
+
     /** The commits the store knows among the given ids. */
     public Map<String, Commit> commits(List<String> ids) throws HarvestException {
         return call(() -> reader.commits(ids));

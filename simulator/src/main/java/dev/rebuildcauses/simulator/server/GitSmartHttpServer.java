@@ -58,6 +58,11 @@ public final class GitSmartHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** The handler of {@code /scm/…}, to mount on another server (the simulated Bitbucket's own port). */
+    public com.sun.net.httpserver.HttpHandler handler() {
+        return this::handle;
+    }
+
     /** The clone URL of {@code PROJ/slug}, e.g. {@code http://127.0.0.1:PORT/scm/PROJ/slug.git}. */
     public String cloneUrl(String repositoryKey) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + PREFIX + "/" + repositoryKey + ".git";
