@@ -3,6 +3,7 @@ package dev.rebuildcauses.app;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.config.ConfigException;
+import dev.rebuildcauses.service.RefreshException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        header = "Try it with nothing installed: harvest a simulated Jenkins and Bitbucket, print the report.",
+        header =
+                "Try it with nothing installed: harvest a simulated Jenkins and Bitbucket, print the report, serve the dashboard.",
         descriptionHeading = "%n",
         description = {
             "Starts, on 127.0.0.1, a simulated Jenkins and Bitbucket Server that speak the real APIs, loaded "
@@ -24,13 +26,16 @@ import picocli.CommandLine.Spec;
                     + "project, freestyle and pipeline jobs). Harvests them over HTTP with the real harvester "
                     + "into an embedded store, writes the report as 'scan --format html' does (CSV files and "
                     + "rebuild-causes.html) and prints its summary.",
+            "",
+            "Then serves the dashboard over that store on 127.0.0.1 and prints its address, until Ctrl-C; "
+                    + "--no-serve stops after the report instead (for scripts).",
         },
         optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%nExamples:%n",
         footer = {
             "  rebuild-causes demo",
-            "  rebuild-causes demo --out demo-report/ --data demo-data/ --latency-ms 20",
+            "  rebuild-causes demo --no-serve --out demo-report/ --data demo-data/ --latency-ms 20",
         })
 public final class DemoCommand implements Callable<Integer> {
     /** The exit codes {@code demo} can end with. */
@@ -86,13 +91,25 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Seed of the generated history (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--no-serve", description = "Stop after the report instead of serving the dashboard until Ctrl-C.")
+    boolean noServe;
+
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "8484",
+            description = "Port of the dashboard on 127.0.0.1, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
     /** The options as an immutable configuration. */
     public DemoConfig config() {
-        return new DemoConfig(outDir, dataDir, quiet, latencyMillis, builds, seed);
+        return new DemoConfig(outDir, dataDir, quiet, latencyMillis, builds, seed, !noServe, port);
     }
 
     @Override
-    public Integer call() throws HarvestException, CommandFailure, IOException, ConfigException, RulesFormatException {
+    public Integer call()
+            throws HarvestException, CommandFailure, IOException, ConfigException, RulesFormatException,
+                    RefreshException, InterruptedException {
         new DemoRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(config());
         return ExitCode.OK.code();
     }

@@ -3,8 +3,11 @@ package dev.rebuildcauses.app;
 import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.analysis.mine.Findings;
+import dev.rebuildcauses.app.serve.ServeConfig;
+import dev.rebuildcauses.app.serve.ServeRunner;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.config.ConfigException;
+import dev.rebuildcauses.service.RefreshException;
 import dev.rebuildcauses.simulator.Simulator;
 import dev.rebuildcauses.simulator.SimulatorOptions;
 import java.io.IOException;
@@ -20,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * Wires {@code demo}: the simulator up, a {@code rebuild-causes.yml} pointing at it, then exactly what
- * {@code harvest} and {@code report} do with that config; the simulator stops before the report.
+ * {@code harvest}, {@code report} and {@code serve} do with that config.
  */
 final class DemoRunner {
     static final String JENKINS_TOKEN_ENV = "DEMO_JENKINS_TOKEN";
@@ -37,7 +40,8 @@ final class DemoRunner {
     }
 
     Findings run(DemoConfig config)
-            throws HarvestException, CommandFailure, IOException, ConfigException, RulesFormatException {
+            throws HarvestException, CommandFailure, IOException, ConfigException, RulesFormatException,
+                    RefreshException, InterruptedException {
         if (config.builds() < 100 || config.builds() > 200_000) {
             throw new CommandFailure(ExitCode.USAGE, "--builds must be between 100 and 200000, was " + config.builds());
         }
@@ -49,19 +53,30 @@ final class DemoRunner {
         Path data = temporary ? Files.createTempDirectory("rebuild-causes-demo") : config.dataDir();
         try {
             Files.createDirectories(data);
-            Path configFile = harvest(config, data);
-            return new ReportRunner(out, err)
-                    .run(new ReportConfig(
-                            configFile,
-                            config.outDir(),
-                            null,
-                            null,
-                            null,
-                            null,
-                            config.quiet(),
-                            false,
-                            AdvisorSettings.defaults(),
-                            ReportFormats.WITH_HTML));
+            SimulatorOptions options = SimulatorOptions.defaults()
+                    .withBuilds(config.builds())
+                    .withSeed(config.seed())
+                    .withLatency(Duration.ofMillis(config.latencyMillis()));
+            // the simulator stays up while the dashboard serves, so a scheduled harvest has a server to ask
+            try (Simulator simulator = Simulator.start(options)) {
+                Path configFile = harvest(config, simulator, data);
+                Findings findings = new ReportRunner(out, err)
+                        .run(new ReportConfig(
+                                configFile,
+                                config.outDir(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                config.quiet(),
+                                false,
+                                AdvisorSettings.defaults(),
+                                ReportFormats.WITH_HTML));
+                if (config.serve()) {
+                    serve(config, configFile, environment(simulator.options()));
+                }
+                return findings;
+            }
         } finally {
             if (temporary) {
                 deleteTree(data);
@@ -69,36 +84,45 @@ final class DemoRunner {
         }
     }
 
-    /** Starts the simulator, writes the config that points at it, harvests; returns the config file. */
-    private Path harvest(DemoConfig config, Path data) throws HarvestException, ConfigException, IOException {
-        SimulatorOptions options = SimulatorOptions.defaults()
-                .withBuilds(config.builds())
-                .withSeed(config.seed())
-                .withLatency(Duration.ofMillis(config.latencyMillis()));
-        try (Simulator simulator = Simulator.start(options)) {
-            // the repositories as real git repositories at their clone URLs: the demo harvests in
-            // mirror mode, so the report infers from them and reads the Dockerfiles for advice
-            simulator.serveGit(data.resolve("simulated-git"));
-            note(
-                    config,
-                    "Simulated Jenkins at " + simulator.jenkinsUrl() + " and Bitbucket Server at "
-                            + simulator.bitbucketUrl() + ": "
-                            + simulator.history().buildCount() + " builds of "
-                            + simulator.history().buildableJobs().size() + " jobs over six months");
-            Path configFile = data.resolve("rebuild-causes.yml");
-            Files.writeString(configFile, configYaml(simulator, data), StandardCharsets.UTF_8);
-            note(
-                    config,
-                    "Harvesting with " + configFile
-                            + (config.dataDir() == null
-                                    ? " (removed at the end; keep it and the store with --data DIR)"
-                                    : ""));
-            Map<String, String> environment = Map.of(
-                    JENKINS_TOKEN_ENV, options.jenkinsToken(),
-                    BITBUCKET_TOKEN_ENV, options.bitbucketToken());
-            new HarvestRunner(out, err, environment).run(configFile, config.quiet());
-            return configFile;
+    /** Serves the dashboard over the demo's store until Ctrl-C. */
+    private void serve(DemoConfig config, Path configFile, Map<String, String> environment)
+            throws ConfigException, RulesFormatException, CommandFailure, RefreshException, InterruptedException {
+        ServeConfig serve =
+                new ServeConfig(configFile, ServeConfig.LOOPBACK, config.port(), null, null, config.quiet());
+        try (ServeRunner.Running running = new ServeRunner(out, err, environment).start(serve)) {
+            note(config, "Serving the dashboard until Ctrl-C (run with --no-serve to stop after the report)");
+            running.awaitStop();
         }
+    }
+
+    /** The tokens the generated config names, as a user would export them. */
+    private static Map<String, String> environment(SimulatorOptions options) {
+        return Map.of(JENKINS_TOKEN_ENV, options.jenkinsToken(), BITBUCKET_TOKEN_ENV, options.bitbucketToken());
+    }
+
+    /** Writes the config that points at the simulator, harvests; returns the config file. */
+    private Path harvest(DemoConfig config, Simulator simulator, Path data)
+            throws HarvestException, ConfigException, IOException {
+        SimulatorOptions options = simulator.options();
+        // the repositories as real git repositories at their clone URLs: the demo harvests in
+        // mirror mode, so the report infers from them and reads the Dockerfiles for advice
+        simulator.serveGit(data.resolve("simulated-git"));
+        note(
+                config,
+                "Simulated Jenkins at " + simulator.jenkinsUrl() + " and Bitbucket Server at "
+                        + simulator.bitbucketUrl() + ": "
+                        + simulator.history().buildCount() + " builds of "
+                        + simulator.history().buildableJobs().size() + " jobs over six months");
+        Path configFile = data.resolve("rebuild-causes.yml");
+        Files.writeString(configFile, configYaml(simulator, data), StandardCharsets.UTF_8);
+        note(
+                config,
+                "Harvesting with " + configFile
+                        + (config.dataDir() == null
+                                ? " (removed at the end; keep it and the store with --data DIR)"
+                                : ""));
+        new HarvestRunner(out, err, environment(options)).run(configFile, config.quiet());
+        return configFile;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.harvest.csvinput.BuildsFileException;
 import dev.rebuildcauses.harvest.git.NotAGitRepositoryException;
 import dev.rebuildcauses.harvest.git.UnknownBranchException;
+import dev.rebuildcauses.service.RefreshException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -73,6 +74,9 @@ public enum ExitCode {
         }
         if (failure instanceof RulesFormatException) {
             return BAD_RULES_FILE;
+        }
+        if (failure instanceof RefreshException refresh) {
+            return refresh.getCause() == null || refresh.getCause() == failure ? IO : of(refresh.getCause());
         }
         if (failure instanceof IOException || failure instanceof UncheckedIOException) {
             return IO;

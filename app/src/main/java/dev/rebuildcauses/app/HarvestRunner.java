@@ -34,8 +34,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Wires {@code harvest}: config in, Jenkins and the change source through the harvester into the store. */
-final class HarvestRunner {
+/** Wires {@code harvest}: config in, Jenkins and the change source through the harvester into the store (also the dashboard's scheduled harvest). */
+public final class HarvestRunner {
     /** Ranges asked of a Bitbucket server at once: one range is two small GETs, latency dominates. */
     static final int RANGE_THREADS = 8;
 
@@ -43,13 +43,13 @@ final class HarvestRunner {
     private final PrintWriter err;
     private final Map<String, String> environment;
 
-    HarvestRunner(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+    public HarvestRunner(PrintWriter out, PrintWriter err, Map<String, String> environment) {
         this.out = out;
         this.err = err;
         this.environment = environment;
     }
 
-    HarvestSummary run(Path configFile, boolean quiet) throws ConfigException, HarvestException {
+    public HarvestSummary run(Path configFile, boolean quiet) throws ConfigException, HarvestException {
         HarvestConfig config = new ConfigLoader().load(configFile);
         String jenkinsToken = token(config.jenkins().tokenRef(), configFile);
         JenkinsClient jenkins = new JenkinsClient(

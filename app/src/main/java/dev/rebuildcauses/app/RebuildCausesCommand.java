@@ -3,6 +3,8 @@ package dev.rebuildcauses.app;
 import dev.rebuildcauses.app.bench.BenchCommand;
 import dev.rebuildcauses.app.bench.BenchHarvestCommand;
 import dev.rebuildcauses.app.bench.BenchReportCommand;
+import dev.rebuildcauses.app.bench.BenchServeCommand;
+import dev.rebuildcauses.app.serve.ServeCommand;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,10 +22,12 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             ExportCommand.class,
             DemoCommand.class,
+            ServeCommand.class,
             InspectDockerfileCommand.class,
             BenchCommand.class,
             BenchHarvestCommand.class,
-            BenchReportCommand.class
+            BenchReportCommand.class,
+            BenchServeCommand.class
         })
 public final class RebuildCausesCommand implements Runnable {
     /** Columns of the help text: the examples stay on one line each. */
@@ -44,7 +48,8 @@ public final class RebuildCausesCommand implements Runnable {
                         "harvest", HarvestCommand.EXIT_CODES,
                         "report", ReportCommand.EXIT_CODES,
                         "export", ExportCommand.EXIT_CODES,
-                        "demo", DemoCommand.EXIT_CODES)
+                        "demo", DemoCommand.EXIT_CODES,
+                        "serve", ServeCommand.EXIT_CODES)
                 .forEach((name, codes) -> commandLine
                         .getSubcommands()
                         .get(name)

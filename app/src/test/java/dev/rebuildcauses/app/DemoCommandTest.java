@@ -20,7 +20,8 @@ class DemoCommandTest {
         new CommandLine(command)
                 .parseArgs("--out", "r", "--data", "d", "--quiet", "--latency-ms", "20", "--builds", "500");
 
-        assertThat(command.config()).isEqualTo(new DemoConfig(Path.of("r"), Path.of("d"), true, 20, 500, 42));
+        assertThat(command.config())
+                .isEqualTo(new DemoConfig(Path.of("r"), Path.of("d"), true, 20, 500, 42, true, 8484));
     }
 
     @Test
@@ -30,8 +31,8 @@ class DemoCommandTest {
         Path data = folder.resolve("data");
 
         // When the demo runs on a small history
-        CommandRun run =
-                CommandRun.of("demo", "--out", out.toString(), "--data", data.toString(), "--builds", "400", "--quiet");
+        CommandRun run = CommandRun.of(
+                "demo", "--no-serve", "--out", out.toString(), "--data", data.toString(), "--builds", "400", "--quiet");
 
         // Then it prints the harvest line and the summary, writes the report and keeps the config and store
         assertThat(run.exitCode()).as(run.err()).isZero();

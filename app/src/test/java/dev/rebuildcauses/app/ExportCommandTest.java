@@ -69,7 +69,15 @@ class ExportCommandTest {
         Path data = dir.resolve("data");
         Path report = dir.resolve("report");
         CommandRun demo = CommandRun.of(
-                "demo", "--out", report.toString(), "--data", data.toString(), "--builds", "300", "--quiet");
+                "demo",
+                "--no-serve",
+                "--out",
+                report.toString(),
+                "--data",
+                data.toString(),
+                "--builds",
+                "300",
+                "--quiet");
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         Path config = data.resolve("rebuild-causes.yml");
 

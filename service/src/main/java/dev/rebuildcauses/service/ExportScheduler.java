@@ -108,47 +108,58 @@ public final class ExportScheduler implements AutoCloseable {
     }
 
     private void scheduleAfter(Task task, Instant after) {
+        scheduleAfter(task, after, UnaryOperator.identity());
+    }
+
+    /** Records {@code outcome} and the next run in one update, so a page never sees one without the other. */
+    private ExportStatus scheduleAfter(Task task, Instant after, UnaryOperator<ExportStatus> outcome) {
+        Optional<Instant> next = closed
+                ? Optional.empty()
+                : task.schedule()
+                        .nextAfter(ZonedDateTime.ofInstant(after, clock.getZone()))
+                        .map(ZonedDateTime::toInstant);
+        ExportStatus status = update(task.name(), s -> outcome.apply(s).nextAt(next.orElse(null)));
         if (closed) {
-            return;
+            return status;
         }
-        Optional<Instant> next = task.schedule()
-                .nextAfter(ZonedDateTime.ofInstant(after, clock.getZone()))
-                .map(ZonedDateTime::toInstant);
-        update(task.name(), status -> status.nextAt(next.orElse(null)));
         if (next.isEmpty()) {
             LOG.warning(() -> task.name() + ": the schedule '" + task.schedule() + "' has no next time; not run again");
-            return;
+            return status;
         }
         long delay = Math.max(0, Duration.between(clock.instant(), next.get()).toMillis());
         executor.schedule(() -> fire(task, next.get()), delay, TimeUnit.MILLISECONDS);
+        return status;
     }
 
     private void fire(Task task, Instant due) {
+        UnaryOperator<ExportStatus> outcome;
+        Error fatal = null;
         try {
             task.work().run();
             Instant at = clock.instant();
-            notify(update(task.name(), status -> status.succeeded(at)));
+            outcome = status -> status.succeeded(at);
         } catch (ExportException e) {
-            failed(task, e.getMessage(), e);
+            outcome = failed(task, e.getMessage(), e);
         } catch (RuntimeException e) {
-            failed(task, task.name() + ": " + e, e);
+            outcome = failed(task, task.name() + ": " + e, e);
         } catch (Error e) {
-            failed(task, task.name() + ": " + e, e);
-            throw e;
-        } finally {
-            // a run that took longer than its period skips the times it missed instead of running back to back
-            Instant now = clock.instant();
-            scheduleAfter(task, now.isAfter(due) ? now : due);
+            outcome = failed(task, task.name() + ": " + e, e);
+            fatal = e;
+        }
+        // a run that took longer than its period skips the times it missed instead of running back to back
+        Instant now = clock.instant();
+        notify(scheduleAfter(task, now.isAfter(due) ? now : due, outcome));
+        if (fatal != null) {
+            throw fatal;
         }
     }
 
-    private void failed(Task task, String cause, Throwable e) {
+    private UnaryOperator<ExportStatus> failed(Task task, String cause, Throwable e) {
         Instant at = clock.instant();
-        ExportStatus status = update(task.name(), s -> s.failed(at, cause));
         // one line per failure: a folder gone for a day must not fill the log with stack traces
         LOG.warning(() -> cause + " (tried again at the next scheduled time)");
         LOG.log(Level.FINE, "the failure of " + task.name(), e);
-        notify(status);
+        return status -> status.failed(at, cause);
     }
 
     private void notify(ExportStatus status) {

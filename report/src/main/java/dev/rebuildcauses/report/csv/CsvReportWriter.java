@@ -10,6 +10,7 @@ import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,57 +78,25 @@ public final class CsvReportWriter {
      */
     public Path writeBuilds(Collection<ClassifiedBuild> builds) throws IOException {
         Files.createDirectories(directory);
-        return csv(BUILDS, BUILDS_HEADER, printer -> {
-            for (ClassifiedBuild build : builds) {
-                printer.record(buildRow(build));
-            }
-        });
+        return csv(BUILDS, writer -> writeBuilds(builds, writer));
+    }
+
+    /** The rows of {@code builds.csv} with its header, to any writer (a download of a page's table). */
+    public static void writeBuilds(Collection<ClassifiedBuild> builds, Writer writer) throws IOException {
+        Rfc4180Writer printer = table(writer, BUILDS_HEADER);
+        for (ClassifiedBuild build : builds) {
+            printer.record(buildRow(build));
+        }
     }
 
     /** Writes every export but {@code builds.csv}, and {@code summary.txt}; returns the files written, in a fixed order. */
     public List<Path> writeFindings(Findings findings, List<String> summary) throws IOException {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
-        written.add(csv(CAUSES, CAUSES_HEADER, printer -> {
-            for (CauseStats row : findings.causes()) {
-                printer.record(
-                        text(row.cause()),
-                        CsvNumbers.count(row.builds()),
-                        CsvNumbers.share(row.buildsShare()),
-                        CsvNumbers.hours(row.hours()),
-                        CsvNumbers.share(row.hoursShare()),
-                        CsvNumbers.minutes(row.meanMinutes()),
-                        CsvNumbers.minutes(row.medianMinutes()),
-                        CsvNumbers.minutes(row.p90Minutes()),
-                        CsvNumbers.count(row.soloBuilds()),
-                        CsvNumbers.share(row.soloShare()));
-            }
-        }));
-        written.add(csv(COMBINATIONS, COMBINATIONS_HEADER, printer -> {
-            for (CombinationStats row : findings.combinations()) {
-                printer.record(text(row.causes().key()), CsvNumbers.count(row.builds()), CsvNumbers.hours(row.hours()));
-            }
-        }));
-        written.add(csv(JOBS, JOBS_HEADER, printer -> {
-            for (JobStats row : findings.jobs()) {
-                printer.record(
-                        text(row.job()),
-                        CsvNumbers.count(row.builds()),
-                        CsvNumbers.hours(row.hours()),
-                        text(row.topCause()),
-                        CsvNumbers.count(row.environmentChanges()),
-                        CsvNumbers.days(row.meanDaysBetweenEnvironmentChanges()));
-            }
-        }));
-        written.add(csv(WEEKLY, WEEKLY_HEADER, printer -> {
-            for (WeeklyCauseCount row : findings.weekly()) {
-                printer.record(
-                        row.weekStart().toString(),
-                        text(row.cause()),
-                        CsvNumbers.count(row.builds()),
-                        CsvNumbers.hours(row.hours()));
-            }
-        }));
+        written.add(csv(CAUSES, writer -> writeCauses(findings.causes(), writer)));
+        written.add(csv(COMBINATIONS, writer -> writeCombinations(findings.combinations(), writer)));
+        written.add(csv(JOBS, writer -> writeJobs(findings.jobs(), writer)));
+        written.add(csv(WEEKLY, writer -> writeWeekly(findings.weekly(), writer)));
         Path summaryFile = directory.resolve(SUMMARY);
         AtomicFile.write(summaryFile, writer -> {
             for (String sentence : summary) {
@@ -137,6 +106,64 @@ public final class CsvReportWriter {
         });
         written.add(summaryFile);
         return written;
+    }
+
+    /** The rows of {@code causes.csv} with its header. */
+    public static void writeCauses(List<CauseStats> causes, Writer writer) throws IOException {
+        Rfc4180Writer printer = table(writer, CAUSES_HEADER);
+        for (CauseStats row : causes) {
+            printer.record(
+                    text(row.cause()),
+                    CsvNumbers.count(row.builds()),
+                    CsvNumbers.share(row.buildsShare()),
+                    CsvNumbers.hours(row.hours()),
+                    CsvNumbers.share(row.hoursShare()),
+                    CsvNumbers.minutes(row.meanMinutes()),
+                    CsvNumbers.minutes(row.medianMinutes()),
+                    CsvNumbers.minutes(row.p90Minutes()),
+                    CsvNumbers.count(row.soloBuilds()),
+                    CsvNumbers.share(row.soloShare()));
+        }
+    }
+
+    /** The rows of {@code combinations.csv} with its header. */
+    public static void writeCombinations(List<CombinationStats> combinations, Writer writer) throws IOException {
+        Rfc4180Writer printer = table(writer, COMBINATIONS_HEADER);
+        for (CombinationStats row : combinations) {
+            printer.record(text(row.causes().key()), CsvNumbers.count(row.builds()), CsvNumbers.hours(row.hours()));
+        }
+    }
+
+    /** The rows of {@code jobs.csv} with its header. */
+    public static void writeJobs(List<JobStats> jobs, Writer writer) throws IOException {
+        Rfc4180Writer printer = table(writer, JOBS_HEADER);
+        for (JobStats row : jobs) {
+            printer.record(
+                    text(row.job()),
+                    CsvNumbers.count(row.builds()),
+                    CsvNumbers.hours(row.hours()),
+                    text(row.topCause()),
+                    CsvNumbers.count(row.environmentChanges()),
+                    CsvNumbers.days(row.meanDaysBetweenEnvironmentChanges()));
+        }
+    }
+
+    /** The rows of {@code weekly.csv} with its header. */
+    public static void writeWeekly(List<WeeklyCauseCount> weekly, Writer writer) throws IOException {
+        Rfc4180Writer printer = table(writer, WEEKLY_HEADER);
+        for (WeeklyCauseCount row : weekly) {
+            printer.record(
+                    row.weekStart().toString(),
+                    text(row.cause()),
+                    CsvNumbers.count(row.builds()),
+                    CsvNumbers.hours(row.hours()));
+        }
+    }
+
+    private static Rfc4180Writer table(Writer writer, List<String> header) throws IOException {
+        Rfc4180Writer printer = new Rfc4180Writer(writer);
+        printer.record(header);
+        return printer;
     }
 
     private static List<String> buildRow(ClassifiedBuild classified) {
@@ -163,19 +190,9 @@ public final class CsvReportWriter {
         return SpreadsheetSafeText.of(value);
     }
 
-    /** The rows of one export. */
-    @FunctionalInterface
-    private interface Rows {
-        void printTo(Rfc4180Writer printer) throws IOException;
-    }
-
-    private Path csv(String name, List<String> header, Rows rows) throws IOException {
+    private Path csv(String name, AtomicFile.Body body) throws IOException {
         Path file = directory.resolve(name);
-        AtomicFile.write(file, writer -> {
-            Rfc4180Writer printer = new Rfc4180Writer(writer);
-            printer.record(header);
-            rows.printTo(printer);
-        });
+        AtomicFile.write(file, body);
         return file;
     }
 }

@@ -49,9 +49,20 @@ public final class FilesCsvWriter implements Closeable {
 
     /** Adds a row for every file verdict of {@code build}. */
     public void write(ExplainedBuild build) throws IOException {
-        Build ran = build.build().build();
+        rows(printer, build.build().build(), build.files());
+    }
+
+    /** The rows of {@code files.csv} for one build, with the header, to any writer (a build page's download). */
+    public static void write(Build build, List<FileVerdict> files, Writer out) throws IOException {
+        CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
+        printer.printRecord(HEADER);
+        rows(printer, build, files);
+        printer.flush();
+    }
+
+    private static void rows(CSVPrinter printer, Build ran, List<FileVerdict> files) throws IOException {
         String revision = ran.revision() == null ? "" : ran.revision();
-        for (FileVerdict file : build.files()) {
+        for (FileVerdict file : files) {
             printer.printRecord(
                     SpreadsheetSafeText.of(ran.job()),
                     ran.number(),

@@ -1,0 +1,77 @@
+package dev.rebuildcauses.app;
+
+import dev.rebuildcauses.analysis.advice.AdvisorSettings;
+import dev.rebuildcauses.analysis.classify.PathClassifier;
+import dev.rebuildcauses.analysis.classify.RulesFormatException;
+import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.config.HarvestConfig;
+import dev.rebuildcauses.harvest.store.BuildFilter;
+import dev.rebuildcauses.harvest.store.BuildStore;
+import dev.rebuildcauses.report.pipeline.ProgressSink;
+import dev.rebuildcauses.report.pipeline.Report;
+import dev.rebuildcauses.report.pipeline.ReportPipeline;
+import dev.rebuildcauses.report.pipeline.SourceException;
+import dev.rebuildcauses.service.RefreshException;
+import dev.rebuildcauses.service.ReportSource;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The store's report as {@code report} makes it (rules, inference and Dockerfiles from local clones,
+ * advice), for hosts that keep it in memory: the dashboard reads it after every harvest.
+ */
+public final class StoreReports implements ReportSource {
+    private final HarvestConfig config;
+    private final PathClassifier rules;
+    private final AdvisorSettings advisor;
+    private final Consumer<String> warnings;
+
+    private StoreReports(
+            HarvestConfig config, PathClassifier rules, AdvisorSettings advisor, Consumer<String> warnings) {
+        this.config = config;
+        this.rules = rules;
+        this.advisor = advisor;
+        this.warnings = warnings;
+    }
+
+    /** The report of the store {@code config} names, classified by its rules file (or the defaults). */
+    public static StoreReports of(HarvestConfig config, AdvisorSettings advisor, Consumer<String> warnings)
+            throws RulesFormatException, CommandFailure {
+        return new StoreReports(config, RulesFiles.load(config.rulesFile().orElse(null)), advisor, warnings);
+    }
+
+    /** The rules builds are classified by. */
+    public PathClassifier rules() {
+        return rules;
+    }
+
+    @Override
+    public Report read() throws RefreshException {
+        try {
+            List<BuildChanges> builds;
+            java.util.Map<String, java.nio.file.Path> mirrors = java.util.Map.of();
+            try (BuildStore store = BuildStore.open(config.store())) {
+                builds = store.loadBuildChanges(BuildFilter.all());
+                if (config.changes().mirror()) {
+                    mirrors = LocalClones.mirrorsOf(store.jobRepositories(), HarvestRunner.mirrorFolder(config));
+                }
+            }
+            try (LocalClones clones = new LocalClones(config.changes(), mirrors)) {
+                ReportPipeline pipeline = ReportPipeline.of(rules).observing(ProgressSink.NONE, warnings);
+                if (clones.coverAny(builds)) {
+                    pipeline = pipeline.explaining(clones.explainer(rules), false);
+                }
+                if (advisor != null) {
+                    pipeline = pipeline.advising(
+                            ReportPrinter.dockerfiles(clones.dockerfiles(LocalClones.latestRevisions(builds))),
+                            advisor);
+                }
+                return pipeline.analyse(builds);
+            }
+        } catch (HarvestException | IOException | SourceException e) {
+            throw new RefreshException("cannot read the store of " + config.file() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.rebuildcauses.app.serve;
+
+import dev.rebuildcauses.analysis.advice.AdvisorSettings;
+import dev.rebuildcauses.analysis.classify.PathClassifier;
+import dev.rebuildcauses.analysis.classify.RulesFormatException;
+import dev.rebuildcauses.app.CommandFailure;
+import dev.rebuildcauses.app.ExitCode;
+import dev.rebuildcauses.app.StoreReports;
+import dev.rebuildcauses.harvest.config.ConfigException;
+import dev.rebuildcauses.harvest.config.ConfigLoader;
+import dev.rebuildcauses.harvest.config.HarvestConfig;
+import dev.rebuildcauses.report.pipeline.BuildExplainer;
+import dev.rebuildcauses.service.RefreshException;
+import dev.rebuildcauses.service.ReportSource;
+import dev.rebuildcauses.service.SnapshotHolder;
+import dev.rebuildcauses.service.StoreSnapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Wires {@code serve} (and {@code demo}'s dashboard): the config, the store's snapshot, the server. The
+ * one place that decides where the address, the port and the token come from.
+ */
+public final class ServeRunner {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Map<String, String> environment;
+
+    public ServeRunner(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+    }
+
+    /** Reads the store, analyses it, starts listening and prints the address; the server runs until closed. */
+    public Running start(ServeConfig config)
+            throws ConfigException, RulesFormatException, CommandFailure, RefreshException {
+        HarvestConfig harvest = new ConfigLoader().load(config.configFile());
+        StoreReports reports =
+                StoreReports.of(harvest, AdvisorSettings.defaults(), warning -> note(config, "warning: " + warning));
+        return start(config, reports, reports.rules(), ciBase(harvest));
+    }
+
+    /**
+     * Serves the report of {@code source} (the store, or a synthetic history for the benchmark), files
+     * explained by {@code rules} where the report did not explain them.
+     */
+    public Running start(ServeConfig config, ReportSource source, PathClassifier rules, String ciBase)
+            throws CommandFailure, RefreshException {
+        ServerSettings settings = settings(config);
+        SnapshotHolder holder = new SnapshotHolder(source, BuildExplainer.rulesOnly(rules), Clock.systemUTC());
+        StoreSnapshot first = holder.refresh(null);
+        note(
+                config,
+                "Read " + first.index().report().builds().size() + " builds of "
+                        + first.index().jobs().size() + " jobs in "
+                        + first.took().toMillis() + " ms");
+        DashboardServer server;
+        try {
+            server = DashboardServer.start(
+                    settings, new DashboardSite(holder, Clock.systemUTC(), List::of, ciBase), err);
+        } catch (RuntimeException e) {
+            throw new CommandFailure(
+                    ExitCode.IO, "cannot listen on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage());
+        }
+        out.println("Dashboard at " + server.url() + (settings.token().isPresent() ? " (needs the access token)" : ""));
+        out.flush();
+        return new Running(server, holder);
+    }
+
+    /** The Jenkins address builds link to, ending in {@code /}. */
+    private static String ciBase(HarvestConfig harvest) {
+        String url = harvest.jenkins().url().toString();
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    /** Address, port and token: from the command line until the config carries a {@code server:} section. */
+    ServerSettings settings(ServeConfig config) throws CommandFailure {
+        Optional<AccessToken> token = token(config);
+        try {
+            return new ServerSettings(config.bind(), config.port(), token).checked();
+        } catch (ServerSettings.ServeSettingsException e) {
+            throw new CommandFailure(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    private Optional<AccessToken> token(ServeConfig config) throws CommandFailure {
+        if (config.tokenEnv() != null && config.tokenFile() != null) {
+            throw new CommandFailure(ExitCode.USAGE, "give --token-env or --token-file, not both");
+        }
+        if (config.tokenEnv() != null) {
+            String value = environment.get(config.tokenEnv());
+            if (value == null || value.isBlank()) {
+                throw new CommandFailure(
+                        ExitCode.USAGE, "--token-env: environment variable " + config.tokenEnv() + " is not set");
+            }
+            return Optional.of(new AccessToken(value));
+        }
+        if (config.tokenFile() != null) {
+            return Optional.of(new AccessToken(readToken(config.tokenFile())));
+        }
+        return Optional.empty();
+    }
+
+    private static String readToken(Path file) throws CommandFailure {
+        try {
+            String value = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (value.isEmpty()) {
+                throw new CommandFailure(ExitCode.USAGE, "--token-file: " + file + " is empty");
+            }
+            return value;
+        } catch (IOException e) {
+            throw new CommandFailure(
+                    ExitCode.USAGE,
+                    "--token-file: cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void note(ServeConfig config, String line) {
+        if (!config.quiet()) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
+    /** A started dashboard: stops on {@link #close()} or when the JVM shuts down (Ctrl-C). */
+    public static final class Running implements AutoCloseable {
+        private final DashboardServer server;
+        private final SnapshotHolder holder;
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private final Thread hook;
+
+        Running(DashboardServer server, SnapshotHolder holder) {
+            this.server = server;
+            this.holder = holder;
+            this.hook = new Thread(this::stop, "dashboard-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        public DashboardServer server() {
+            return server;
+        }
+
+        public SnapshotHolder snapshots() {
+            return holder;
+        }
+
+        /** Blocks until the server is stopped (Ctrl-C). */
+        public void awaitStop() throws InterruptedException {
+            stopped.await();
+        }
+
+        private void stop() {
+            server.close();
+            stopped.countDown();
+        }
+
+        @Override
+        public void close() {
+            stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running or ran
+            }
+        }
+    }
+}
