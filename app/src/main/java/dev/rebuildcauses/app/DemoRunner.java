@@ -104,6 +104,9 @@ final class DemoRunner {
     private Path harvest(DemoConfig config, Simulator simulator, Path data)
             throws HarvestException, ConfigException, IOException {
         SimulatorOptions options = simulator.options();
+        // the repositories as real git repositories at their clone URLs: the demo harvests in
+        // mirror mode, so the report infers from them and reads the Dockerfiles for advice
+        simulator.serveGit(data.resolve("simulated-git"));
         note(
                 config,
                 "Simulated Jenkins at " + simulator.jenkinsUrl() + " and Bitbucket Server at "
@@ -138,6 +141,7 @@ final class DemoRunner {
                 + "  source: bitbucket-server\n"
                 + "  url: " + simulator.bitbucketUrl() + "\n"
                 + "  tokenEnv: " + BITBUCKET_TOKEN_ENV + "\n"
+                + "  mirror: true              # clone each repository into rebuild-causes-data/mirrors\n"
                 + "store: jdbc:h2:file:" + data.resolve("store").toAbsolutePath() + "\n"
                 + "# 'rebuild-causes export --config <this file>' writes these now; 'serve' at their schedule\n"
                 + "exports:\n"

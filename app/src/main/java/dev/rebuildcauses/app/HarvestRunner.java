@@ -9,7 +9,9 @@ import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.harvest.config.ConfigLoader;
 import dev.rebuildcauses.harvest.config.HarvestConfig;
 import dev.rebuildcauses.harvest.config.TokenRef;
+import dev.rebuildcauses.harvest.git.GitMirrors;
 import dev.rebuildcauses.harvest.git.LocalGitChangeSource;
+import dev.rebuildcauses.harvest.git.MirrorChangeSource;
 import dev.rebuildcauses.harvest.http.Credentials;
 import dev.rebuildcauses.harvest.http.HttpSettings;
 import dev.rebuildcauses.harvest.http.RemoteHttp;
@@ -19,13 +21,16 @@ import dev.rebuildcauses.harvest.run.HarvestPlan;
 import dev.rebuildcauses.harvest.run.HarvestSummary;
 import dev.rebuildcauses.harvest.run.Harvester;
 import dev.rebuildcauses.harvest.run.JenkinsClientSource;
+import dev.rebuildcauses.harvest.run.LeasedJobs;
 import dev.rebuildcauses.harvest.run.RevisionChooser;
 import dev.rebuildcauses.harvest.store.BuildStore;
+import dev.rebuildcauses.harvest.store.JobLeases;
 import dev.rebuildcauses.harvest.store.StoreCommitCache;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,17 +65,20 @@ public final class HarvestRunner {
             ChangeSource changes = changeSource(config, store);
             HarvestPlan plan = new HarvestPlan(
                     config.jenkins().include(), config.jenkins().exclude(), config.changes()::repositoryFor, 50);
-            try {
-                summary = new Harvester(
-                                store,
-                                new JenkinsClientSource(jenkins),
-                                changes,
-                                RevisionChooser.BY_URL,
-                                TriggerLabels::label,
-                                plan,
-                                progress)
-                        .withRangeConcurrency(rangeConcurrency(config))
-                        .harvest();
+            Harvester harvester = new Harvester(
+                            store,
+                            new JenkinsClientSource(jenkins),
+                            changes,
+                            RevisionChooser.BY_URL,
+                            TriggerLabels::label,
+                            plan,
+                            progress)
+                    .withRangeConcurrency(rangeConcurrency(config));
+            // a PostgreSQL store may be shared by several harvesters: they split the jobs by leases
+            try (LeasedJobs leases = JobLeases.isShared(config.store())
+                    ? new LeasedJobs(JobLeases.open(config.store(), holderName(), leaseTime()))
+                    : null) {
+                summary = (leases == null ? harvester : harvester.withLeases(leases)).harvest();
             } catch (HarvestException e) {
                 if (newStore && store.isEmpty()) {
                     // a first harvest that brought nothing in leaves nothing behind
@@ -96,8 +104,33 @@ public final class HarvestRunner {
         err.flush();
     }
 
+    /** Mirrors live in the data folder beside the config file: {@code rebuild-causes-data/mirrors}. */
+    static Path mirrorFolder(HarvestConfig config) {
+        Path folder = config.file().toAbsolutePath().getParent();
+        return folder.resolve("rebuild-causes-data").resolve("mirrors");
+    }
+
+    /** Names this process in the lease table: host and process id, for people looking at it. */
+    private static String holderName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+
+    /** How long a job lease lasts unless renewed; a killed harvester's jobs wait this long. */
+    private static Duration leaseTime() {
+        return Duration.ofSeconds(Long.getLong("rebuild-causes.lease-seconds", 60));
+    }
+
     /** Remote sources resolve ranges as many at once as their client lets through; local git one at a time. */
     private static int rangeConcurrency(HarvestConfig config) {
+        if (config.changes().mirror()) {
+            return 1;
+        }
         return switch (config.changes().source()) {
             case GIT -> 1;
             case BITBUCKET_SERVER -> config.changes().concurrencyOr(RANGE_THREADS);
@@ -108,6 +141,11 @@ public final class HarvestRunner {
 
     private ChangeSource changeSource(HarvestConfig config, BuildStore store) throws ConfigException {
         ChangesConfig changes = config.changes();
+        if (changes.mirror()) {
+            // the same credential as the REST API, sent by git as a header: never in a URL or a file
+            return new MirrorChangeSource(new GitMirrors(
+                    mirrorFolder(config), credentials(changes, config).authorization()));
+        }
         return switch (changes.source()) {
             case GIT -> new LocalGitChangeSource(HarvestRunner::localClone);
             case BITBUCKET_SERVER -> new BitbucketServerChangeSource(

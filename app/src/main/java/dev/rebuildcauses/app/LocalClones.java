@@ -6,6 +6,7 @@ import dev.rebuildcauses.analysis.infer.RepositoryModels;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.harvest.config.ChangeSourceKind;
 import dev.rebuildcauses.harvest.config.ChangesConfig;
+import dev.rebuildcauses.harvest.git.GitMirrors;
 import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
 import dev.rebuildcauses.report.pipeline.BuildExplainer;
 import java.nio.file.Files;
@@ -26,12 +27,38 @@ final class LocalClones implements AutoCloseable {
     private final Map<Path, RepositoryModels> models = new HashMap<>();
     private final Map<Path, InferringClassifier> classifiers = new HashMap<>();
 
+    private final Map<String, Path> mirrors;
+
     LocalClones(ChangesConfig changes) {
-        this.changes = changes;
+        this(changes, Map.of());
     }
 
-    /** The local clone {@code job} is mapped to, if the source is git and the folder exists. */
+    /** @param mirrors the mirror the harvest kept for each job (mirror mode), by job */
+    LocalClones(ChangesConfig changes, Map<String, Path> mirrors) {
+        this.changes = changes;
+        this.mirrors = Map.copyOf(mirrors);
+    }
+
+    /**
+     * The mirrors of a mirror-mode harvest, by job: the folder {@code harvest} keeps for the
+     * repository of each job's newest build, where it exists.
+     */
+    static Map<String, Path> mirrorsOf(Map<String, String> jobRepositories, Path mirrorFolder) {
+        Map<String, Path> mirrors = new HashMap<>();
+        jobRepositories.forEach((job, url) -> {
+            Path mirror = mirrorFolder.resolve(GitMirrors.directoryName(url));
+            if (Files.isDirectory(mirror)) {
+                mirrors.put(job, mirror);
+            }
+        });
+        return mirrors;
+    }
+
+    /** The local clone or mirror of {@code job}: a git source's mapped clone, or the harvest's mirror. */
     Optional<Path> cloneOf(String job) {
+        if (mirrors.containsKey(job)) {
+            return Optional.of(mirrors.get(job));
+        }
         if (changes.source() != ChangeSourceKind.GIT) {
             return Optional.empty();
         }

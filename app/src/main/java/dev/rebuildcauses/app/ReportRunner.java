@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Wires {@code report}: builds from the store through the same pipeline as {@code scan}. */
 final class ReportRunner {
@@ -51,15 +52,19 @@ final class ReportRunner {
                 : config.rulesFile().orElse(null);
         PathClassifier rules = RulesFiles.load(rulesFile);
         List<BuildChanges> builds;
+        Map<String, Path> mirrors = Map.of();
         try (BuildStore store = BuildStore.openExisting(config.store())) {
             builds = store.loadBuildChanges(new BuildFilter(report.since(), report.until(), report.jobGlob()));
+            if (config.changes().mirror()) {
+                mirrors = LocalClones.mirrorsOf(store.jobRepositories(), HarvestRunner.mirrorFolder(config));
+            }
         }
         if (builds.isEmpty() && !report.quiet()) {
             err.println("The store holds no finished build that matches; run 'rebuild-causes harvest' first or widen "
                     + "--since/--until/--job.");
             err.flush();
         }
-        try (LocalClones clones = new LocalClones(config.changes())) {
+        try (LocalClones clones = new LocalClones(config.changes(), mirrors)) {
             ReportPrinter printer = new ReportPrinter(report.quiet(), out, err);
             ReportPipeline pipeline = ReportPrinter.writing(printer.pipeline(rules), report.formats(), scope(report));
             // file-by-file verdicts only where they are written or a clone can refine them

@@ -51,10 +51,14 @@ public final class StoreReports implements ReportSource {
     public Report read() throws RefreshException {
         try {
             List<BuildChanges> builds;
+            java.util.Map<String, java.nio.file.Path> mirrors = java.util.Map.of();
             try (BuildStore store = BuildStore.open(config.store())) {
                 builds = store.loadBuildChanges(BuildFilter.all());
+                if (config.changes().mirror()) {
+                    mirrors = LocalClones.mirrorsOf(store.jobRepositories(), HarvestRunner.mirrorFolder(config));
+                }
             }
-            try (LocalClones clones = new LocalClones(config.changes())) {
+            try (LocalClones clones = new LocalClones(config.changes(), mirrors)) {
                 ReportPipeline pipeline = ReportPipeline.of(rules).observing(ProgressSink.NONE, warnings);
                 if (clones.coverAny(builds)) {
                     pipeline = pipeline.explaining(clones.explainer(rules), false);

@@ -67,6 +67,40 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepTheStoreIndependentOfTheBuildServerAndChangeSourceAdapters() {
+        // The store keeps what any adapter harvested; it must not need Jenkins or Bitbucket code
+        // to read or write it (e.g. a report on a machine that never talks to either).
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rebuildcauses.harvest.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.rebuildcauses.harvest.jenkins..",
+                        "dev.rebuildcauses.harvest.bitbucket..",
+                        "dev.rebuildcauses.harvest.git..",
+                        "dev.rebuildcauses.harvest.http..",
+                        "dev.rebuildcauses.harvest.run..",
+                        "dev.rebuildcauses.harvest.config..")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepTheSharedHarvestTypesNeutral() {
+        classes()
+                .that()
+                .resideInAnyPackage("dev.rebuildcauses.harvest.model..", "dev.rebuildcauses.harvest.changes..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.rebuildcauses.harvest.model..",
+                        "dev.rebuildcauses.harvest.changes..",
+                        "dev.rebuildcauses.analysis.model..",
+                        "java..")
+                .check(classes);
+    }
+
+    @Test
     void shouldKeepTheSharedServiceFreeOfTheCommandLine() {
         noClasses()
                 .that()

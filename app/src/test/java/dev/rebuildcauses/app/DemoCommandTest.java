@@ -46,6 +46,12 @@ class DemoCommandTest {
                 .doesNotContain("demo-jenkins-token")
                 .doesNotContain("demo-bitbucket-token");
         assertThat(data.resolve("store.mv.db")).exists();
+        // harvested in mirror mode: the report reads the Dockerfiles from the mirrors, so the
+        // Dockerfile-based advice is there with no hand-made mapping
+        assertThat(data.resolve("rebuild-causes-data/mirrors")).isDirectory();
+        assertThat(Files.readString(out.resolve("advice.csv")))
+                .contains("base-image")
+                .contains("reorder-cache");
     }
 
     @Test

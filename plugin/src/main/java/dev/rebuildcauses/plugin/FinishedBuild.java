@@ -1,6 +1,6 @@
 package dev.rebuildcauses.plugin;
 
-import dev.rebuildcauses.harvest.jenkins.TriggerCause;
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import java.util.List;
 
 /**

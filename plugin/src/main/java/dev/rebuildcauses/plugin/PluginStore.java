@@ -2,7 +2,7 @@ package dev.rebuildcauses.plugin;
 
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.harvest.changes.HarvestException;
-import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
+import dev.rebuildcauses.harvest.model.BuildJob;
 import dev.rebuildcauses.harvest.store.BuildFilter;
 import dev.rebuildcauses.harvest.store.BuildStore;
 import dev.rebuildcauses.harvest.store.StoredBuild;
@@ -49,7 +49,7 @@ public final class PluginStore implements AutoCloseable {
     public synchronized void save(StoredBuild build) throws HarvestException {
         String job = build.build().job();
         if (knownJobs.add(job)) {
-            store.saveJob(new JenkinsJob(job, "", ""));
+            store.saveJob(new BuildJob(job, "", ""));
         }
         long watermark = Math.max(store.watermark(job), build.build().number());
         store.save(job, List.of(build), watermark);

@@ -8,7 +8,7 @@ import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import dev.rebuildcauses.harvest.changes.ChangeSource;
 import dev.rebuildcauses.harvest.changes.HarvestException;
-import dev.rebuildcauses.harvest.jenkins.TriggerCause;
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import dev.rebuildcauses.harvest.store.BuildFilter;
 import dev.rebuildcauses.harvest.store.StoredBuild;
 import java.nio.file.Path;

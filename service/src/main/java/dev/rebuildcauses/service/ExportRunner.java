@@ -7,7 +7,7 @@ import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.config.ExportConfig;
 import dev.rebuildcauses.harvest.config.ExportFile;
 import dev.rebuildcauses.harvest.config.ExportFilter;
-import dev.rebuildcauses.harvest.jenkins.JobGlob;
+import dev.rebuildcauses.harvest.model.JobGlob;
 import dev.rebuildcauses.harvest.store.BuildFilter;
 import dev.rebuildcauses.report.csv.AdviceCsvWriter;
 import dev.rebuildcauses.report.csv.CsvReportWriter;

@@ -6,8 +6,8 @@ import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.harvest.changes.HarvestException;
-import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
-import dev.rebuildcauses.harvest.jenkins.TriggerCause;
+import dev.rebuildcauses.harvest.model.BuildJob;
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import dev.rebuildcauses.harvest.store.BuildStore;
 import dev.rebuildcauses.harvest.store.StoredBuild;
 import java.time.Duration;
@@ -43,7 +43,7 @@ final class StoreBuilds {
                 List<StoredBuild> ofJob = builds.stream()
                         .filter(build -> build.build().job().equals(job))
                         .toList();
-                store.saveJob(new JenkinsJob(job, "http://ci/job/" + job.hashCode() + "/", ""));
+                store.saveJob(new BuildJob(job, "http://ci/job/" + job.hashCode() + "/", ""));
                 store.save(job, ofJob, ofJob.size());
             }
         }

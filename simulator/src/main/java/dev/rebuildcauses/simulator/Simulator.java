@@ -1,6 +1,8 @@
 package dev.rebuildcauses.simulator;
 
 import dev.rebuildcauses.simulator.history.SimulatedHistory;
+import dev.rebuildcauses.simulator.server.GitRepositories;
+import dev.rebuildcauses.simulator.server.GitSmartHttpServer;
 import dev.rebuildcauses.simulator.server.SimulatedBitbucketServer;
 import dev.rebuildcauses.simulator.server.SimulatedJenkins;
 
@@ -36,6 +38,17 @@ public final class Simulator implements AutoCloseable {
         simulator.bitbucket.start();
         simulator.jenkins.start();
         return simulator;
+    }
+
+    /**
+     * Writes every repository as a real git repository under {@code root} and serves them at their
+     * clone URLs over git's smart HTTP protocol (with the Bitbucket token), for mirror-mode harvests.
+     *
+     * @return the git server, to count its requests
+     */
+    public GitSmartHttpServer serveGit(java.nio.file.Path root) {
+        GitRepositories.write(history, root);
+        return bitbucket.serveGit(root);
     }
 
     private String cloneUrl(String repositoryKey) {

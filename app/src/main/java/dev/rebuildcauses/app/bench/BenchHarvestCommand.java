@@ -10,6 +10,7 @@ import dev.rebuildcauses.simulator.Simulator;
 import dev.rebuildcauses.simulator.SimulatorOptions;
 import dev.rebuildcauses.simulator.baseline.NaiveCrawler;
 import dev.rebuildcauses.simulator.history.SimulatedHistory;
+import dev.rebuildcauses.simulator.server.GitSmartHttpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -87,6 +88,8 @@ public final class BenchHarvestCommand implements Callable<Integer> {
         Path data = Files.createTempDirectory("rebuild-causes-bench");
         double harvestSeconds;
         long harvestRequests;
+        long harvestBitbucket;
+        double mirrorSeconds;
         try (Simulator simulator = Simulator.start(options, history);
                 BuildStore store =
                         BuildStore.open("jdbc:h2:file:" + data.resolve("store").toAbsolutePath())) {
@@ -94,6 +97,7 @@ public final class BenchHarvestCommand implements Callable<Integer> {
             HarvestSummary first = SimulatedHarvest.run(simulator, store, settings, HarvestProgress.NONE);
             harvestSeconds = seconds(start);
             harvestRequests = simulator.requestCount();
+            harvestBitbucket = simulator.bitbucket().requestCount();
             out.printf(
                     Locale.ROOT,
                     "harvester, first harvest: %.1f s, %,d requests (jenkins %,d, bitbucket %,d), "
@@ -122,6 +126,42 @@ public final class BenchHarvestCommand implements Callable<Integer> {
                     second.line());
             out.flush();
 
+            // mirror mode: a fresh store, ranges from git mirrors; REST requests go to Jenkins only
+            GitSmartHttpServer git = simulator.serveGit(data.resolve("served-git"));
+            simulator.resetCounts();
+            long gitBefore = git.requestCount();
+            start = System.nanoTime();
+            HarvestSummary mirrored;
+            try (BuildStore mirrorStore = BuildStore.open(
+                    "jdbc:h2:file:" + data.resolve("mirror-store").toAbsolutePath())) {
+                mirrored = SimulatedHarvest.runMirrored(
+                        simulator, mirrorStore, settings, HarvestProgress.NONE, data.resolve("mirrors"));
+            }
+            mirrorSeconds = seconds(start);
+            long mirrorRest = simulator.requestCount();
+            int built = history.buildCount();
+            out.printf(
+                    Locale.ROOT,
+                    "harvester, mirror mode, first harvest: %.1f s, REST requests %,d (jenkins %,d, bitbucket %,d), "
+                            + "git requests %,d, %.1f builds/s%n  %s%n",
+                    mirrorSeconds,
+                    mirrorRest,
+                    simulator.jenkins().requestCount(),
+                    simulator.bitbucket().requestCount(),
+                    git.requestCount() - gitBefore,
+                    mirrored.newBuilds() / mirrorSeconds,
+                    mirrored.line());
+            out.printf(
+                    Locale.ROOT,
+                    "requests per build: REST mode %.3f (bitbucket %.3f); mirror mode REST %.4f (bitbucket %.4f), "
+                            + "git %.4f%n",
+                    harvestRequests / (double) built,
+                    harvestBitbucket / (double) built,
+                    mirrorRest / (double) built,
+                    simulator.bitbucket().requestCount() / (double) built,
+                    (git.requestCount() - gitBefore) / (double) built);
+            out.flush();
+
             simulator.resetCounts();
             NaiveCrawler crawler = new NaiveCrawler(
                     simulator.jenkinsUrl(),
@@ -146,14 +186,30 @@ public final class BenchHarvestCommand implements Callable<Integer> {
                     naiveSeconds);
             out.printf(
                     Locale.ROOT,
-                    "speed-up: %.1fx faster, %.1fx fewer requests%n",
+                    "speed-up: %.1fx faster, %.1fx fewer requests; mirror mode %.1fx faster, %.0fx fewer REST "
+                            + "requests%n",
                     naiveTotal / harvestSeconds,
-                    planned / (double) harvestRequests);
+                    planned / (double) harvestRequests,
+                    naiveTotal / mirrorSeconds,
+                    planned / (double) Math.max(1, mirrorRest));
+            out.printf(
+                    Locale.ROOT,
+                    "CPU time of this process %.1f s; load average %.2f%n",
+                    cpuSeconds(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
             out.flush();
         } finally {
             deleteTree(data);
         }
         return 0;
+    }
+
+    /** CPU time of this JVM (all threads), which a loaded machine distorts far less than wall time. */
+    private static double cpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
     private static double seconds(long startNanos) {

@@ -2,6 +2,8 @@ package dev.rebuildcauses.app.demo;
 
 import dev.rebuildcauses.harvest.bitbucket.BitbucketServerChangeSource;
 import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.git.GitMirrors;
+import dev.rebuildcauses.harvest.git.MirrorChangeSource;
 import dev.rebuildcauses.harvest.http.Credentials;
 import dev.rebuildcauses.harvest.http.HttpSettings;
 import dev.rebuildcauses.harvest.http.RemoteHttp;
@@ -17,6 +19,7 @@ import dev.rebuildcauses.harvest.store.BuildStore;
 import dev.rebuildcauses.harvest.store.StoreCommitCache;
 import dev.rebuildcauses.simulator.Simulator;
 import dev.rebuildcauses.simulator.SimulatorOptions;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,6 +73,31 @@ public final class SimulatedHarvest {
                         plan,
                         progress)
                 .withRangeConcurrency(settings.maxConcurrentRequests())
+                .harvest();
+    }
+
+    /**
+     * As {@link #run(Simulator, BuildStore, HttpSettings, HarvestProgress)} in mirror mode: ranges come
+     * from git mirrors kept under {@code mirrors} (the simulator must {@link Simulator#serveGit serve
+     * git}), with no Bitbucket REST request.
+     */
+    public static HarvestSummary runMirrored(
+            Simulator simulator, BuildStore store, HttpSettings settings, HarvestProgress progress, Path mirrors)
+            throws HarvestException {
+        SimulatorOptions options = simulator.options();
+        RemoteHttp jenkinsHttp = RemoteHttp.create(
+                "Jenkins", settings, Credentials.basic(options.jenkinsUser(), options.jenkinsToken()));
+        JenkinsClient jenkins = new JenkinsClient(simulator.jenkinsUrl(), jenkinsHttp);
+        MirrorChangeSource changes = new MirrorChangeSource(new GitMirrors(
+                mirrors, Credentials.bearer(options.bitbucketToken()).authorization()));
+        return new Harvester(
+                        store,
+                        new JenkinsClientSource(jenkins),
+                        changes,
+                        RevisionChooser.BY_URL,
+                        TriggerLabels::label,
+                        HarvestPlan.everything().withRepositories(job -> repositoryOf(simulator, job)),
+                        progress)
                 .harvest();
     }
 

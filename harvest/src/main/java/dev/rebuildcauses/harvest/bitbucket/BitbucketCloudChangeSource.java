@@ -9,6 +9,7 @@ import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.harvest.changes.ChangeSource;
+import dev.rebuildcauses.harvest.changes.CommitCache;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.changes.HarvestException.FailureKind;
 import dev.rebuildcauses.harvest.changes.RepositoryUrls;

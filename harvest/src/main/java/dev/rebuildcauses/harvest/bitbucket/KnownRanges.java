@@ -1,6 +1,7 @@
 package dev.rebuildcauses.harvest.bitbucket;
 
 import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.harvest.changes.CommitCache;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param token where the token is kept, or {@code null}
  * @param repositories job glob to repository, in file order (first match wins)
  * @param concurrency ranges resolved at once against a Bitbucket server, {@code 0} for the default
+ * @param mirror Bitbucket kinds only: resolve ranges from git mirrors the harvest keeps in its data
+ *     folder (cloned over HTTPS or SSH with the same credential) instead of the REST API
  */
 public record ChangesConfig(
         ChangeSourceKind source,
@@ -19,14 +21,26 @@ public record ChangesConfig(
         String user,
         TokenRef token,
         List<RepositoryMapping> repositories,
-        int concurrency) {
+        int concurrency,
+        boolean mirror) {
     /** The largest {@code changes.concurrency} accepted: more only makes bigger bursts of 429s. */
     public static final int MAX_CONCURRENCY = 64;
 
     /** With the default concurrency. */
     public ChangesConfig(
             ChangeSourceKind source, String url, String user, TokenRef token, List<RepositoryMapping> repositories) {
-        this(source, url, user, token, repositories, 0);
+        this(source, url, user, token, repositories, 0, false);
+    }
+
+    /** Through the REST API, not mirrors. */
+    public ChangesConfig(
+            ChangeSourceKind source,
+            String url,
+            String user,
+            TokenRef token,
+            List<RepositoryMapping> repositories,
+            int concurrency) {
+        this(source, url, user, token, repositories, concurrency, false);
     }
 
     public ChangesConfig {

@@ -28,7 +28,7 @@ public final class ConfigLoader {
     private static final Set<String> JENKINS_KEYS =
             Set.of("url", "user", "tokenEnv", "tokenFile", "include", "exclude");
     private static final Set<String> CHANGES_KEYS =
-            Set.of("source", "url", "user", "tokenEnv", "tokenFile", "repositories", "concurrency");
+            Set.of("source", "url", "user", "tokenEnv", "tokenFile", "repositories", "concurrency", "mirror");
     private static final Set<String> SECRET_KEYS =
             Set.of("token", "password", "apitoken", "secret", "accesstoken", "apppassword", "passwd");
 
@@ -155,7 +155,22 @@ public final class ConfigLoader {
                 optionalText(node, "user", path, ""),
                 token(node, path, folder),
                 repositories,
-                concurrency(node.get("concurrency"), path + "concurrency"));
+                concurrency(node.get("concurrency"), path + "concurrency"),
+                mirror(node.get("mirror"), source));
+    }
+
+    private static boolean mirror(JsonNode node, ChangeSourceKind source) throws ConfigException {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new ConfigException("changes.mirror: expected true or false but found " + describe(node));
+        }
+        if (node.asBoolean() && source == ChangeSourceKind.GIT) {
+            throw new ConfigException("changes.mirror: only for bitbucket-server and bitbucket-cloud; "
+                    + "the git source reads the clones it is given");
+        }
+        return node.asBoolean();
     }
 
     private static int concurrency(JsonNode node, String path) throws ConfigException {

@@ -1,6 +1,6 @@
 package dev.rebuildcauses.harvest.config;
 
-import dev.rebuildcauses.harvest.jenkins.JobGlob;
+import dev.rebuildcauses.harvest.model.JobGlob;
 
 /**
  * One entry of {@code changes.repositories}: jobs matching a glob build from this repository.

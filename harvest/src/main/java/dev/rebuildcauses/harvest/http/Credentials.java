@@ -51,6 +51,11 @@ public final class Credentials {
         return !secret.isEmpty();
     }
 
+    /** The {@code Authorization} header value for other clients of the same server (git over HTTPS). */
+    public java.util.Optional<String> authorization() {
+        return java.util.Optional.ofNullable(authorizationHeader());
+    }
+
     /** The {@code Authorization} header value, or {@code null} for anonymous requests. */
     String authorizationHeader() {
         return switch (scheme) {

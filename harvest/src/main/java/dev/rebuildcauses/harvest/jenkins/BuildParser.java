@@ -5,6 +5,7 @@ import static dev.rebuildcauses.harvest.http.JsonFields.number;
 import static dev.rebuildcauses.harvest.http.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -10,6 +10,8 @@ import dev.rebuildcauses.harvest.changes.HarvestException.FailureKind;
 import dev.rebuildcauses.harvest.http.HttpAnswer;
 import dev.rebuildcauses.harvest.http.RemoteHttp;
 import dev.rebuildcauses.harvest.http.UrlRedactor;
+import dev.rebuildcauses.harvest.model.BuildJob;
+import dev.rebuildcauses.harvest.model.JobGlob;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -50,10 +52,10 @@ public final class JenkinsClient {
      * include glob (all when none) and no exclude glob. Full names are joined with {@code /} and
      * decoded ({@code feature%2Fx} becomes {@code feature/x}).
      */
-    public List<JenkinsJob> discoverJobs(List<String> include, List<String> exclude) throws HarvestException {
+    public List<BuildJob> discoverJobs(List<String> include, List<String> exclude) throws HarvestException {
         List<JobGlob> includes = include.stream().map(JobGlob::of).toList();
         List<JobGlob> excludes = exclude.stream().map(JobGlob::of).toList();
-        List<JenkinsJob> jobs = new ArrayList<>();
+        List<BuildJob> jobs = new ArrayList<>();
         Deque<Container> containers = new ArrayDeque<>();
         containers.add(new Container(rootUrl, ""));
         while (!containers.isEmpty()) {
@@ -71,7 +73,7 @@ public final class JenkinsClient {
             JsonNode container,
             String prefix,
             int level,
-            List<JenkinsJob> jobs,
+            List<BuildJob> jobs,
             Deque<Container> containers,
             String listing)
             throws HarvestException {
@@ -92,7 +94,7 @@ public final class JenkinsClient {
                     containers.add(new Container(url, fullName));
                 }
             } else {
-                jobs.add(new JenkinsJob(fullName, url, text(job, "_class")));
+                jobs.add(new BuildJob(fullName, url, text(job, "_class")));
             }
         }
     }
@@ -108,7 +110,7 @@ public final class JenkinsClient {
      * stops at the first page reaching the watermark; on a server that rejects ranges (Hudson),
      * detected once, reads the unpaged {@code builds} list.
      */
-    public List<JenkinsBuild> builds(JenkinsJob job, long sinceNumberExclusive) throws HarvestException {
+    public List<JenkinsBuild> builds(BuildJob job, long sinceNumberExclusive) throws HarvestException {
         TreeMap<Long, JenkinsBuild> builds = new TreeMap<>();
         if (!Boolean.FALSE.equals(rangesSupported)) {
             Optional<JsonNode> first = firstPage(job);
@@ -130,7 +132,7 @@ public final class JenkinsClient {
     }
 
     /** The first page of {@code allBuilds}, or empty once the server is known to reject ranges. */
-    private Optional<JsonNode> firstPage(JenkinsJob job) throws HarvestException {
+    private Optional<JsonNode> firstPage(BuildJob job) throws HarvestException {
         String url = pageUrl(job, 0);
         if (rangesSupported != null) {
             return Optional.of(http.getJson(url));
@@ -162,7 +164,7 @@ public final class JenkinsClient {
 
     /** Adds the page's builds above the watermark; true when the next page may hold more. */
     private static boolean collect(
-            JenkinsJob job, Iterable<JsonNode> page, long since, TreeMap<Long, JenkinsBuild> builds) {
+            BuildJob job, Iterable<JsonNode> page, long since, TreeMap<Long, JenkinsBuild> builds) {
         int count = 0;
         boolean reachedWatermark = false;
         for (JsonNode build : page) {
@@ -177,17 +179,17 @@ public final class JenkinsClient {
         return count == PAGE && !reachedWatermark;
     }
 
-    private String pageUrl(JenkinsJob job, int start) throws HarvestException {
+    private String pageUrl(BuildJob job, int start) throws HarvestException {
         return api(job, "allBuilds[" + BuildParser.FIELDS + "]{" + start + "," + (start + PAGE) + "}");
     }
 
     /** The job's stored configuration ({@code config.xml}, needs the Extended Read permission). */
-    public String configXml(JenkinsJob job) throws HarvestException {
+    public String configXml(BuildJob job) throws HarvestException {
         return http.getText(withSlash(job.url()) + "config.xml");
     }
 
     /** The git remote URLs of the job's configuration: on Hudson the only place they are. */
-    public List<String> gitRemoteUrls(JenkinsJob job) throws HarvestException {
+    public List<String> gitRemoteUrls(BuildJob job) throws HarvestException {
         return JobConfigParser.gitRemoteUrls(configXml(job), withSlash(job.url()) + "config.xml");
     }
 
@@ -205,7 +207,7 @@ public final class JenkinsClient {
     }
 
     /** The API URL of a job, or a failure naming the job when the server gave it no usable URL. */
-    private static String api(JenkinsJob job, String tree) throws HarvestException {
+    private static String api(BuildJob job, String tree) throws HarvestException {
         try {
             return api(job.url(), tree);
         } catch (HarvestException e) {

@@ -1,5 +1,6 @@
 package dev.rebuildcauses.harvest.jenkins;
 
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import java.util.List;
 import java.util.Locale;
 

@@ -8,8 +8,8 @@ import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.jenkins.BuiltRevision;
 import dev.rebuildcauses.harvest.jenkins.BuiltRevisions;
 import dev.rebuildcauses.harvest.jenkins.JenkinsBuild;
-import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
-import dev.rebuildcauses.harvest.jenkins.TriggerCause;
+import dev.rebuildcauses.harvest.model.BuildJob;
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import dev.rebuildcauses.harvest.store.BuildStore;
 import dev.rebuildcauses.harvest.store.StoredBuild;
 import java.util.ArrayList;
@@ -42,6 +42,7 @@ public final class Harvester {
     private final HarvestPlan plan;
     private final HarvestProgress progress;
     private final int rangeConcurrency;
+    private final LeasedJobs leases;
 
     public Harvester(
             BuildStore store,
@@ -59,9 +60,10 @@ public final class Harvester {
         this.plan = plan;
         this.progress = progress;
         this.rangeConcurrency = 1;
+        this.leases = null;
     }
 
-    private Harvester(Harvester base, int rangeConcurrency) {
+    private Harvester(Harvester base, int rangeConcurrency, LeasedJobs leases) {
         this.store = base.store;
         this.jenkins = base.jenkins;
         this.changes = base.changes;
@@ -70,6 +72,7 @@ public final class Harvester {
         this.plan = base.plan;
         this.progress = base.progress;
         this.rangeConcurrency = rangeConcurrency;
+        this.leases = leases;
     }
 
     /**
@@ -81,7 +84,15 @@ public final class Harvester {
         if (ranges < 1) {
             throw new IllegalArgumentException("range concurrency must be at least 1, was " + ranges);
         }
-        return new Harvester(this, ranges);
+        return new Harvester(this, ranges, leases);
+    }
+
+    /**
+     * This harvester, sharing the jobs with other harvesters of the same store: it harvests only the
+     * jobs it leases, and returns once every job was finished by someone since it started.
+     */
+    public Harvester withLeases(LeasedJobs jobs) {
+        return new Harvester(this, rangeConcurrency, jobs);
     }
 
     /**
@@ -90,18 +101,23 @@ public final class Harvester {
      * resolved by a later harvest once the repository has one.
      */
     public HarvestSummary harvest() throws HarvestException {
-        List<JenkinsJob> jobs = jenkins.discoverJobs(plan.include(), plan.exclude());
+        List<BuildJob> jobs = jenkins.discoverJobs(plan.include(), plan.exclude());
         progress.jobsDiscovered(jobs.size());
         Counts counts = new Counts();
         try (ParallelRanges resolver = new ParallelRanges(changes, rangeConcurrency);
-                BuildsAhead ahead = new BuildsAhead(jobs, rangeConcurrency > 1)) {
-            for (int i = 0; i < jobs.size(); i++) {
-                harvestJob(jobs.get(i), counts, resolver, ahead.take(i));
+                BuildsAhead ahead = new BuildsAhead(jobs, rangeConcurrency > 1 && leases == null)) {
+            if (leases == null) {
+                for (int i = 0; i < jobs.size(); i++) {
+                    harvestJob(jobs.get(i), counts, resolver, ahead.take(i));
+                    counts.jobs++;
+                }
+            } else {
+                harvestLeased(jobs, counts, resolver, ahead);
             }
         }
         return new HarvestSummary(
                 counts.builds,
-                jobs.size(),
+                counts.jobs,
                 counts.ranges,
                 counts.commits,
                 jenkins.requestCount(),
@@ -114,7 +130,24 @@ public final class Harvester {
                 counts.missingSources());
     }
 
-    private void harvestJob(JenkinsJob job, Counts counts, ParallelRanges resolver, JobBuilds listed)
+    /** Harvests the jobs this harvester leases, one at a time (listing ahead would list others' jobs). */
+    private void harvestLeased(List<BuildJob> jobs, Counts counts, ParallelRanges resolver, BuildsAhead ahead)
+            throws HarvestException {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            index.put(jobs.get(i).fullName(), i);
+        }
+        leases.start(jobs.stream().map(BuildJob::fullName).toList());
+        Optional<String> next;
+        while ((next = leases.next()).isPresent()) {
+            int i = index.get(next.get());
+            harvestJob(jobs.get(i), counts, resolver, ahead.take(i));
+            leases.finished(next.get());
+            counts.jobs++;
+        }
+    }
+
+    private void harvestJob(BuildJob job, Counts counts, ParallelRanges resolver, JobBuilds listed)
             throws HarvestException {
         String name = job.fullName();
         store.saveJob(job);
@@ -314,12 +347,12 @@ public final class Harvester {
 
     /** What the harvest of one job remembers between its builds. */
     private final class JobContext {
-        private final JenkinsJob job;
+        private final BuildJob job;
         private final Map<Long, BuildStore.StoredRangeKey> stored;
         private final Map<String, String> lastRevisionByBranch = new HashMap<>();
         private Optional<String> configuredRemoteUrl;
 
-        JobContext(JenkinsJob job, Map<Long, BuildStore.StoredRangeKey> stored) {
+        JobContext(BuildJob job, Map<Long, BuildStore.StoredRangeKey> stored) {
             this.job = job;
             this.stored = stored;
         }
@@ -357,11 +390,11 @@ public final class Harvester {
      */
     private final class BuildsAhead implements AutoCloseable {
         private static final int LOOKAHEAD = 2;
-        private final List<JenkinsJob> jobs;
+        private final List<BuildJob> jobs;
         private final ExecutorService executor;
         private final Map<Integer, Future<JobBuilds>> started = new HashMap<>();
 
-        BuildsAhead(List<JenkinsJob> jobs, boolean overlap) {
+        BuildsAhead(List<BuildJob> jobs, boolean overlap) {
             this.jobs = jobs;
             this.executor = overlap
                     ? Executors.newSingleThreadExecutor(runnable -> {
@@ -378,7 +411,7 @@ public final class Harvester {
             }
             for (int next = index; next < Math.min(jobs.size(), index + 1 + LOOKAHEAD); next++) {
                 if (!started.containsKey(next)) {
-                    JenkinsJob job = jobs.get(next);
+                    BuildJob job = jobs.get(next);
                     long watermark = store.watermark(job.fullName());
                     started.put(next, executor.submit(() -> list(job, watermark)));
                 }
@@ -399,7 +432,7 @@ public final class Harvester {
             }
         }
 
-        private JobBuilds list(JenkinsJob job, long watermark) throws HarvestException {
+        private JobBuilds list(BuildJob job, long watermark) throws HarvestException {
             return new JobBuilds(watermark, jenkins.builds(job, watermark));
         }
 
@@ -412,6 +445,7 @@ public final class Harvester {
     }
 
     private static final class Counts {
+        int jobs;
         int builds;
         int ranges;
         int commits;

@@ -3,7 +3,7 @@ package dev.rebuildcauses.harvest.run;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.jenkins.JenkinsBuild;
 import dev.rebuildcauses.harvest.jenkins.JenkinsClient;
-import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
+import dev.rebuildcauses.harvest.model.BuildJob;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,17 +16,17 @@ public final class JenkinsClientSource implements JenkinsSource {
     }
 
     @Override
-    public List<JenkinsJob> discoverJobs(List<String> include, List<String> exclude) throws HarvestException {
+    public List<BuildJob> discoverJobs(List<String> include, List<String> exclude) throws HarvestException {
         return client.discoverJobs(include, exclude);
     }
 
     @Override
-    public List<JenkinsBuild> builds(JenkinsJob job, long sinceNumberExclusive) throws HarvestException {
+    public List<JenkinsBuild> builds(BuildJob job, long sinceNumberExclusive) throws HarvestException {
         return client.builds(job, sinceNumberExclusive);
     }
 
     @Override
-    public Optional<String> configuredRemoteUrl(JenkinsJob job) throws HarvestException {
+    public Optional<String> configuredRemoteUrl(BuildJob job) throws HarvestException {
         try {
             return client.gitRemoteUrls(job).stream().findFirst();
         } catch (HarvestException e) {

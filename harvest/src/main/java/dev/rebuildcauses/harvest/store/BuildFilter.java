@@ -1,6 +1,6 @@
 package dev.rebuildcauses.harvest.store;
 
-import dev.rebuildcauses.harvest.jenkins.JobGlob;
+import dev.rebuildcauses.harvest.model.JobGlob;
 import java.time.Instant;
 
 /**

@@ -6,7 +6,7 @@ import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.changes.HarvestException.FailureKind;
-import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
+import dev.rebuildcauses.harvest.model.BuildJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +28,12 @@ import java.util.Optional;
  * one clean harvest would. One instance serves one thread.
  */
 public final class BuildStore implements AutoCloseable {
+    /** Any constant shared by every harvester: the key of the advisory lock held while migrating. */
+    private static final long MIGRATION_LOCK = 0x52_43_4d_49_47_52_41_54L;
+
+    /** Harvesters sharing a PostgreSQL may deadlock on shared commit rows; the loser retries its batch. */
+    private static final int SAVE_ATTEMPTS = 5;
+
     private final String url;
     private final Connection connection;
     private final BuildWriter writer;
@@ -119,7 +125,7 @@ public final class BuildStore implements AutoCloseable {
             H2BesideMigration.migrate(jdbcUrl);
             connection = DriverManager.getConnection(JdbcUrls.withSafeH2Settings(jdbcUrl));
             connection.setAutoCommit(false);
-            new SchemaMigrator(connection).migrate();
+            migrateExclusively(connection, dialect);
             return new BuildStore(jdbcUrl, connection, dialect);
         } catch (SQLException | IOException e) {
             closeQuietly(connection, e);
@@ -128,13 +134,38 @@ public final class BuildStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Migrates while holding a PostgreSQL advisory lock, so harvesters started together on an empty
+     * database do not create the same tables at once; H2 files are never shared by two processes.
+     */
+    private static void migrateExclusively(Connection connection, SqlDialect dialect) throws SQLException, IOException {
+        if (dialect != SqlDialect.POSTGRESQL) {
+            new SchemaMigrator(connection).migrate();
+            return;
+        }
+        advisoryLock(connection, "pg_advisory_lock");
+        try {
+            new SchemaMigrator(connection).migrate();
+        } finally {
+            advisoryLock(connection, "pg_advisory_unlock");
+        }
+    }
+
+    private static void advisoryLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+            statement.setLong(1, MIGRATION_LOCK);
+            statement.executeQuery().close();
+        }
+        connection.commit();
+    }
+
     /** The schema version the store is at. */
     public int schemaVersion() throws HarvestException {
         return call(() -> new SchemaMigrator(connection).currentVersion());
     }
 
     /** Records a discovered job (its URL and kind may change between harvests). */
-    public void saveJob(JenkinsJob job) throws HarvestException {
+    public void saveJob(BuildJob job) throws HarvestException {
         call(() -> {
             writer.saveJob(job);
             connection.commit();
@@ -164,6 +195,29 @@ public final class BuildStore implements AutoCloseable {
      * @return how many commits were new to the store
      */
     public int save(String job, List<StoredBuild> builds, long watermark) throws HarvestException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return saveOnce(job, builds, watermark);
+            } catch (HarvestException e) {
+                if (attempt >= SAVE_ATTEMPTS || !isTransient(e.getCause())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A deadlock or serialization failure: the transaction was rolled back and may simply run again. */
+    private static boolean isTransient(Throwable cause) {
+        // a failed batch reports the state of the statement inside it as its next exception
+        for (SQLException e = cause instanceof SQLException sql ? sql : null; e != null; e = e.getNextException()) {
+            if ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int saveOnce(String job, List<StoredBuild> builds, long watermark) throws HarvestException {
         try {
             int newCommits = 0;
             for (StoredBuild build : builds) {
@@ -227,6 +281,22 @@ public final class BuildStore implements AutoCloseable {
     public Optional<ChangeRange> findRange(String repositoryKey, String fromRevision, String toRevision)
             throws HarvestException {
         return call(() -> reader.findRange(repositoryKey, fromRevision, toRevision));
+    }
+
+    /** The repository (clone URL) of each job's newest build that names one: where its mirror is. */
+    public Map<String, String> jobRepositories() throws HarvestException {
+        return call(() -> {
+            Map<String, String> repositories = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                            "SELECT job, repository FROM builds WHERE repository <> '' ORDER BY job, build_number");
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    repositories.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            connection.commit();
+            return repositories;
+        });
     }
 
     /** The commits the store knows among the given ids. */

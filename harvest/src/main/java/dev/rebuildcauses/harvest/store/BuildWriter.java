@@ -5,8 +5,8 @@ import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.harvest.changes.RepositoryUrls;
-import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
-import dev.rebuildcauses.harvest.jenkins.TriggerCause;
+import dev.rebuildcauses.harvest.model.BuildJob;
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -40,7 +40,7 @@ final class BuildWriter {
         this.dialect = dialect;
     }
 
-    void saveJob(JenkinsJob job) throws SQLException {
+    void saveJob(BuildJob job) throws SQLException {
         try (PreparedStatement statement =
                 connection.prepareStatement(dialect.upsert("jobs", List.of("job"), List.of("url", "kind")))) {
             statement.setString(1, job.fullName());

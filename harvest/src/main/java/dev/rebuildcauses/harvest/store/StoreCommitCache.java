@@ -1,7 +1,7 @@
 package dev.rebuildcauses.harvest.store;
 
 import dev.rebuildcauses.analysis.model.ChangeRange;
-import dev.rebuildcauses.harvest.bitbucket.CommitCache;
+import dev.rebuildcauses.harvest.changes.CommitCache;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import java.io.UncheckedIOException;
 import java.util.Map;

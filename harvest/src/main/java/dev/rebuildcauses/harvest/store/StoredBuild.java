@@ -2,7 +2,7 @@ package dev.rebuildcauses.harvest.store;
 
 import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.ChangeRange;
-import dev.rebuildcauses.harvest.jenkins.TriggerCause;
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import java.util.List;
 import java.util.Objects;
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rebuildcauses.harvest.http.Credentials;
 import dev.rebuildcauses.harvest.http.HttpSettings;
 import dev.rebuildcauses.harvest.http.RemoteHttp;
+import dev.rebuildcauses.harvest.model.BuildJob;
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,12 +73,12 @@ class JenkinsClientHudsonITest {
                 RemoteHttp.create("Hudson", HttpSettings.defaults(), Credentials.basic("admin", "unused-token"));
         JenkinsClient client = new JenkinsClient(hudson.url(), http);
 
-        List<JenkinsJob> jobs = client.discoverJobs(List.of("**"), List.of());
+        List<BuildJob> jobs = client.discoverJobs(List.of("**"), List.of());
         List<JenkinsBuild> builds = client.builds(jobs.get(0), 0);
         long requestsForAll = client.requestCount();
         List<JenkinsBuild> newer = client.builds(jobs.get(0), 1);
 
-        assertThat(jobs).containsExactly(new JenkinsJob("image-base", hudson.url() + "job/image-base/", ""));
+        assertThat(jobs).containsExactly(new BuildJob("image-base", hudson.url() + "job/image-base/", ""));
         assertThat(client.rangesSupported()).contains(false);
         // discovery, the rejected range probe, the unpaged list; then one request, no probe
         assertThat(requestsForAll).isEqualTo(3);
@@ -101,7 +103,7 @@ class JenkinsClientHudsonITest {
     void shouldReadTheRepositoryUrlFromTheJobConfig() throws Exception {
         JenkinsClient client = new JenkinsClient(
                 hudson.url(), RemoteHttp.create("Hudson", HttpSettings.defaults(), Credentials.none()));
-        JenkinsJob job = new JenkinsJob("image-base", hudson.url() + "job/image-base/", "");
+        BuildJob job = new BuildJob("image-base", hudson.url() + "job/image-base/", "");
 
         assertThat(client.gitRemoteUrls(job)).containsExactly(bare.toUri().toString());
     }

@@ -8,6 +8,8 @@ import dev.rebuildcauses.harvest.changes.HarvestException.FailureKind;
 import dev.rebuildcauses.harvest.http.Credentials;
 import dev.rebuildcauses.harvest.http.HttpSettings;
 import dev.rebuildcauses.harvest.http.RemoteHttp;
+import dev.rebuildcauses.harvest.model.BuildJob;
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,12 +91,12 @@ class JenkinsClientTest {
                 .setBody(body);
     }
 
-    private JenkinsJob job(String fullName, String path) {
-        return new JenkinsJob(fullName, base() + path, "");
+    private BuildJob job(String fullName, String path) {
+        return new BuildJob(fullName, base() + path, "");
     }
 
-    private static List<String> names(List<JenkinsJob> jobs) {
-        return jobs.stream().map(JenkinsJob::fullName).toList();
+    private static List<String> names(List<BuildJob> jobs) {
+        return jobs.stream().map(BuildJob::fullName).toList();
     }
 
     @Test
@@ -102,7 +104,7 @@ class JenkinsClientTest {
         serve("/api/json", "root.json");
         serve("/job/deep/job/a/job/b/api/json", "deep-b.json");
 
-        List<JenkinsJob> jobs = jenkins.discoverJobs(List.of("**"), List.of());
+        List<BuildJob> jobs = jenkins.discoverJobs(List.of("**"), List.of());
 
         assertThat(names(jobs))
                 .containsExactly(
@@ -114,7 +116,7 @@ class JenkinsClientTest {
                         "legacy-hudson",
                         "tools-lint",
                         "deep/a/b/c");
-        JenkinsJob feature = jobs.get(3);
+        BuildJob feature = jobs.get(3);
         assertThat(feature.url()).isEqualTo(base() + "/job/images/job/service/job/feature%252Flogin/");
         assertThat(feature.kind()).isEqualTo("org.jenkinsci.plugins.workflow.job.WorkflowJob");
         assertThat(jobs.get(5).kind()).isEmpty();
@@ -141,7 +143,7 @@ class JenkinsClientTest {
         serve("/api/json", "root.json");
         serve("/job/deep/job/a/job/b/api/json", "deep-b.json");
 
-        List<JenkinsJob> jobs =
+        List<BuildJob> jobs =
                 jenkins.discoverJobs(List.of("images/**", "tools-*"), List.of("images/service/feature/**"));
 
         assertThat(names(jobs)).containsExactly("images/base", "images/app", "images/service/main", "tools-lint");
@@ -227,7 +229,7 @@ class JenkinsClientTest {
     @Test
     void shouldFollowTheEncodedUrlOfABranchWithASlash() throws HarvestException {
         serve("/job/images/job/service/job/feature%252Flogin/api/json", "freestyle-builds.json");
-        JenkinsJob feature = new JenkinsJob(
+        BuildJob feature = new BuildJob(
                 "images/service/feature/login", base() + "/job/images/job/service/job/feature%252Flogin/", "");
 
         List<JenkinsBuild> builds = jenkins.builds(feature, 0);
@@ -240,7 +242,7 @@ class JenkinsClientTest {
     @Test
     void shouldPageOverManyBuildsWithRanges() throws HarvestException {
         routes.put("/job/big/api/json", JenkinsClientTest::buildsInRange);
-        JenkinsJob big = job("big", "/job/big/");
+        BuildJob big = job("big", "/job/big/");
 
         List<JenkinsBuild> all = jenkins.builds(big, 0);
         int pagesForAll = requests.size();

@@ -99,7 +99,7 @@ class JenkinsPayloadMutationITest {
                                 failures,
                                 mutant,
                                 () -> jenkins.builds(
-                                        new JenkinsJob("images/app", base() + "/job/images/job/app/", "x"), 0));
+                                        new BuildJob("images/app", base() + "/job/images/job/app/", "x"), 0));
                     } else {
                         mutant = mutator.mutate(target.equals("root") ? rootFixture : deepFixture);
                         if (target.equals("root")) {

@@ -2,6 +2,7 @@ package dev.rebuildcauses.harvest.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.rebuildcauses.harvest.run;
 
 import dev.rebuildcauses.harvest.jenkins.BuiltRevision;
 import dev.rebuildcauses.harvest.jenkins.JenkinsBuild;
-import dev.rebuildcauses.harvest.jenkins.TriggerCause;
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

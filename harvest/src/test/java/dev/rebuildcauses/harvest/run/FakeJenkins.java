@@ -2,8 +2,8 @@ package dev.rebuildcauses.harvest.run;
 
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.jenkins.JenkinsBuild;
-import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
-import dev.rebuildcauses.harvest.jenkins.JobGlob;
+import dev.rebuildcauses.harvest.model.BuildJob;
+import dev.rebuildcauses.harvest.model.JobGlob;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,14 +12,14 @@ import java.util.Optional;
 
 /** An in-memory Jenkins that counts the requests a real one would have answered. */
 final class FakeJenkins implements JenkinsSource {
-    final Map<JenkinsJob, List<JenkinsBuild>> builds = new LinkedHashMap<>();
+    final Map<BuildJob, List<JenkinsBuild>> builds = new LinkedHashMap<>();
     final Map<String, String> configuredUrls = new LinkedHashMap<>();
     long requests;
     int configXmlRequests;
 
     FakeJenkins job(String name, List<JenkinsBuild> jobBuilds) {
         builds.put(
-                new JenkinsJob(name, "http://ci/job/" + name.replace("/", "/job/") + "/", ""),
+                new BuildJob(name, "http://ci/job/" + name.replace("/", "/job/") + "/", ""),
                 new ArrayList<>(jobBuilds));
         return this;
     }
@@ -30,7 +30,7 @@ final class FakeJenkins implements JenkinsSource {
         list.add(build);
     }
 
-    JenkinsJob job(String name) {
+    BuildJob job(String name) {
         return builds.keySet().stream()
                 .filter(j -> j.fullName().equals(name))
                 .findFirst()
@@ -38,7 +38,7 @@ final class FakeJenkins implements JenkinsSource {
     }
 
     @Override
-    public List<JenkinsJob> discoverJobs(List<String> include, List<String> exclude) {
+    public List<BuildJob> discoverJobs(List<String> include, List<String> exclude) {
         requests++;
         List<JobGlob> in = include.stream().map(JobGlob::of).toList();
         List<JobGlob> out = exclude.stream().map(JobGlob::of).toList();
@@ -48,7 +48,7 @@ final class FakeJenkins implements JenkinsSource {
     }
 
     @Override
-    public List<JenkinsBuild> builds(JenkinsJob job, long sinceNumberExclusive) {
+    public List<JenkinsBuild> builds(BuildJob job, long sinceNumberExclusive) {
         requests++;
         // newest first, as Jenkins lists them
         return builds.get(job).stream()
@@ -58,7 +58,7 @@ final class FakeJenkins implements JenkinsSource {
     }
 
     @Override
-    public Optional<String> configuredRemoteUrl(JenkinsJob job) throws HarvestException {
+    public Optional<String> configuredRemoteUrl(BuildJob job) throws HarvestException {
         requests++;
         configXmlRequests++;
         return Optional.ofNullable(configuredUrls.get(job.fullName()));

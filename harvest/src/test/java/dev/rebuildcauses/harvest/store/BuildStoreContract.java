@@ -14,7 +14,7 @@ import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.changes.RepositoryUrls;
-import dev.rebuildcauses.harvest.jenkins.JenkinsJob;
+import dev.rebuildcauses.harvest.model.BuildJob;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -36,7 +36,7 @@ abstract class BuildStoreContract {
     void shouldReadBackBuildsWithTheirRangesCommitsAndFiles() throws Exception {
         // Given three builds of one job: first build, a range of two commits, no new commit
         try (BuildStore store = BuildStore.open(url())) {
-            store.saveJob(new JenkinsJob("images/a", "http://ci/job/images/job/a/", "hudson.model.FreeStyleProject"));
+            store.saveJob(new BuildJob("images/a", "http://ci/job/images/job/a/", "hudson.model.FreeStyleProject"));
             // When they are saved and read back
             int newCommits = store.save("images/a", threeBuilds(), 3);
             List<BuildChanges> loaded = store.loadBuildChanges(BuildFilter.all());
@@ -63,14 +63,14 @@ abstract class BuildStoreContract {
     void shouldLeaveTheSameRowsWhenTheSameBuildsAreWrittenTwice() throws Exception {
         // Given a store with three builds
         try (BuildStore store = BuildStore.open(url())) {
-            store.saveJob(new JenkinsJob("images/a", "http://ci/job/a/", ""));
+            store.saveJob(new BuildJob("images/a", "http://ci/job/a/", ""));
             store.save("images/a", threeBuilds(), 3);
         }
         Map<String, List<String>> once = StoreDump.of(url());
 
         // When the same job and builds are written again
         try (BuildStore store = BuildStore.open(url())) {
-            store.saveJob(new JenkinsJob("images/a", "http://ci/job/a/", ""));
+            store.saveJob(new BuildJob("images/a", "http://ci/job/a/", ""));
             int newCommits = store.save("images/a", threeBuilds(), 3);
             assertThat(newCommits).isZero();
         }

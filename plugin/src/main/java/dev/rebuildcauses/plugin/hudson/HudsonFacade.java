@@ -1,7 +1,7 @@
 package dev.rebuildcauses.plugin.hudson;
 
 import dev.rebuildcauses.harvest.jenkins.BuildJson;
-import dev.rebuildcauses.harvest.jenkins.TriggerCause;
+import dev.rebuildcauses.harvest.model.TriggerCause;
 import dev.rebuildcauses.plugin.FinishedBuild;
 import hudson.model.Cause;
 import hudson.model.Hudson;

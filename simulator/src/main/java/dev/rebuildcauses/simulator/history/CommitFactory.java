@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Makes commits: ids from a hash, authors, messages and file changes drawn per cause and language. */
 final class CommitFactory {
@@ -54,6 +56,7 @@ final class CommitFactory {
     private final Random random;
     private final Map<String, String> categories = new HashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
+    private final Map<String, String> blobIds = new HashMap<>();
 
     CommitFactory(long seed, Random random) {
         this.seed = seed;
@@ -104,6 +107,7 @@ final class CommitFactory {
     }
 
     SimulatedCommit initial(SimulatedRepository repo, String flavor, Instant time) {
+        repo.flavor(flavor);
         Set<String> files = new LinkedHashSet<>();
         for (String category :
                 List.of(Causes.ENVIRONMENT, Causes.DEPENDENCIES, Causes.CI, Causes.DOCS, Causes.CODE, Causes.CONFIG)) {
@@ -188,10 +192,39 @@ final class CommitFactory {
             SimulatedRepository repo, List<String> parents, Instant time, String message, List<FileChange> changes) {
         int counter = counters.merge(repo.key(), 1, Integer::sum);
         String[] author = AUTHORS.get(random.nextInt(AUTHORS.size()));
-        SimulatedCommit commit = new SimulatedCommit(
-                sha1(seed + ":" + repo.key() + ":" + counter), parents, author[0], author[1], time, message, changes);
-        repo.add(commit);
+        // git keeps seconds; the id is the one git computes for this commit's tree, parents and text
+        Instant seconds = time.truncatedTo(ChronoUnit.SECONDS);
+        Map<String, FileVersion> tree = parents.isEmpty() ? new TreeMap<>() : new TreeMap<>(repo.tree(parents.get(0)));
+        for (FileChange change : changes) {
+            if (change.kind() == ChangeKind.DELETE) {
+                tree.remove(change.path());
+            } else if (change.kind() == ChangeKind.RENAME && tree.containsKey(change.oldPath())) {
+                // a pure move keeps the bytes, so git finds the rename as Bitbucket reports it
+                tree.put(change.path(), tree.remove(change.oldPath()));
+            } else {
+                tree.put(change.path(), new FileVersion(change.path(), counter));
+            }
+        }
+        String flavor = repo.flavor();
+        Map<String, String> blobs = new TreeMap<>();
+        tree.forEach((path, version) -> blobs.put(path, blobId(flavor, version)));
+        String treeId = GitObjects.treeId(blobs);
+        String text = message;
+        String id = GitObjects.commitId(treeId, parents, author[0], author[1], seconds, text);
+        for (int n = 2; repo.commit(id).isPresent(); n++) {
+            // two commits alike to the second (two empty rebuild commits): git would merge them into one
+            text = message + " (" + n + ")";
+            id = GitObjects.commitId(treeId, parents, author[0], author[1], seconds, text);
+        }
+        SimulatedCommit commit = new SimulatedCommit(id, parents, author[0], author[1], seconds, text, changes);
+        repo.add(commit, tree);
         return commit;
+    }
+
+    private String blobId(String flavor, FileVersion version) {
+        return blobIds.computeIfAbsent(
+                flavor + "\0" + version.path() + "\0" + version.version(),
+                k -> GitObjects.blobId(FileContents.of(flavor, version)));
     }
 
     static String sha1(String text) {

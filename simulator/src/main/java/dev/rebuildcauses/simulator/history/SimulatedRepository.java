@@ -16,6 +16,8 @@ public final class SimulatedRepository {
     private final String slug;
     private final Map<String, SimulatedCommit> commits = new LinkedHashMap<>();
     private final Map<String, Integer> order = new HashMap<>();
+    private final Map<String, Map<String, FileVersion>> trees = new HashMap<>();
+    private String flavor;
 
     SimulatedRepository(String projectKey, String slug) {
         this.projectKey = projectKey;
@@ -133,8 +135,36 @@ public final class SimulatedRepository {
         return List.copyOf(net.values());
     }
 
-    void add(SimulatedCommit commit) {
+    void add(SimulatedCommit commit, Map<String, FileVersion> tree) {
         order.put(commit.id(), commits.size());
         commits.put(commit.id(), commit);
+        trees.put(commit.id(), Map.copyOf(tree));
+    }
+
+    /** The files of a commit's tree, each with the version (commit counter) that last wrote it. */
+    Map<String, FileVersion> tree(String commitId) {
+        return trees.getOrDefault(commitId, Map.of());
+    }
+
+    /** The language its files are written in ({@code python}, {@code go}, …), or {@code null}. */
+    public String flavor() {
+        return flavor;
+    }
+
+    void flavor(String flavor) {
+        this.flavor = flavor;
+    }
+
+    /** The bytes of a file at a commit, as the real repository holds them, if the commit has the file. */
+    public java.util.Optional<byte[]> file(String commitId, String path) {
+        FileVersion version = tree(commitId).get(path);
+        return version == null ? java.util.Optional.empty() : java.util.Optional.of(FileContents.of(flavor, version));
+    }
+
+    /** Every file of a commit (path to content), for writing the real repository. */
+    public Map<String, byte[]> files(String commitId) {
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        tree(commitId).forEach((path, version) -> files.put(path, FileContents.of(flavor, version)));
+        return files;
     }
 }

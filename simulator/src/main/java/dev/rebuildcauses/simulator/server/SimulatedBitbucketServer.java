@@ -41,6 +41,17 @@ public final class SimulatedBitbucketServer extends SimulatedServer {
         this.limitCap = limitCap;
     }
 
+    /**
+     * Serves the repositories written under {@code root} by {@link GitRepositories} over git's smart
+     * HTTP protocol at their clone URLs, with the same token as the REST API; git's requests are
+     * counted apart from REST requests.
+     */
+    public GitSmartHttpServer serveGit(java.nio.file.Path root) {
+        GitSmartHttpServer git = new GitSmartHttpServer(root, token);
+        mount("/scm/", git.handler());
+        return git;
+    }
+
     /** The HTTP clone URL of a repository key {@code PROJ/slug}, as Jenkins' BuildData exports it. */
     public String cloneUrl(String repositoryKey) {
         String[] parts = repositoryKey.split("/");

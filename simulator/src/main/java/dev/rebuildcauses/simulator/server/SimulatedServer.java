@@ -78,6 +78,14 @@ public abstract class SimulatedServer implements AutoCloseable {
         }
     }
 
+    /** Serves a path prefix with its own handler (e.g. git's smart HTTP beside the REST API). */
+    protected synchronized void mount(String prefix, com.sun.net.httpserver.HttpHandler handler) {
+        if (server == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is not started");
+        }
+        server.createContext(prefix, handler);
+    }
+
     /** The base URL, ending with {@code /}, e.g. {@code http://127.0.0.1:41234/}. */
     public String url() {
         if (server == null) {

@@ -1,4 +1,4 @@
-package dev.rebuildcauses.harvest.jenkins;
+package dev.rebuildcauses.harvest.model;
 
 import java.util.List;
 import java.util.regex.Pattern;

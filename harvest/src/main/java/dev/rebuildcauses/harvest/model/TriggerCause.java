@@ -1,4 +1,4 @@
-package dev.rebuildcauses.harvest.jenkins;
+package dev.rebuildcauses.harvest.model;
 
 /**
  * One cause of a build as Jenkins reports it; unknown classes are kept as they are.

@@ -1,4 +1,4 @@
-package dev.rebuildcauses.harvest.bitbucket;
+package dev.rebuildcauses.harvest.changes;
 
 import dev.rebuildcauses.analysis.model.ChangeRange;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.rebuildcauses.harvest.jenkins;
+package dev.rebuildcauses.harvest.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
