@@ -79,6 +79,8 @@ public final class HarvestRunner {
                     ? new LeasedJobs(JobLeases.open(config.store(), holderName(), leaseTime()))
                     : null) {
                 summary = (leases == null ? harvester : harvester.withLeases(leases)).harvest();
+                // every reader of the store (the dashboard, a report) can then say when it was harvested
+                store.recordHarvest(java.time.Instant.now(), holderName(), summary.newBuilds(), summary.jobs());
             } catch (HarvestException e) {
                 if (newStore && store.isEmpty()) {
                     // a first harvest that brought nothing in leaves nothing behind

@@ -48,6 +48,15 @@ public final class StoreReports implements ReportSource {
     }
 
     @Override
+    public java.util.Optional<java.time.Instant> lastHarvest() throws RefreshException {
+        try (BuildStore store = BuildStore.open(config.store())) {
+            return store.lastHarvest();
+        } catch (HarvestException e) {
+            throw new RefreshException("cannot read the store of " + config.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Report read() throws RefreshException {
         try {
             List<BuildChanges> builds;

@@ -141,7 +141,9 @@ public final class ExportScheduler implements AutoCloseable {
         } catch (ExportException e) {
             outcome = failed(task, e.getMessage(), e);
         } catch (RuntimeException e) {
-            outcome = failed(task, task.name() + ": " + e, e);
+            // the host's harvest fails with a message meant for people; an export's surprise says its type too
+            boolean told = task.name().equals(HARVEST) && e.getMessage() != null;
+            outcome = failed(task, task.name() + ": " + (told ? e.getMessage() : e.toString()), e);
         } catch (Error e) {
             outcome = failed(task, task.name() + ": " + e, e);
             fatal = e;

@@ -49,6 +49,9 @@ public final class SnapshotHolder {
             Report report = source.read();
             ReportIndex index = ReportIndex.of(report, explainer);
             Instant harvested = harvestedAt;
+            if (harvested == null) {
+                harvested = source.lastHarvest().orElse(null);
+            }
             StoreSnapshot previous = current.get();
             if (harvested == null && previous != null) {
                 harvested = previous.harvestedAt();

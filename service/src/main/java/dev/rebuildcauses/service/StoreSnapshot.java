@@ -11,8 +11,8 @@ import java.util.Optional;
  * without locks while the next one is computed.
  *
  * @param index the report by job and cause
- * @param harvestedAt when the harvest that brought this data finished, {@code null} when this server has
- *     not harvested (it read a store harvested elsewhere)
+ * @param harvestedAt when the last harvest of this data finished (this server's or the one the store recorded),
+ *     {@code null} when none is known
  * @param loadedAt when the store was read
  * @param took how long reading and analysing took
  */

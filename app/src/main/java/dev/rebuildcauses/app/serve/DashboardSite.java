@@ -175,7 +175,7 @@ final class DashboardSite {
         String read = "read from the store " + CsvNumbers.instant(snapshot.loadedAt());
         return snapshot.lastHarvest()
                 .map(at -> "Data last harvested " + CsvNumbers.instant(at) + ", " + read + ".")
-                .orElse("Data " + read + " (not harvested by this server since it started).");
+                .orElse("Data " + read + " (the store records no harvest).");
     }
 
     private static String required(Context ctx, String name) {

@@ -28,7 +28,14 @@ import picocli.CommandLine.Spec;
             "Listens on loopback unless told otherwise; it refuses any other address without an access token "
                     + "(from an environment variable or a file, never from the config). With a token, each "
                     + "request carries 'Authorization: Bearer <token>', or a browser opens the dashboard once "
-                    + "with ?token=<token> and keeps a session cookie.",
+                    + "with ?token=<token> and keeps a session cookie. The options override the config's "
+                    + "server: section (bind, port, tokenEnv or tokenFile).",
+            "",
+            "Runs what the config schedules: each of its exports at its cron times, and with "
+                    + "harvest.schedule a harvest, after which the pages show the new data. The overview shows "
+                    + "each scheduled run's last outcome and next time, and every page says when the data was "
+                    + "last harvested. A failed run is logged and tried again at its next time; it never "
+                    + "stops the server.",
         },
         optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit codes:%n",
@@ -57,16 +64,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--bind",
             paramLabel = "ADDR",
-            defaultValue = ServerSettings.LOOPBACK,
-            description = "Address to listen on (default: ${DEFAULT-VALUE}); beyond loopback only with a token.")
+            description = "Address to listen on (default: the config's server.bind, else " + ServerSettings.LOOPBACK
+                    + "); beyond loopback only with a token.")
     String bind;
 
     @Option(
             names = "--port",
             paramLabel = "N",
-            defaultValue = "" + ServerSettings.DEFAULT_PORT,
-            description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
-    int port;
+            description = "Port to listen on, 0 for any free one (default: the config's server.port, else "
+                    + ServerSettings.DEFAULT_PORT + ").")
+    Integer port;
 
     @Option(
             names = "--token-env",
@@ -81,27 +88,13 @@ public final class ServeCommand implements Callable<Integer> {
     Path tokenFile;
 
     @Option(
-            names = "--harvest-every",
-            paramLabel = "MINUTES",
-            description = "Harvest inside the server every MINUTES and refresh the pages (default: never; "
-                    + "run 'harvest' from cron instead).")
-    Integer harvestEveryMinutes;
-
-    @Option(
             names = {"-q", "--quiet"},
             description = "No notes on stderr.")
     boolean quiet;
 
     /** The options as an immutable configuration. */
     public ServeConfig config() {
-        return new ServeConfig(
-                config,
-                bind,
-                port,
-                tokenEnv,
-                tokenFile,
-                quiet,
-                harvestEveryMinutes == null ? null : java.time.Duration.ofMinutes(harvestEveryMinutes));
+        return new ServeConfig(config, bind, port, tokenEnv, tokenFile, quiet);
     }
 
     @Override

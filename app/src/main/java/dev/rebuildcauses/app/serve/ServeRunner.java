@@ -9,6 +9,8 @@ import dev.rebuildcauses.app.StoreReports;
 import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.harvest.config.ConfigLoader;
 import dev.rebuildcauses.harvest.config.HarvestConfig;
+import dev.rebuildcauses.harvest.config.ServerConfig;
+import dev.rebuildcauses.report.pages.ExportStatusRow;
 import dev.rebuildcauses.report.pipeline.BuildExplainer;
 import dev.rebuildcauses.service.RefreshException;
 import dev.rebuildcauses.service.ReportSource;
@@ -40,37 +42,54 @@ public final class ServeRunner {
         this.environment = environment;
     }
 
-    /** Reads the store, analyses it, starts listening and prints the address; the server runs until closed. */
+    /**
+     * Reads the store, analyses it, starts what the config schedules (exports, the harvest), starts
+     * listening and prints the address; the server runs until closed.
+     */
     public Running start(ServeConfig config)
             throws ConfigException, RulesFormatException, CommandFailure, RefreshException {
         HarvestConfig harvest = new ConfigLoader().load(config.configFile());
         StoreReports reports =
                 StoreReports.of(harvest, AdvisorSettings.defaults(), warning -> note(config, "warning: " + warning));
-        Running running = start(config, reports, reports.rules(), ciBase(harvest));
-        if (config.harvestEvery() != null) {
-            if (config.harvestEvery().isNegative() || config.harvestEvery().isZero()) {
-                running.close();
-                throw new CommandFailure(ExitCode.USAGE, "--harvest-every must be at least 1 minute");
-            }
-            running.onClose(ScheduledHarvest.start(
-                    config.configFile(),
-                    config.harvestEvery(),
-                    environment,
-                    running.snapshots(),
-                    Clock.systemUTC(),
-                    err));
-            note(config, "Harvesting every " + config.harvestEvery().toMinutes() + " minutes");
+        ServerSettings settings = settings(config, harvest.server());
+        SnapshotHolder holder = firstSnapshot(config, reports, reports.rules());
+        ServerSchedule schedule =
+                ServerSchedule.start(harvest, reports.rules(), environment, holder, Clock.systemUTC(), err);
+        Running running;
+        try {
+            running = listen(settings, holder, schedule::rows, ciBase(harvest));
+        } catch (CommandFailure e) {
+            schedule.close();
+            throw e;
+        }
+        running.onClose(schedule);
+        if (harvest.schedule() != null) {
+            note(
+                    config,
+                    "Harvesting " + harvest.schedule().description() + " (harvest.schedule '"
+                            + harvest.schedule().expression() + "')");
+        }
+        if (!harvest.exports().isEmpty()) {
+            note(
+                    config,
+                    "Running " + harvest.exports().size() + " scheduled export"
+                            + (harvest.exports().size() == 1 ? "" : "s") + " (see the overview for their times)");
         }
         return running;
     }
 
     /**
      * Serves the report of {@code source} (the store, or a synthetic history for the benchmark), files
-     * explained by {@code rules} where the report did not explain them.
+     * explained by {@code rules} where the report did not explain them; nothing scheduled.
      */
     public Running start(ServeConfig config, ReportSource source, PathClassifier rules, String ciBase)
             throws CommandFailure, RefreshException {
-        ServerSettings settings = settings(config);
+        ServerSettings settings = settings(config, ServerConfig.defaults());
+        return listen(settings, firstSnapshot(config, source, rules), List::of, ciBase);
+    }
+
+    private SnapshotHolder firstSnapshot(ServeConfig config, ReportSource source, PathClassifier rules)
+            throws RefreshException {
         SnapshotHolder holder = new SnapshotHolder(source, BuildExplainer.rulesOnly(rules), Clock.systemUTC());
         StoreSnapshot first = holder.refresh(null);
         note(
@@ -78,7 +97,16 @@ public final class ServeRunner {
                 "Read " + first.index().report().builds().size() + " builds of "
                         + first.index().jobs().size() + " jobs in "
                         + first.took().toMillis() + " ms");
-        DashboardSite site = new DashboardSite(holder, Clock.systemUTC(), List::of, ciBase);
+        return holder;
+    }
+
+    private Running listen(
+            ServerSettings settings,
+            SnapshotHolder holder,
+            java.util.function.Supplier<List<ExportStatusRow>> schedule,
+            String ciBase)
+            throws CommandFailure {
+        DashboardSite site = new DashboardSite(holder, Clock.systemUTC(), schedule, ciBase);
         site.warm(); // the overview and its charts before the first request, not by 32 requests at once
         DashboardServer server;
         try {
@@ -98,17 +126,24 @@ public final class ServeRunner {
         return url.endsWith("/") ? url : url + "/";
     }
 
-    /** Address, port and token: from the command line until the config carries a {@code server:} section. */
+    /** Address, port and token with no config file: the command line, else the defaults. */
     ServerSettings settings(ServeConfig config) throws CommandFailure {
-        Optional<AccessToken> token = token(config);
+        return settings(config, ServerConfig.defaults());
+    }
+
+    /** Address, port and token: each from the command line when given there, else from the config's {@code server:}. */
+    ServerSettings settings(ServeConfig config, ServerConfig server) throws CommandFailure {
+        String bind = config.bind() != null ? config.bind() : server.bind();
+        int port = config.port() != null ? config.port() : server.port();
+        Optional<AccessToken> token = token(config, server);
         try {
-            return new ServerSettings(config.bind(), config.port(), token).checked();
+            return new ServerSettings(bind, port, token).checked();
         } catch (ServerSettings.ServeSettingsException e) {
             throw new CommandFailure(ExitCode.USAGE, e.getMessage());
         }
     }
 
-    private Optional<AccessToken> token(ServeConfig config) throws CommandFailure {
+    private Optional<AccessToken> token(ServeConfig config, ServerConfig server) throws CommandFailure {
         if (config.tokenEnv() != null && config.tokenFile() != null) {
             throw new CommandFailure(ExitCode.USAGE, "give --token-env or --token-file, not both");
         }
@@ -122,6 +157,13 @@ public final class ServeRunner {
         }
         if (config.tokenFile() != null) {
             return Optional.of(new AccessToken(readToken(config.tokenFile())));
+        }
+        if (server.token() != null) {
+            try {
+                return Optional.of(new AccessToken(server.token().resolve(environment)));
+            } catch (ConfigException e) {
+                throw new CommandFailure(ExitCode.BAD_CONFIG, e.getMessage());
+            }
         }
         return Optional.empty();
     }

@@ -12,9 +12,9 @@ import java.util.Optional;
  */
 public record ServerConfig(String bind, int port, TokenRef token) {
     public static final String DEFAULT_BIND = "127.0.0.1";
-    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_PORT = 8484;
 
-    /** Loopback on port 8080 without a token. */
+    /** Loopback on port 8484 without a token. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, null);
     }

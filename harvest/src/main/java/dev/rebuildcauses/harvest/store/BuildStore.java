@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -316,6 +317,37 @@ public final class BuildStore implements AutoCloseable {
             writer.saveCommitFiles(repository, commit.id(), files);
             connection.commit();
             return null;
+        });
+    }
+
+    /**
+     * Notes that a harvest finished at {@code at}, having stored {@code builds} builds of {@code jobs} jobs,
+     * so every reader of the store can say when its data was last harvested.
+     */
+    public void recordHarvest(Instant at, String holder, int builds, int jobs) throws HarvestException {
+        call(() -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO harvest_runs (finished_at_ms, holder, builds, jobs) VALUES (?, ?, ?, ?)")) {
+                insert.setLong(1, at.toEpochMilli());
+                insert.setString(2, holder.length() > 200 ? holder.substring(0, 200) : holder);
+                insert.setInt(3, builds);
+                insert.setInt(4, jobs);
+                insert.executeUpdate();
+            }
+            connection.commit();
+            return null;
+        });
+    }
+
+    /** When the newest recorded harvest finished; empty when none was recorded (a store from before V4). */
+    public Optional<Instant> lastHarvest() throws HarvestException {
+        return call(() -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT MAX(finished_at_ms) FROM harvest_runs");
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                long at = rows.getLong(1);
+                return rows.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(at));
+            }
         });
     }
 

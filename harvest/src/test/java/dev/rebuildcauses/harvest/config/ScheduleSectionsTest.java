@@ -52,7 +52,7 @@ class ScheduleSectionsTest {
 
         // Then nothing runs on its own and the server stays on this machine
         assertThat(config.harvestSchedule()).isEmpty();
-        assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, null));
+        assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8484, null));
         assertThat(config.server().isLoopback()).isTrue();
         assertThat(config.exports()).isEmpty();
     }

@@ -60,6 +60,22 @@ abstract class BuildStoreContract {
     }
 
     @Test
+    void shouldTellWhenTheNewestRecordedHarvestFinished() throws Exception {
+        try (BuildStore store = BuildStore.open(freshUrl("harvest_runs"))) {
+            // Given a store no harvest has finished in
+            assertThat(store.lastHarvest()).isEmpty();
+
+            // When two harvests are recorded, the newer one first
+            java.time.Instant newer = java.time.Instant.parse("2026-12-04T10:15:30.250Z");
+            store.recordHarvest(newer, "host-a:1", 12, 3);
+            store.recordHarvest(newer.minusSeconds(3600), "host-b:2", 0, 3);
+
+            // Then the store says when the newest finished, to the millisecond
+            assertThat(store.lastHarvest()).contains(newer);
+        }
+    }
+
+    @Test
     void shouldLeaveTheSameRowsWhenTheSameBuildsAreWrittenTwice() throws Exception {
         // Given a store with three builds
         try (BuildStore store = BuildStore.open(url())) {
