@@ -31,8 +31,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the view model of each dashboard page from an index: plain Java, no HTTP, so the dashboard, the
@@ -54,6 +56,8 @@ public final class DashboardPages {
     private final LocalDate today;
     private final String ciBase;
     private final DashboardCharts charts;
+    /** Each job's summary line, which reads all its builds: computed once per job. */
+    private final Map<String, String> summaries = new ConcurrentHashMap<>();
 
     /**
      * @param freshness when the data was last harvested and read, in words
@@ -247,8 +251,7 @@ public final class DashboardPages {
                 entry.advice(),
                 entry.dockerfiles() == null ? List.of() : List.of(entry.dockerfiles()),
                 index.report().advisor());
-        List<ClassifiedBuild> newestFirst = reversed(entry.builds());
-        Paged<ClassifiedBuild> paged = Paged.of(newestFirst, page, BUILDS_PER_PAGE);
+        Paged<ClassifiedBuild> paged = Paged.newestFirst(entry.builds(), page, BUILDS_PER_PAGE);
         String job = entry.job();
         List<PageLink> pages = new ArrayList<>();
         for (int p = 1; p <= paged.pages(); p++) {
@@ -258,7 +261,7 @@ public final class DashboardPages {
         return new JobPage(
                 frame(job, "jobs", links.job(job)),
                 job,
-                summary(findings, entry.builds()),
+                summaries.computeIfAbsent(job, name -> summary(findings, entry.builds())),
                 Rows.causes(findings.causes()),
                 combinations,
                 DashboardCharts.images(charts.job(job), links, job),
@@ -415,12 +418,6 @@ public final class DashboardPages {
                 + findings.jobs().size() + " job" + (findings.jobs().size() == 1 ? "" : "s") + ", " + hours + period;
     }
 
-    private static <T> List<T> reversed(List<T> list) {
-        List<T> copy = new ArrayList<>(list);
-        java.util.Collections.reverse(copy);
-        return copy;
-    }
-
     /** One page of a list. */
     private record Paged<T>(List<T> rows, int page, int pages) {
         static <T> Paged<T> of(List<T> all, int page, int size) {
@@ -428,6 +425,16 @@ public final class DashboardPages {
             int shown = Math.min(Math.max(1, page), pages);
             int from = (shown - 1) * size;
             return new Paged<>(all.subList(from, Math.min(all.size(), from + size)), shown, pages);
+        }
+
+        /** One page of {@code oldestFirst} read from its end, without copying the whole list. */
+        static <T> Paged<T> newestFirst(List<T> oldestFirst, int page, int size) {
+            int pages = Math.max(1, (oldestFirst.size() + size - 1) / size);
+            int shown = Math.min(Math.max(1, page), pages);
+            int to = oldestFirst.size() - (shown - 1) * size;
+            List<T> rows = new ArrayList<>(oldestFirst.subList(Math.max(0, to - size), to));
+            java.util.Collections.reverse(rows);
+            return new Paged<>(rows, shown, pages);
         }
     }
 
