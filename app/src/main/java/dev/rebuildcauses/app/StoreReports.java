@@ -8,6 +8,8 @@ import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.config.HarvestConfig;
 import dev.rebuildcauses.harvest.store.BuildFilter;
 import dev.rebuildcauses.harvest.store.BuildStore;
+import dev.rebuildcauses.report.pages.BuildRangeException;
+import dev.rebuildcauses.report.pages.BuildRanges;
 import dev.rebuildcauses.report.pipeline.ProgressSink;
 import dev.rebuildcauses.report.pipeline.Report;
 import dev.rebuildcauses.report.pipeline.ReportPipeline;
@@ -15,7 +17,9 @@ import dev.rebuildcauses.report.pipeline.SourceException;
 import dev.rebuildcauses.service.RefreshException;
 import dev.rebuildcauses.service.ReportSource;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +49,30 @@ public final class StoreReports implements ReportSource {
     /** The rules builds are classified by. */
     public PathClassifier rules() {
         return rules;
+    }
+
+    /**
+     * Reads one build's range from the store: the builds started in its millisecond (the store indexes
+     * start times), that job and number among them. The store is opened for the lookup and closed after,
+     * so the server holds no connection between requests (an H2 file is opened by one process at a time).
+     */
+    @Override
+    public Optional<BuildRanges> ranges() {
+        return Optional.of(build -> {
+            Instant start = Instant.ofEpochMilli(build.startedAt().toEpochMilli());
+            try (BuildStore store = BuildStore.open(config.store())) {
+                return store.loadBuildChanges(new BuildFilter(start, start.plusMillis(1), null)).stream()
+                        .filter(stored -> stored.build().job().equals(build.job())
+                                && stored.build().number() == build.number())
+                        .map(BuildChanges::range)
+                        .findFirst();
+            } catch (HarvestException e) {
+                throw new BuildRangeException(
+                        "cannot read the range of " + build.job() + " #" + build.number() + " from the store of "
+                                + config.file() + ": " + e.getMessage(),
+                        e);
+            }
+        });
     }
 
     @Override

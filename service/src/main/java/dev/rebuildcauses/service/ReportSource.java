@@ -1,5 +1,6 @@
 package dev.rebuildcauses.service;
 
+import dev.rebuildcauses.report.pages.BuildRanges;
 import dev.rebuildcauses.report.pipeline.Report;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,6 +16,14 @@ public interface ReportSource {
      * empty when the source cannot tell (a synthetic history, a store from before harvests were recorded).
      */
     default Optional<Instant> lastHarvest() throws RefreshException {
+        return Optional.empty();
+    }
+
+    /**
+     * Where the page of one build reads that build's commits and files again, so a snapshot need not keep
+     * every build's range; empty (the default) keeps them in memory, which suits small stores and tests.
+     */
+    default Optional<BuildRanges> ranges() {
         return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.rebuildcauses.service;
 
+import dev.rebuildcauses.report.pages.BuildRanges;
 import dev.rebuildcauses.report.pages.ReportIndex;
 import dev.rebuildcauses.report.pipeline.BuildExplainer;
 import dev.rebuildcauses.report.pipeline.Report;
@@ -47,7 +48,10 @@ public final class SnapshotHolder {
             Instant started = clock.instant();
             long startNanos = System.nanoTime();
             Report report = source.read();
-            ReportIndex index = ReportIndex.of(report, explainer);
+            Optional<BuildRanges> ranges = source.ranges();
+            ReportIndex index = ranges.isPresent()
+                    ? ReportIndex.of(report, explainer, ranges.get())
+                    : ReportIndex.of(report, explainer);
             Instant harvested = harvestedAt;
             if (harvested == null) {
                 harvested = source.lastHarvest().orElse(null);

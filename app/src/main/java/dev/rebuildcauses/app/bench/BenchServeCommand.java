@@ -1,15 +1,11 @@
 package dev.rebuildcauses.app.bench;
 
-import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.classify.RuleSet;
-import dev.rebuildcauses.analysis.model.ClassifiedBuild;
-import dev.rebuildcauses.analysis.synthetic.SyntheticHistory;
+import dev.rebuildcauses.analysis.model.BuildSummary;
 import dev.rebuildcauses.app.serve.ServeConfig;
 import dev.rebuildcauses.app.serve.ServeRunner;
 import dev.rebuildcauses.report.pages.Links;
 import dev.rebuildcauses.report.pages.ReportIndex;
-import dev.rebuildcauses.report.pipeline.ReportPipeline;
-import dev.rebuildcauses.service.RefreshException;
 import dev.rebuildcauses.service.StoreSnapshot;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -103,19 +99,9 @@ public final class BenchServeCommand implements Callable<Integer> {
             started = runner.start(serve);
         } else {
             serve = new ServeConfig(null, ServeConfig.LOOPBACK, 0, null, null, true);
-            started = runner.start(
-                    serve,
-                    () -> {
-                        try {
-                            return ReportPipeline.of(RuleSet.defaults())
-                                    .advising(job -> List.of(), AdvisorSettings.defaults())
-                                    .analyse(SyntheticHistory.generate(builds, seed));
-                        } catch (java.io.IOException | dev.rebuildcauses.report.pipeline.SourceException e) {
-                            throw new RefreshException("cannot analyse the synthetic history: " + e.getMessage(), e);
-                        }
-                    },
-                    RuleSet.defaults(),
-                    null);
+            Path ranges = Files.createTempFile("rebuild-causes-bench-", ".ranges");
+            ranges.toFile().deleteOnExit();
+            started = runner.start(serve, new SyntheticSource(builds, seed, ranges), RuleSet.defaults(), null);
         }
         try (ServeRunner.Running running = started) {
             double loadSeconds = seconds(loadStart);
@@ -124,7 +110,7 @@ public final class BenchServeCommand implements Callable<Integer> {
             out.printf(
                     Locale.ROOT,
                     "snapshot          %d builds of %d jobs, read and analysed in %.1f s (server up after %.1f s)%n",
-                    snapshot.index().report().builds().size(),
+                    snapshot.index().buildCount(),
                     snapshot.index().jobs().size(),
                     snapshot.took().toMillis() / 1000.0,
                     loadSeconds);
@@ -224,7 +210,7 @@ public final class BenchServeCommand implements Callable<Integer> {
             case JOB -> links.job(jobs.get(random.nextInt(jobs.size())));
             case BUILD -> {
                 ReportIndex.JobEntry job = index.jobs().get(jobs.get(random.nextInt(jobs.size())));
-                ClassifiedBuild build =
+                BuildSummary build =
                         job.builds().get(random.nextInt(job.builds().size()));
                 yield links.build(build.build().job(), build.build().number());
             }

@@ -5,10 +5,11 @@ import dev.rebuildcauses.analysis.classify.FileVerdict;
 import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.mine.JobStats;
-import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import dev.rebuildcauses.analysis.model.BuildSummary;
 import dev.rebuildcauses.report.csv.AdviceCsvWriter;
 import dev.rebuildcauses.report.csv.CsvReportWriter;
 import dev.rebuildcauses.report.csv.FilesCsvWriter;
+import dev.rebuildcauses.report.pages.BuildRangeException;
 import dev.rebuildcauses.report.pages.JobFigures;
 import dev.rebuildcauses.report.pages.ReportIndex;
 import io.javalin.http.Context;
@@ -30,7 +31,7 @@ final class CsvDownloads {
     private CsvDownloads() {}
 
     /** Answers {@code /csv/{table}}: the instance's table, or one job's with {@code ?job=}. */
-    static void answer(Context ctx, ReportIndex index) throws IOException, SnapshotException {
+    static void answer(Context ctx, ReportIndex index) throws IOException, SnapshotException, BuildRangeException {
         String table = ctx.pathParam("table");
         String job = ctx.queryParam("job");
         ReportIndex.JobEntry entry = job == null ? null : Lookups.job(index, job);
@@ -56,8 +57,8 @@ final class CsvDownloads {
                 if (entry == null) {
                     throw new NotFoundResponse("files.csv is per build: give ?job= and &number=");
                 }
-                ClassifiedBuild build = Lookups.build(entry, ctx.queryParam("number"));
-                List<FileVerdict> files = index.files(build);
+                BuildSummary build = Lookups.build(entry, ctx.queryParam("number"));
+                List<FileVerdict> files = index.files(build.build(), index.range(build));
                 send(
                         ctx,
                         slug(job) + "-" + build.build().number() + "-files.csv",
@@ -71,15 +72,15 @@ final class CsvDownloads {
             throws IOException {
         String cause = ctx.queryParam("cause");
         if (cause != null) {
-            List<ClassifiedBuild> builds = new ArrayList<>(index.buildsWith(cause));
+            List<BuildSummary> builds = new ArrayList<>(index.buildsWith(cause));
             // the export's order: by job, then number
-            builds.sort(Comparator.comparing((ClassifiedBuild b) -> b.build().job())
+            builds.sort(Comparator.comparing((BuildSummary b) -> b.build().job())
                     .thenComparingLong(b -> b.build().number()));
-            send(ctx, slug(cause) + "-builds.csv", out -> CsvReportWriter.writeBuilds(builds, out));
+            send(ctx, slug(cause) + "-builds.csv", out -> CsvReportWriter.writeBuildSummaries(builds, out));
         } else if (entry != null) {
-            send(ctx, name, out -> CsvReportWriter.writeBuilds(entry.builds(), out));
+            send(ctx, name, out -> CsvReportWriter.writeBuildSummaries(entry.builds(), out));
         } else {
-            send(ctx, name, out -> CsvReportWriter.writeBuilds(index.report().builds(), out));
+            send(ctx, name, out -> CsvReportWriter.writeBuildSummaries(index.builds(), out));
         }
     }
 

@@ -16,6 +16,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.ServiceUnavailableResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -53,7 +54,22 @@ final class DashboardSite {
     }
 
     /** The pages of one snapshot, with what every request of it would compute the same way. */
-    private record Cached(StoreSnapshot snapshot, DashboardPages pages, OverviewPage overview, String causeColors) {}
+    private record Cached(
+            StoreSnapshot snapshot,
+            DashboardPages pages,
+            OverviewPage overview,
+            String causeColors,
+            RenderedPages rendered) {}
+
+    /** Whether a page's bytes may be kept for the snapshot. */
+    private enum Caching {
+        /** Rendered on every request. */
+        NONE,
+        /** Depends on the snapshot and the request's parameters only: rendered once per snapshot. */
+        BY_REQUEST,
+        /** The overview: kept while the export statuses it shows are those it was built with. */
+        OVERVIEW
+    }
 
     void routes(RoutesConfig routes) {
         routes.get("/health", ctx -> ctx.contentType("text/plain")
@@ -77,19 +93,20 @@ final class DashboardSite {
         routes.get(
                 "/csv/{table}",
                 ctx -> CsvDownloads.answer(ctx, pages().snapshot().index()));
-        page(routes, "/", "dashboard/overview.jte", ctx -> overview());
-        page(routes, "/jobs", "dashboard/jobs.jte", ctx -> pages().pages().jobs(JobsQueries.from(ctx)));
-        page(routes, "/job", "dashboard/job.jte", ctx -> pages().pages()
+        page(routes, "/", "dashboard/overview.jte", Caching.OVERVIEW, ctx -> overview());
+        page(routes, "/jobs", "dashboard/jobs.jte", Caching.BY_REQUEST, ctx -> pages().pages()
+                .jobs(JobsQueries.from(ctx)));
+        page(routes, "/job", "dashboard/job.jte", Caching.BY_REQUEST, ctx -> pages().pages()
                 .job(required(ctx, "name"), pageNumber(ctx))
                 .orElseThrow(() -> new NotFoundResponse("no job of that name in the store")));
-        page(routes, "/build", "dashboard/build.jte", ctx -> {
+        page(routes, "/build", "dashboard/build.jte", Caching.NONE, ctx -> {
             String job = required(ctx, "job");
             long number = Lookups.build(Lookups.job(pages().snapshot().index(), job), ctx.queryParam("number"))
                     .build()
                     .number();
             return pages().pages().build(job, number).orElseThrow(() -> new NotFoundResponse("no such build"));
         });
-        page(routes, "/cause", "dashboard/cause.jte", ctx -> pages().pages()
+        page(routes, "/cause", "dashboard/cause.jte", Caching.BY_REQUEST, ctx -> pages().pages()
                 .cause(required(ctx, "name"), pageNumber(ctx)));
     }
 
@@ -99,16 +116,37 @@ final class DashboardSite {
         Object of(Context ctx) throws Exception;
     }
 
-    /** Registers the HTML page at {@code path} and its JSON under {@code /api}, both from the same view model. */
-    private static void page(RoutesConfig routes, String path, String template, Model model) {
+    /**
+     * Registers the HTML page at {@code path} and its JSON under {@code /api}, both from the same view model;
+     * pages that allow it are rendered once per snapshot and then served as bytes.
+     */
+    private void page(RoutesConfig routes, String path, String template, Caching caching, Model model) {
         routes.get(path, ctx -> {
-            Object page = model.of(ctx);
-            StringOutput html = new StringOutput(16 * 1024);
-            Templates.render(template, Map.of("page", page, "links", LINKS), html);
-            ctx.contentType("text/html; charset=utf-8").result(html.toString());
+            byte[] html = rendered(ctx, caching, () -> {
+                StringOutput out = new StringOutput(16 * 1024);
+                Templates.render(template, Map.of("page", model.of(ctx), "links", LINKS), out);
+                return out.toString().getBytes(StandardCharsets.UTF_8);
+            });
+            ctx.contentType("text/html; charset=utf-8").result(html);
         });
         String api = "/api" + (path.equals("/") ? "/overview" : path);
-        routes.get(api, ctx -> ctx.contentType("application/json").result(JSON.writeValueAsBytes(model.of(ctx))));
+        routes.get(api, ctx -> {
+            byte[] json = rendered(ctx, caching, () -> JSON.writeValueAsBytes(model.of(ctx)));
+            ctx.contentType("application/json").result(json);
+        });
+    }
+
+    private byte[] rendered(Context ctx, Caching caching, RenderedPages.Renderer renderer) throws Exception {
+        if (caching == Caching.NONE) {
+            return renderer.render();
+        }
+        // the cache of the snapshot current now: the page rendered below is of this snapshot or a newer one
+        Cached current = pages();
+        if (caching == Caching.OVERVIEW
+                && !exports.get().equals(current.overview().exports())) {
+            return renderer.render();
+        }
+        return current.rendered().get(RenderedPages.key(ctx), renderer);
     }
 
     private OverviewPage overview() {
@@ -154,11 +192,14 @@ final class DashboardSite {
                     List.of(),
                     LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
                     ciBase);
+            // every job's charts now, once per snapshot, rather than by the first requests of each job at once
+            snapshot.index().jobs().keySet().forEach(job -> pages.charts().job(job));
             Cached fresh = new Cached(
                     snapshot,
                     pages,
                     pages.overview(),
-                    WebAssets.causeColors(snapshot.index().causes()));
+                    WebAssets.causeColors(snapshot.index().causes()),
+                    new RenderedPages());
             cached = fresh;
             return fresh;
         }

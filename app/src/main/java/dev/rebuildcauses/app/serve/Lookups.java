@@ -1,6 +1,6 @@
 package dev.rebuildcauses.app.serve;
 
-import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import dev.rebuildcauses.analysis.model.BuildSummary;
 import dev.rebuildcauses.report.pages.ReportIndex;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.NotFoundResponse;
@@ -16,7 +16,7 @@ final class Lookups {
         return index.job(name).orElseThrow(() -> new NotFoundResponse("no job of that name in the store"));
     }
 
-    static ClassifiedBuild build(ReportIndex.JobEntry job, String number) {
+    static BuildSummary build(ReportIndex.JobEntry job, String number) {
         if (number == null) {
             throw new BadRequestResponse("which build? give &number=");
         }

@@ -94,7 +94,7 @@ public final class ServeRunner {
         StoreSnapshot first = holder.refresh(null);
         note(
                 config,
-                "Read " + first.index().report().builds().size() + " builds of "
+                "Read " + first.index().buildCount() + " builds of "
                         + first.index().jobs().size() + " jobs in "
                         + first.took().toMillis() + " ms");
         return holder;

@@ -6,7 +6,7 @@ import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.mine.JobStats;
 import dev.rebuildcauses.analysis.mine.WeeklyCauseCount;
 import dev.rebuildcauses.analysis.model.Build;
-import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.BuildSummary;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import java.io.IOException;
@@ -85,6 +85,14 @@ public final class CsvReportWriter {
     public static void writeBuilds(Collection<ClassifiedBuild> builds, Writer writer) throws IOException {
         Rfc4180Writer printer = table(writer, BUILDS_HEADER);
         for (ClassifiedBuild build : builds) {
+            printer.record(buildRow(BuildSummary.of(build)));
+        }
+    }
+
+    /** The rows of {@code builds.csv} with its header, from builds kept without their commits and files. */
+    public static void writeBuildSummaries(Iterable<BuildSummary> builds, Writer writer) throws IOException {
+        Rfc4180Writer printer = table(writer, BUILDS_HEADER);
+        for (BuildSummary build : builds) {
             printer.record(buildRow(build));
         }
     }
@@ -166,12 +174,11 @@ public final class CsvReportWriter {
         return printer;
     }
 
-    private static List<String> buildRow(ClassifiedBuild classified) {
-        Build build = classified.build();
-        ChangeRange range = classified.range();
+    private static List<String> buildRow(BuildSummary summary) {
+        Build build = summary.build();
         // a first build or an unknown range has no commit count to speak of: empty, never a made-up 0
-        boolean counted = range.status() == RangeStatus.RESOLVED || range.status() == RangeStatus.NO_NEW_COMMIT;
-        String revision = range.toRevision() != null ? range.toRevision() : build.revision();
+        boolean counted = summary.status() == RangeStatus.RESOLVED || summary.status() == RangeStatus.NO_NEW_COMMIT;
+        String revision = summary.toRevision() != null ? summary.toRevision() : build.revision();
         return List.of(
                 text(build.job()),
                 Long.toString(build.number()),
@@ -180,10 +187,10 @@ public final class CsvReportWriter {
                 text(build.result()),
                 text(build.trigger()),
                 text(revision),
-                text(range.fromRevision()),
-                counted ? CsvNumbers.count(range.commits().size()) : "",
-                counted ? CsvNumbers.count(range.files().size()) : "",
-                text(classified.causes().key()));
+                text(summary.fromRevision()),
+                counted ? CsvNumbers.count(summary.commits()) : "",
+                counted ? CsvNumbers.count(summary.files()) : "",
+                text(summary.causes().key()));
     }
 
     private static String text(String value) {

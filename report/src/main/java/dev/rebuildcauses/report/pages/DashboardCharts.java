@@ -4,7 +4,6 @@ import dev.rebuildcauses.analysis.chart.ChartDataMiner;
 import dev.rebuildcauses.analysis.dockerfile.StabilityTable;
 import dev.rebuildcauses.report.chart.RenderedChart;
 import dev.rebuildcauses.report.chart.ReportChartFactory;
-import dev.rebuildcauses.report.html.ChartSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * charts for the overview, each job's for its page. Drawing takes tens of milliseconds; serving is a lookup.
  */
 public final class DashboardCharts {
-    private static final String INSTANCE = "";
-
     private final ReportIndex index;
     private final Map<String, List<RenderedChart>> drawn = new ConcurrentHashMap<>();
 
@@ -26,7 +23,7 @@ public final class DashboardCharts {
 
     /** The instance's charts. */
     public List<RenderedChart> instance() {
-        return drawn.computeIfAbsent(INSTANCE, key -> ChartSet.render(index.report()));
+        return index.charts();
     }
 
     /** The charts of {@code job}; empty for a job the index does not hold. */
@@ -35,14 +32,14 @@ public final class DashboardCharts {
         if (entry.isEmpty()) {
             return List.of();
         }
-        // job names never start with a NUL: the key cannot collide with the instance's
-        return drawn.computeIfAbsent("\0" + job, key -> draw(entry.get()));
+        return drawn.computeIfAbsent(job, key -> draw(entry.get()));
     }
 
     private static List<RenderedChart> draw(ReportIndex.JobEntry job) {
         List<StabilityTable> dockerfiles =
                 job.dockerfiles() == null ? List.of() : job.dockerfiles().stability();
-        return ReportChartFactory.createAll(ChartDataMiner.mine(job.builds(), job.findings(), dockerfiles)).stream()
+        return ReportChartFactory.createAll(ChartDataMiner.mine(job.classifiedBuilds(), job.findings(), dockerfiles))
+                .stream()
                 .map(dev.rebuildcauses.report.chart.ReportChart::render)
                 .toList();
     }

@@ -10,8 +10,8 @@ import dev.rebuildcauses.analysis.mine.CombinationStats;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.mine.WeeklyCauseCount;
 import dev.rebuildcauses.analysis.model.Build;
+import dev.rebuildcauses.analysis.model.BuildSummary;
 import dev.rebuildcauses.analysis.model.ChangeRange;
-import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.report.csv.AdviceCsvWriter;
 import dev.rebuildcauses.report.csv.CsvNumbers;
@@ -31,8 +31,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the view model of each dashboard page from an index: plain Java, no HTTP, so the dashboard, the
@@ -54,6 +56,8 @@ public final class DashboardPages {
     private final LocalDate today;
     private final String ciBase;
     private final DashboardCharts charts;
+    /** Each job's summary line, which reads all its builds: computed once per job. */
+    private final Map<String, String> summaries = new ConcurrentHashMap<>();
 
     /**
      * @param freshness when the data was last harvested and read, in words
@@ -117,7 +121,10 @@ public final class DashboardPages {
         }
         return new OverviewPage(
                 frame("Where build time goes", "overview", links.overview()),
-                summary(findings, index.report().builds()),
+                summary(
+                        findings,
+                        index.firstStart().orElse(null),
+                        index.lastStart().orElse(null)),
                 Answer.sentences(findings, ranked),
                 KeyFigures.of(findings, ranked),
                 Rows.causes(findings.causes()),
@@ -247,8 +254,7 @@ public final class DashboardPages {
                 entry.advice(),
                 entry.dockerfiles() == null ? List.of() : List.of(entry.dockerfiles()),
                 index.report().advisor());
-        List<ClassifiedBuild> newestFirst = reversed(entry.builds());
-        Paged<ClassifiedBuild> paged = Paged.of(newestFirst, page, BUILDS_PER_PAGE);
+        Paged<BuildSummary> paged = Paged.newestFirst(entry.builds(), page, BUILDS_PER_PAGE);
         String job = entry.job();
         List<PageLink> pages = new ArrayList<>();
         for (int p = 1; p <= paged.pages(); p++) {
@@ -258,13 +264,13 @@ public final class DashboardPages {
         return new JobPage(
                 frame(job, "jobs", links.job(job)),
                 job,
-                summary(findings, entry.builds()),
+                summaries.computeIfAbsent(job, name -> summary(findings, entry.builds())),
                 Rows.causes(findings.causes()),
                 combinations,
                 DashboardCharts.images(charts.job(job), links, job),
                 stability,
                 advice,
-                paged.rows().stream().map(build -> Rows.build(build, null)).toList(),
+                paged.rows().stream().map(Rows::build).toList(),
                 pages,
                 List.of(
                         new PageLink(CsvReportWriter.BUILDS, links.jobCsv(CsvReportWriter.BUILDS, job), false),
@@ -276,14 +282,14 @@ public final class DashboardPages {
     }
 
     /** The page of one build; empty when the store does not hold it. */
-    public Optional<BuildPage> build(String job, long number) throws SnapshotException {
-        Optional<ClassifiedBuild> found = index.build(job, number);
+    public Optional<BuildPage> build(String job, long number) throws SnapshotException, BuildRangeException {
+        Optional<BuildSummary> found = index.build(job, number);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        ClassifiedBuild classified = found.get();
-        Build build = classified.build();
-        ChangeRange range = classified.range();
+        BuildSummary summary = found.get();
+        Build build = summary.build();
+        ChangeRange range = index.range(summary);
         List<BuildPage.Commit> commits = new ArrayList<>();
         for (Commit commit : range.commits()) {
             commits.add(new BuildPage.Commit(
@@ -294,12 +300,11 @@ public final class DashboardPages {
                     commit.message().strip(),
                     commit.filesChanged() < 0 ? "" : Integer.toString(commit.filesChanged())));
         }
-        List<FileVerdict> verdicts = index.files(classified);
+        List<FileVerdict> verdicts = index.files(build, range);
         List<FileRow> files = verdicts.stream()
                 .map(f -> new FileRow(f.path(), CauseBadge.of(f.cause()), f.reason()))
                 .toList();
-        boolean explained =
-                index.report().explained().containsKey(dev.rebuildcauses.report.pipeline.BuildKey.of(build));
+        boolean explained = index.isExplained(build);
         return Optional.of(new BuildPage(
                 frame(job + " #" + number, "jobs", links.build(job, number)),
                 job,
@@ -315,7 +320,7 @@ public final class DashboardPages {
                 range.toRevision() != null ? range.toRevision() : build.revision() == null ? "" : build.revision(),
                 range.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 range.problem(),
-                classified.causes().names().stream().map(CauseBadge::of).toList(),
+                summary.causes().names().stream().map(CauseBadge::of).toList(),
                 commits,
                 files,
                 explained,
@@ -346,7 +351,7 @@ public final class DashboardPages {
                         Comparator.reverseOrder())
                 .thenComparing(row -> -row.builds())
                 .thenComparing(CausePage.JobShare::job));
-        Paged<ClassifiedBuild> paged = Paged.of(index.buildsWith(cause), page, BUILDS_PER_PAGE);
+        Paged<BuildSummary> paged = Paged.of(index.buildsWith(cause), page, BUILDS_PER_PAGE);
         List<PageLink> pages = new ArrayList<>();
         for (int p = 1; p <= paged.pages(); p++) {
             pages.add(new PageLink(
@@ -358,7 +363,7 @@ public final class DashboardPages {
                 description(stats, findings),
                 stats == null ? null : Rows.cause(stats),
                 jobs,
-                paged.rows().stream().map(build -> Rows.build(build, null)).toList(),
+                paged.rows().stream().map(Rows::build).toList(),
                 pages,
                 links.causeCsv(cause));
     }
@@ -394,31 +399,33 @@ public final class DashboardPages {
         return summary.isEmpty() ? "" : summary.get(summary.size() - 1);
     }
 
-    private static String summary(Findings findings, List<ClassifiedBuild> builds) {
+    private static String summary(Findings findings, List<BuildSummary> builds) {
+        if (builds instanceof BuildList list) {
+            return summary(findings, list.firstStart(), list.lastStart());
+        }
+        java.time.Instant first = null;
+        java.time.Instant last = null;
+        for (BuildSummary build : builds) {
+            java.time.Instant at = build.build().startedAt();
+            first = first == null || at.isBefore(first) ? at : first;
+            last = last == null || at.isAfter(last) ? at : last;
+        }
+        return summary(findings, first, last);
+    }
+
+    /** One line: builds, hours and the period from {@code first} to {@code last} (both null without builds). */
+    private static String summary(Findings findings, java.time.Instant first, java.time.Instant last) {
         long count = findings.totals().builds();
         String hours = findings.totals().hours() == null
                 ? "no durations"
                 : CsvNumbers.hours(findings.totals().hours()) + " build hours";
         String period = "";
-        if (!builds.isEmpty()) {
-            java.time.Instant first = builds.get(0).build().startedAt();
-            java.time.Instant last = first;
-            for (ClassifiedBuild build : builds) {
-                java.time.Instant at = build.build().startedAt();
-                first = at.isBefore(first) ? at : first;
-                last = at.isAfter(last) ? at : last;
-            }
+        if (first != null) {
             period = ", " + first.atZone(ZoneOffset.UTC).toLocalDate() + " to "
                     + last.atZone(ZoneOffset.UTC).toLocalDate();
         }
         return count + " build" + (count == 1 ? "" : "s") + " of "
                 + findings.jobs().size() + " job" + (findings.jobs().size() == 1 ? "" : "s") + ", " + hours + period;
-    }
-
-    private static <T> List<T> reversed(List<T> list) {
-        List<T> copy = new ArrayList<>(list);
-        java.util.Collections.reverse(copy);
-        return copy;
     }
 
     /** One page of a list. */
@@ -428,6 +435,16 @@ public final class DashboardPages {
             int shown = Math.min(Math.max(1, page), pages);
             int from = (shown - 1) * size;
             return new Paged<>(all.subList(from, Math.min(all.size(), from + size)), shown, pages);
+        }
+
+        /** One page of {@code oldestFirst} read from its end, without copying the whole list. */
+        static <T> Paged<T> newestFirst(List<T> oldestFirst, int page, int size) {
+            int pages = Math.max(1, (oldestFirst.size() + size - 1) / size);
+            int shown = Math.min(Math.max(1, page), pages);
+            int to = oldestFirst.size() - (shown - 1) * size;
+            List<T> rows = new ArrayList<>(oldestFirst.subList(Math.max(0, to - size), to));
+            java.util.Collections.reverse(rows);
+            return new Paged<>(rows, shown, pages);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.rebuildcauses.report.pages;
 
 import dev.rebuildcauses.analysis.mine.FindingsMiner;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -62,14 +61,18 @@ public final class JobsTable {
     }
 
     private record Window(LocalDate since, LocalDate until) {
-        boolean contains(Instant start) {
-            return (since == null
-                            || !start.isBefore(
-                                    since.atStartOfDay(ZoneOffset.UTC).toInstant()))
-                    && (until == null
-                            || start.isBefore(until.plusDays(1)
-                                    .atStartOfDay(ZoneOffset.UTC)
-                                    .toInstant()));
+        /** The first second inside the window. */
+        long fromSecond() {
+            return since == null
+                    ? Long.MIN_VALUE
+                    : since.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        }
+
+        /** The first second after the window. */
+        long toSecond() {
+            return until == null
+                    ? Long.MAX_VALUE
+                    : until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         }
     }
 
@@ -100,12 +103,14 @@ public final class JobsTable {
     private List<JobFigures> compute(Window window) {
         List<JobFigures> figures = new ArrayList<>();
         for (ReportIndex.JobEntry job : index.jobs().values()) {
-            List<ClassifiedBuild> inside = new ArrayList<>();
-            for (ClassifiedBuild build : job.builds()) {
-                if (window.contains(build.build().startedAt())) {
-                    inside.add(build);
-                }
-            }
+            List<ClassifiedBuild> inside = job.builds() instanceof BuildList list
+                    ? list.classifiedStartedWithin(window.fromSecond(), window.toSecond())
+                    : job.classifiedBuilds().stream()
+                            .filter(build -> {
+                                long at = build.build().startedAt().getEpochSecond();
+                                return at >= window.fromSecond() && at < window.toSecond();
+                            })
+                            .toList();
             if (!inside.isEmpty()) {
                 figures.add(JobFigures.of(
                         FindingsMiner.mine(inside), job.bestAdvice().orElse(null)));

@@ -5,8 +5,8 @@ import dev.rebuildcauses.analysis.classify.FileVerdict;
 import dev.rebuildcauses.analysis.mine.CauseStats;
 import dev.rebuildcauses.analysis.mine.JobStats;
 import dev.rebuildcauses.analysis.model.Build;
+import dev.rebuildcauses.analysis.model.BuildSummary;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
-import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.report.csv.CsvNumbers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,9 +74,18 @@ public final class Rows {
 
     /** A build as tables show it, with its files' verdicts when known ({@code files} may be null). */
     public static BuildRow build(ClassifiedBuild classified, List<FileVerdict> files) {
-        Build build = classified.build();
-        String to = shortRevision(classified.range().toRevision());
-        String from = shortRevision(classified.range().fromRevision());
+        return build(BuildSummary.of(classified), files);
+    }
+
+    /** A build as lists of builds show it (no files). */
+    public static BuildRow build(BuildSummary summary) {
+        return build(summary, null);
+    }
+
+    private static BuildRow build(BuildSummary summary, List<FileVerdict> files) {
+        Build build = summary.build();
+        String to = shortRevision(summary.toRevision());
+        String from = shortRevision(summary.fromRevision());
         String range = from.isEmpty() || from.equals(to) ? to : from + ".." + to;
         List<FileRow> fileRows = files == null
                 ? List.of()
@@ -91,24 +100,21 @@ public final class Rows {
                 build.result(),
                 build.trigger(),
                 range,
-                classified.range().commits().size(),
-                newestSubject(classified.range().commits()),
-                classified.causes().names().stream().map(CauseBadge::of).toList(),
+                summary.commits(),
+                newestSubject(summary),
+                summary.causes().names().stream().map(CauseBadge::of).toList(),
                 fileRows);
     }
 
-    private static String newestSubject(List<Commit> commits) {
-        if (commits.isEmpty()) {
+    private static String newestSubject(BuildSummary summary) {
+        if (summary.commits() == 0) {
             return "";
         }
-        Commit newest = commits.get(commits.size() - 1);
-        String message = newest.message().strip();
-        int newline = message.indexOf('\n');
-        String subject = newline < 0 ? message : message.substring(0, newline).strip();
+        String subject = summary.newestSubject();
         if (subject.length() > 120) {
             subject = subject.substring(0, 119) + "…";
         }
-        return newest.author().isEmpty() ? subject : subject + " (" + newest.author() + ")";
+        return summary.newestAuthor().isEmpty() ? subject : subject + " (" + summary.newestAuthor() + ")";
     }
 
     /** {@code 1h 02m 05s}, {@code 12m 05s}, {@code 40s}; empty when unknown. */

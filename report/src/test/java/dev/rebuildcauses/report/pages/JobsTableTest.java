@@ -64,8 +64,7 @@ class JobsTableTest {
 
     @Test
     void shouldMineATimeWindowFromTheWindowsBuildsOnly() {
-        LocalDate day = index.report()
-                .builds()
+        LocalDate day = index.builds()
                 .get(0)
                 .build()
                 .startedAt()
@@ -77,7 +76,7 @@ class JobsTableTest {
                 .mapToLong(row -> row.stats().builds())
                 .sum();
 
-        long expected = index.report().builds().stream()
+        long expected = index.builds().stream()
                 .filter(b -> b.build()
                         .startedAt()
                         .atZone(java.time.ZoneOffset.UTC)

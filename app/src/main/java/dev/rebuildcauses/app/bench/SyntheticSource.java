@@ -1,0 +1,232 @@
+package dev.rebuildcauses.app.bench;
+
+import dev.rebuildcauses.analysis.advice.AdvisorSettings;
+import dev.rebuildcauses.analysis.classify.RuleSet;
+import dev.rebuildcauses.analysis.model.Build;
+import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.model.ChangeKind;
+import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.Commit;
+import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.analysis.model.RangeStatus;
+import dev.rebuildcauses.analysis.synthetic.SyntheticHistory;
+import dev.rebuildcauses.report.pages.BuildRangeException;
+import dev.rebuildcauses.report.pages.BuildRanges;
+import dev.rebuildcauses.report.pipeline.Report;
+import dev.rebuildcauses.report.pipeline.ReportPipeline;
+import dev.rebuildcauses.report.pipeline.SourceException;
+import dev.rebuildcauses.service.RefreshException;
+import dev.rebuildcauses.service.ReportSource;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The benchmark's store: a synthetic history analysed by the report pipeline, with every build's range
+ * written to a file as it is generated, so the server reads one build's commits and files from there
+ * (one positioned read) as it would from a store, instead of keeping them all in memory.
+ */
+final class SyntheticSource implements ReportSource {
+    private static final RangeStatus[] STATUSES = RangeStatus.values();
+    private static final ChangeKind[] KINDS = ChangeKind.values();
+
+    private final int builds;
+    private final long seed;
+    private final Path file;
+    private final Map<String, Offsets> offsets = new HashMap<>();
+    private FileChannel channel;
+
+    SyntheticSource(int builds, long seed, Path file) {
+        this.builds = builds;
+        this.seed = seed;
+        this.file = file;
+    }
+
+    @Override
+    public synchronized Report read() throws RefreshException {
+        List<BuildChanges> history = SyntheticHistory.generate(builds, seed);
+        try {
+            writeRanges(history);
+            return ReportPipeline.of(RuleSet.defaults())
+                    .advising(job -> List.of(), AdvisorSettings.defaults())
+                    .analyse(history);
+        } catch (IOException | SourceException e) {
+            throw new RefreshException("cannot analyse the synthetic history: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<BuildRanges> ranges() {
+        return Optional.of(this::range);
+    }
+
+    private Optional<ChangeRange> range(Build build) throws BuildRangeException {
+        Offsets job;
+        FileChannel open;
+        synchronized (this) {
+            job = offsets.get(build.job());
+            open = channel;
+        }
+        long at = job == null ? -1 : job.find(build.number());
+        if (at < 0) {
+            return Optional.empty();
+        }
+        try {
+            ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
+            readFully(open, length, at);
+            ByteBuffer record = ByteBuffer.allocate(length.flip().getInt());
+            readFully(open, record, at + Integer.BYTES);
+            return Optional.of(decode(record.flip()));
+        } catch (IOException e) {
+            throw new BuildRangeException(
+                    "cannot read the range of " + build.job() + " #" + build.number() + " from " + file + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private void writeRanges(List<BuildChanges> history) throws IOException {
+        if (channel != null) {
+            channel.close();
+        }
+        offsets.clear();
+        long position = 0;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            DataOutputStream record = new DataOutputStream(bytes);
+            DataOutputStream length = new DataOutputStream(out);
+            for (BuildChanges build : history) {
+                bytes.reset();
+                encode(build.range(), record);
+                record.flush();
+                offsets.computeIfAbsent(build.build().job(), job -> new Offsets())
+                        .add(build.build().number(), position);
+                length.writeInt(bytes.size());
+                bytes.writeTo(out);
+                position += Integer.BYTES + bytes.size();
+            }
+        }
+        channel = FileChannel.open(file, StandardOpenOption.READ);
+    }
+
+    private static void encode(ChangeRange range, DataOutputStream out) throws IOException {
+        out.writeByte(range.status().ordinal());
+        text(out, range.fromRevision());
+        text(out, range.toRevision());
+        text(out, range.problem());
+        out.writeInt(range.commits().size());
+        for (Commit commit : range.commits()) {
+            text(out, commit.id());
+            out.writeInt(commit.parents().size());
+            for (String parent : commit.parents()) {
+                text(out, parent);
+            }
+            text(out, commit.author());
+            out.writeBoolean(commit.time() != null);
+            if (commit.time() != null) {
+                out.writeLong(commit.time().getEpochSecond());
+                out.writeInt(commit.time().getNano());
+            }
+            text(out, commit.message());
+            out.writeInt(commit.filesChanged());
+        }
+        out.writeInt(range.files().size());
+        for (FileChange change : range.files()) {
+            out.writeByte(change.kind().ordinal());
+            text(out, change.path());
+            text(out, change.oldPath());
+        }
+    }
+
+    private static ChangeRange decode(ByteBuffer in) {
+        RangeStatus status = STATUSES[in.get()];
+        String from = text(in);
+        String to = text(in);
+        String problem = text(in);
+        List<Commit> commits = new ArrayList<>();
+        for (int c = in.getInt(); c > 0; c--) {
+            String id = text(in);
+            List<String> parents = new ArrayList<>();
+            for (int p = in.getInt(); p > 0; p--) {
+                parents.add(text(in));
+            }
+            String author = text(in);
+            Instant time = in.get() != 0 ? Instant.ofEpochSecond(in.getLong(), in.getInt()) : null;
+            commits.add(new Commit(id, parents, author, time, text(in), in.getInt()));
+        }
+        List<FileChange> files = new ArrayList<>();
+        for (int f = in.getInt(); f > 0; f--) {
+            files.add(new FileChange(KINDS[in.get()], text(in), text(in)));
+        }
+        return new ChangeRange(status, from, to, commits, files, problem);
+    }
+
+    /** A text, {@code null} included: its UTF-8 length (-1 for null), then its bytes. */
+    private static void text(DataOutputStream out, String value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String text(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        String value = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return value;
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, at);
+            if (read < 0) {
+                throw new IOException("the file ends at " + at);
+            }
+            at += read;
+        }
+    }
+
+    /** One job's build numbers (in the order generated, which is ascending) and where their ranges start. */
+    private static final class Offsets {
+        private long[] numbers = new long[64];
+        private long[] positions = new long[64];
+        private int size;
+
+        void add(long number, long position) {
+            if (size == numbers.length) {
+                numbers = Arrays.copyOf(numbers, size * 2);
+                positions = Arrays.copyOf(positions, size * 2);
+            }
+            numbers[size] = number;
+            positions[size] = position;
+            size++;
+        }
+
+        long find(long number) {
+            int at = Arrays.binarySearch(numbers, 0, size, number);
+            return at < 0 ? -1 : positions[at];
+        }
+    }
+}
