@@ -21,7 +21,11 @@ final class ChangeSources {
             case BITBUCKET_SERVER -> Optional.of(
                     BitbucketServerChangeSource.connect(settings.bitbucketUrl().trim(), credentials));
             case BITBUCKET_CLOUD -> Optional.of(BitbucketCloudChangeSource.connect(credentials));
-            case MIRROR -> Optional.of(new LocalGitChangeSource(url -> mirrorOf(settings.mirrorFolder(), url)));
+                // a fresh source per range: one kept would keep the history it first read, and mirrors are
+                // fetched while the server runs (reading a clone's first-parent history is cheap with git)
+            case MIRROR -> Optional.of(
+                    (repository, from, to) -> new LocalGitChangeSource(url -> mirrorOf(settings.mirrorFolder(), url))
+                            .resolve(repository, from, to));
         };
     }
 

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param mirrorFolder the folder holding one clone per repository (its last path segment), or {@code ""}
  * @param rulesFile a rules file replacing the default rules, or {@code ""}
  * @param storeUrl a JDBC URL, or {@code ""} for the embedded store under the server's home
- * @param exportEveryMinutes how often the CSV exports are written; 0 turns them off
+ * @param exportSchedules the scheduled CSV exports, one {@code name: cron expression} a line (see
+ *     {@link ScheduledExports#parse}); empty for none
  */
 public record PluginSettings(
         ChangeSourceKind changeSource,
@@ -22,7 +23,7 @@ public record PluginSettings(
         String mirrorFolder,
         String rulesFile,
         String storeUrl,
-        int exportEveryMinutes) {
+        String exportSchedules) {
     public PluginSettings {
         changeSource = changeSource == null ? ChangeSourceKind.SERVER : changeSource;
         bitbucketUrl = nonNull(bitbucketUrl);
@@ -31,12 +32,15 @@ public record PluginSettings(
         mirrorFolder = nonNull(mirrorFolder);
         rulesFile = nonNull(rulesFile);
         storeUrl = nonNull(storeUrl);
-        exportEveryMinutes = Math.max(0, exportEveryMinutes);
+        exportSchedules = nonNull(exportSchedules);
     }
+
+    /** The exports of a fresh installation: every file, daily at 05:00 UTC. */
+    public static final String DEFAULT_EXPORTS = "daily: 0 5 * * *";
 
     /** The defaults: the server's change sets, default rules, the embedded store, daily exports. */
     public static PluginSettings defaults() {
-        return new PluginSettings(ChangeSourceKind.SERVER, "", "", "", "", "", "", 24 * 60);
+        return new PluginSettings(ChangeSourceKind.SERVER, "", "", "", "", "", "", DEFAULT_EXPORTS);
     }
 
     /** The JDBC URL of the store: the configured one, or an embedded H2 under {@code pluginHome}. */

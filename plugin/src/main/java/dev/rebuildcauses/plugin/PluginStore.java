@@ -14,16 +14,33 @@ import java.util.Set;
 /** The store as the plugin's threads share it: one connection, one caller at a time. */
 public final class PluginStore implements AutoCloseable {
     private final BuildStore store;
+    private final PendingBuilds pending;
     private final Set<String> knownJobs = new HashSet<>();
 
-    private PluginStore(BuildStore store) {
+    private PluginStore(BuildStore store, PendingBuilds pending) {
         this.store = store;
+        this.pending = pending;
     }
 
-    /** Opens (creates, migrates) the store at {@code jdbcUrl}. */
+    /** Opens (creates, migrates) the store at {@code jdbcUrl}, with the plugin's table of pending builds. */
     public static PluginStore open(String jdbcUrl) throws HarvestException {
         registerDrivers();
-        return new PluginStore(BuildStore.open(jdbcUrl));
+        BuildStore store = BuildStore.open(jdbcUrl);
+        try {
+            return new PluginStore(store, PendingBuilds.open(jdbcUrl));
+        } catch (HarvestException e) {
+            try {
+                store.close();
+            } catch (HarvestException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** The builds finished but not recorded yet, kept in the store. */
+    public PendingBuilds pending() {
+        return pending;
     }
 
     /**
@@ -61,6 +78,10 @@ public final class PluginStore implements AutoCloseable {
 
     @Override
     public synchronized void close() throws HarvestException {
-        store.close();
+        try {
+            pending.close();
+        } finally {
+            store.close();
+        }
     }
 }

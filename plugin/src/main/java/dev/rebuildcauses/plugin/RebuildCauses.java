@@ -4,56 +4,69 @@ import dev.rebuildcauses.analysis.classify.PathClassifier;
 import dev.rebuildcauses.analysis.classify.RuleSet;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.harvest.store.JdbcUrls;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The plugin's running parts for one configuration: the store, the background recorder, the pages and
- * the exports. Started by the server's hooks through {@link #start}, replaced whole when the
+ * the scheduled exports. Started by the server's hooks through {@link #start}, replaced whole when the
  * configuration changes.
  */
 public final class RebuildCauses implements AutoCloseable {
+    /** Where the pages live under the server's root, and the plugin's folder in the server's home. */
+    public static final String URL_NAME = "rebuild-causes";
+
     private static final Logger LOG = Logger.getLogger(RebuildCauses.class.getName());
     private static final int QUEUE_CAPACITY = Integer.getInteger("rebuild-causes.queue", 1000);
 
-    private final PluginSettings settings;
     private final PluginStore store;
     private final WorkQueue queue;
-    private final PluginPages pages;
-    private final Exports exports;
+    private final PluginSnapshots snapshots;
+    private final ScheduledExports exports;
+    private final PluginSite site;
 
     private RebuildCauses(
-            PluginSettings settings, PluginStore store, WorkQueue queue, PluginPages pages, Exports exports) {
-        this.settings = settings;
+            PluginStore store, WorkQueue queue, PluginSnapshots snapshots, ScheduledExports exports, PluginSite site) {
         this.store = store;
         this.queue = queue;
-        this.pages = pages;
+        this.snapshots = snapshots;
         this.exports = exports;
+        this.site = site;
     }
 
     /**
-     * Opens the store and starts the recorder for {@code settings}; {@code pluginHome} is
-     * {@code <server home>/rebuild-causes}. Builds journalled before a restart are queued again.
+     * Opens the store and starts the recorder and the exports for {@code settings}; {@code pluginHome} is
+     * {@code <server home>/rebuild-causes}. Builds left pending in the store before a restart are queued
+     * again.
      */
     public static RebuildCauses start(Path pluginHome, PluginSettings settings)
-            throws HarvestException, RulesFormatException {
+            throws HarvestException, RulesFormatException, ConfigException {
         PathClassifier rules = settings.rulesFile().isBlank()
                 ? RuleSet.defaults()
                 : RuleSet.fromFile(Path.of(settings.rulesFile().trim()));
+        Path exportFolder = pluginHome.resolve("exports");
+        ScheduledExports.parse(settings.exportSchedules(), exportFolder); // a bad schedule fails before the store opens
         String jdbcUrl = settings.jdbcUrl(pluginHome);
         PluginStore store = PluginStore.open(jdbcUrl);
         var changes = ChangeSources.of(settings);
-        WorkQueue queue = new WorkQueue(
-                new PendingJournal(pluginHome.resolve("pending")), new BuildRecorder(store, changes), QUEUE_CAPACITY);
+        Clock clock = Clock.systemUTC();
+        PluginSnapshots snapshots = new PluginSnapshots(store, rules, clock);
+        WorkQueue queue =
+                new WorkQueue(store.pending(), new BuildRecorder(store, changes), QUEUE_CAPACITY, snapshots::changed);
         int resumed = queue.sweep();
+        ScheduledExports exports =
+                ScheduledExports.start(exportFolder, settings.exportSchedules(), store, rules, clock);
         LOG.info("Rebuild causes: recording into " + JdbcUrls.redact(jdbcUrl) + " with ranges from "
                 + settings.changeSource() + (resumed > 0 ? "; resumed " + resumed + " pending builds" : ""));
-        PluginPages pages = new PluginPages(store, rules, changes.isEmpty());
-        Exports exports = new Exports(store, rules, pluginHome.resolve("exports"), settings.exportEveryMinutes());
-        return new RebuildCauses(settings, store, queue, pages, exports);
+        PluginSite site = new PluginSite(snapshots, exports, changes.isEmpty(), queue::pending, clock);
+        return new RebuildCauses(store, queue, snapshots, exports, site);
     }
 
     /** Takes a finished build; returns at once and never throws. */
@@ -62,34 +75,25 @@ public final class RebuildCauses implements AutoCloseable {
     }
 
     /** Records every build of {@code builds} (a back-fill of the server's history); returns how many. */
-    public int backfill(java.util.List<FinishedBuild> builds) {
+    public int backfill(List<FinishedBuild> builds) {
         return queue.submitAll(builds);
     }
 
-    /** The periodic tick: queues journalled builds again (outages, a full queue) and runs due exports. */
+    /** The periodic tick: queues pending builds again (outages, a full queue) and refreshes a stale snapshot. */
     public void tick() {
         queue.sweep();
-        exports.runIfDue();
+        snapshots.refreshIfStale();
     }
 
-    public PluginSettings settings() {
-        return settings;
-    }
-
-    public PluginPages pages() {
-        return pages;
-    }
-
-    public Exports exports() {
-        return exports;
-    }
-
-    public int pending() {
-        return queue.pending();
+    /** The pages. */
+    public PluginSite site() {
+        return site;
     }
 
     @Override
     public void close() {
+        exports.close();
+        snapshots.close();
         try {
             queue.close();
         } catch (InterruptedException e) {
@@ -103,7 +107,7 @@ public final class RebuildCauses implements AutoCloseable {
     }
 
     /** {@code <server home>/rebuild-causes}, created. */
-    public static Path home(Path serverHome) throws java.io.IOException {
-        return Files.createDirectories(serverHome.resolve("rebuild-causes"));
+    public static Path home(Path serverHome) throws IOException {
+        return Files.createDirectories(serverHome.resolve(URL_NAME));
     }
 }

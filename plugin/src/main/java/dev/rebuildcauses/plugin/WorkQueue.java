@@ -2,7 +2,6 @@ package dev.rebuildcauses.plugin;
 
 import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.harvest.changes.HarvestException;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -11,57 +10,69 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Records finished builds off the build threads: each build is journalled, then queued (bounded) for
- * one worker thread. A full queue costs a log line, never a build: the journal keeps it and the next
- * {@link #sweep} queues it again, as it does after a restart or a change-source outage.
+ * Records finished builds off the build threads: each build is kept in the store's pending table, then
+ * queued (bounded) for one worker thread. A full queue costs a log line, never a build: the table keeps
+ * it and the next {@link #sweep} queues it again, as it does after a restart or a change-source outage.
  */
 public final class WorkQueue implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WorkQueue.class.getName());
 
-    private final PendingJournal journal;
+    private final PendingBuilds waiting;
     private final BuildRecorder recorder;
+    private final Runnable recorded;
     private final BlockingQueue<FinishedBuild> queue;
     private final Thread worker;
     private volatile boolean running = true;
 
-    public WorkQueue(PendingJournal journal, BuildRecorder recorder, int capacity) {
-        this.journal = journal;
+    public WorkQueue(PendingBuilds waiting, BuildRecorder recorder, int capacity) {
+        this(waiting, recorder, capacity, () -> {});
+    }
+
+    /** @param recorded told after each build stored (on the worker thread), e.g. to refresh the pages */
+    public WorkQueue(PendingBuilds waiting, BuildRecorder recorder, int capacity, Runnable recorded) {
+        this.waiting = waiting;
         this.recorder = recorder;
+        this.recorded = recorded;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.worker = new Thread(this::work, "rebuild-causes-recorder");
         this.worker.setDaemon(true);
         this.worker.start();
     }
 
-    /** Journals {@code build} and queues it; never throws, so no build fails because of the plugin. */
+    /** Keeps {@code build} pending and queues it; never throws, so no build fails because of the plugin. */
     public void submit(FinishedBuild build) {
         try {
-            journal.add(build);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Rebuild causes: cannot journal " + build.label() + " in " + journal.folder(), e);
+            waiting.add(build);
+        } catch (HarvestException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Rebuild causes: cannot keep " + build.label() + " pending in the store", e);
         }
         offer(build);
     }
 
-    /** Journals {@code builds} (a back-fill) and queues as many as fit; returns how many were journalled. */
+    /** Keeps {@code builds} (a back-fill) pending and queues as many as fit; returns how many were kept. */
     public int submitAll(List<FinishedBuild> builds) {
-        int journalled = 0;
-        for (FinishedBuild build : builds) {
-            try {
-                journal.add(build);
-                journalled++;
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "Rebuild causes: cannot journal " + build.label(), e);
-            }
+        try {
+            waiting.addAll(builds);
+        } catch (HarvestException e) {
+            LOG.log(Level.WARNING, "Rebuild causes: cannot keep " + builds.size() + " builds pending", e);
+            return 0;
         }
         sweep();
-        return journalled;
+        return builds.size();
     }
 
-    /** Queues every journalled build (after a start, and periodically); returns how many it queued. */
+    /** Queues every pending build (after a start, and periodically); returns how many it queued. */
     public int sweep() {
+        List<FinishedBuild> pending;
+        try {
+            pending = waiting.all();
+        } catch (HarvestException e) {
+            LOG.warning("Rebuild causes: cannot read the pending builds (tried again at the next sweep): "
+                    + e.getMessage());
+            return 0;
+        }
         int queued = 0;
-        for (FinishedBuild build : journal.all()) {
+        for (FinishedBuild build : pending) {
             if (queue.contains(build)) {
                 continue;
             }
@@ -73,9 +84,13 @@ public final class WorkQueue implements AutoCloseable {
         return queued;
     }
 
-    /** Builds waiting in the journal (queued or not). */
+    /** Builds waiting in the store (queued or not); 0 when the store cannot tell. */
     public int pending() {
-        return journal.all().size();
+        try {
+            return waiting.count();
+        } catch (HarvestException e) {
+            return 0;
+        }
     }
 
     private boolean offerQuietly(FinishedBuild build) {
@@ -87,7 +102,7 @@ public final class WorkQueue implements AutoCloseable {
             return true;
         }
         LOG.warning("Rebuild causes: the work queue is full (" + queue.size() + " builds waiting); " + build.label()
-                + " stays in " + journal.folder() + " and is recorded on the next sweep");
+                + " stays pending in the store and is recorded on the next sweep");
         return false;
     }
 
@@ -109,7 +124,13 @@ public final class WorkQueue implements AutoCloseable {
 
     /** Records the job's older pending builds first: a range needs the previous build's revision. */
     private void recordInOrder(FinishedBuild build) {
-        List<FinishedBuild> due = journal.upTo(build.job(), build.number());
+        List<FinishedBuild> due;
+        try {
+            due = waiting.upTo(build.job(), build.number());
+        } catch (HarvestException e) {
+            LOG.warning("Rebuild causes: " + build.label() + " waits for the store: " + e.getMessage());
+            return;
+        }
         for (FinishedBuild each : due.isEmpty() ? List.of(build) : due) {
             if (!recordOne(each)) {
                 return;
@@ -131,11 +152,20 @@ public final class WorkQueue implements AutoCloseable {
             }
         }
         try {
-            journal.remove(build);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Rebuild causes: cannot clear " + build.label() + " from the journal", e);
+            waiting.remove(build);
+        } catch (HarvestException e) {
+            LOG.log(Level.WARNING, "Rebuild causes: cannot clear " + build.label() + " from the pending builds", e);
         }
+        notifyRecorded();
         return true;
+    }
+
+    private void notifyRecorded() {
+        try {
+            recorded.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Rebuild causes: the listener of recorded builds failed", e);
+        }
     }
 
     private boolean recordUnknown(FinishedBuild build, String problem) {

@@ -69,6 +69,13 @@ final class GitRepo {
         git(work, "push", "-q", bare.toUri().toString(), "HEAD:refs/heads/master");
     }
 
+    /** Clones this repository's remote into {@code folder} as a mirror named like it ({@code name.git}). */
+    Path mirrorInto(Path folder) throws IOException, InterruptedException {
+        Path mirror = Files.createDirectories(folder).resolve(bare.getFileName());
+        git(folder, "clone", "-q", "--mirror", bare.toString(), mirror.toString());
+        return mirror;
+    }
+
     private static void git(Path in, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 "git", "-c", "user.name=Dev", "-c", "user.email=dev@example.com", "-c", "init.defaultBranch=master"));

@@ -62,8 +62,7 @@ class WorkQueueTest {
     void shouldLoseNoBuildWhileTheChangeSourceIsDownAndRecordThemWhenItIsBack() throws Exception {
         // Given a change source that is unreachable
         Outage source = new Outage();
-        PendingJournal journal = new PendingJournal(dir.resolve("pending"));
-        try (WorkQueue queue = new WorkQueue(journal, new BuildRecorder(store, Optional.of(source)), 10)) {
+        try (WorkQueue queue = new WorkQueue(store.pending(), new BuildRecorder(store, Optional.of(source)), 10)) {
             queue.submit(withUrl(build(1, "aaa", ""), "file:///app.git"));
             queue.submit(withUrl(build(2, "bbb", ""), "file:///app.git"));
             queue.submit(withUrl(build(3, "ccc", ""), "file:///app.git"));
@@ -83,14 +82,16 @@ class WorkQueueTest {
     }
 
     @Test
-    void shouldResumeJournalledBuildsAfterARestart() throws Exception {
-        // Given builds journalled by a server that stopped before recording them
-        PendingJournal journal = new PendingJournal(dir.resolve("pending"));
-        journal.add(build(1, "aaa", ""));
-        journal.add(build(2, "bbb", BuildRecorderTest.hudsonJson("bbb", "app.py")));
+    void shouldResumePendingBuildsFromTheStoreAfterARestart() throws Exception {
+        // Given builds kept pending in the store by a server that stopped before recording them
+        store.pending().add(build(1, "aaa", ""));
+        store.pending().add(build(2, "bbb", BuildRecorderTest.hudsonJson("bbb", "app.py")));
+        store.close();
 
-        // When the plugin starts again
-        try (WorkQueue queue = new WorkQueue(journal, new BuildRecorder(store, Optional.empty()), 10)) {
+        // When the plugin starts again on the same store
+        store = PluginStore.open("jdbc:h2:file:" + dir.resolve("store"));
+        assertThat(store.pending().all()).extracting(FinishedBuild::number).containsExactly(1L, 2L);
+        try (WorkQueue queue = new WorkQueue(store.pending(), new BuildRecorder(store, Optional.empty()), 10)) {
             assertThat(queue.sweep()).isEqualTo(2);
             await(() -> queue.pending() == 0);
         }
@@ -100,7 +101,7 @@ class WorkQueueTest {
     }
 
     @Test
-    void shouldSayClearlyWhenTheQueueIsFullAndKeepTheBuildInTheJournal() throws Exception {
+    void shouldSayClearlyWhenTheQueueIsFullAndKeepTheBuildPending() throws Exception {
         // Given a worker stuck on a slow change source and a queue of one
         CountDownLatch release = new CountDownLatch(1);
         ChangeSource slow = (repository, from, to) -> {
@@ -111,8 +112,7 @@ class WorkQueueTest {
             }
             return ChangeRange.resolved(from, to, List.of(), List.of());
         };
-        PendingJournal journal = new PendingJournal(dir.resolve("pending"));
-        try (WorkQueue queue = new WorkQueue(journal, new BuildRecorder(store, Optional.of(slow)), 1)) {
+        try (WorkQueue queue = new WorkQueue(store.pending(), new BuildRecorder(store, Optional.of(slow)), 1)) {
             queue.submit(withUrl(build(1, "aaa", ""), "file:///app.git"));
             await(() -> queue.pending() == 0);
             queue.submit(withUrl(build(2, "bbb", ""), "file:///app.git")); // the worker takes it and waits
@@ -120,7 +120,7 @@ class WorkQueueTest {
             queue.submit(withUrl(build(3, "ccc", ""), "file:///app.git")); // fills the queue
             queue.submit(withUrl(build(4, "ddd", ""), "file:///app.git")); // does not fit
 
-            // Then one clear line says so, and the build is still journalled
+            // Then one clear line says so, and the build is still pending in the store
             assertThat(log)
                     .anyMatch(line -> line.startsWith("WARNING")
                             && line.contains("work queue is full")

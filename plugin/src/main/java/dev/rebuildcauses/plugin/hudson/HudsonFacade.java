@@ -1,6 +1,8 @@
 package dev.rebuildcauses.plugin.hudson;
 
+import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.jenkins.BuildJson;
+import dev.rebuildcauses.harvest.jenkins.JobConfigParser;
 import dev.rebuildcauses.harvest.model.TriggerCause;
 import dev.rebuildcauses.plugin.FinishedBuild;
 import hudson.model.Cause;
@@ -44,8 +46,28 @@ final class HudsonFacade {
                 causes(run),
                 environment.get("GIT_COMMIT"),
                 environment.get("GIT_BRANCH"),
-                environment.get("GIT_URL"),
+                gitUrl(run, environment.get("GIT_URL")),
                 exportedJson(run));
+    }
+
+    /**
+     * {@code GIT_URL} of the build's environment, else the job's first git remote from its
+     * {@code config.xml} (read by the harvester's parser): Hudson's git plugin exports the URL nowhere
+     * else, and a change source needs it to know the repository.
+     */
+    private static String gitUrl(Run<?, ?> run, String fromEnvironment) {
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        Job<?, ?> job = run.getParent();
+        try {
+            List<String> urls =
+                    JobConfigParser.gitRemoteUrls(job.getConfigFile().asString(), job.getFullName() + "/config.xml");
+            return urls.isEmpty() ? "" : urls.get(0);
+        } catch (IOException | HarvestException | RuntimeException e) {
+            LOG.log(Level.FINE, "no git remote in the configuration of " + job.getFullName(), e);
+            return "";
+        }
     }
 
     private static List<TriggerCause> causes(Run<?, ?> run) {
@@ -102,6 +124,11 @@ final class HudsonFacade {
             }
         }
         return builds;
+    }
+
+    /** A job's full name (folders included), as builds are recorded under. */
+    static String fullName(Job<?, ?> job) {
+        return job.getFullName();
     }
 
     /** The server's home folder. */

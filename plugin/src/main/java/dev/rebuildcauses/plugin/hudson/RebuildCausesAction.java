@@ -4,21 +4,20 @@ import dev.rebuildcauses.plugin.RebuildCauses;
 import hudson.Extension;
 import hudson.model.RootAction;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.servlet.ServletException;
 import org.kohsuke.stapler.CapturedParameterNames;
 import org.kohsuke.stapler.StaplerRequest;
 import org.kohsuke.stapler.StaplerResponse;
 
 /**
- * {@code <server>/rebuild-causes/}: the overview, and with {@code ?job=}, {@code &build=} or
- * {@code ?cause=} the job, build and cause pages; also the export downloads and the back-fill.
+ * {@code <server>/rebuild-causes/}: the dashboard's pages and everything they link to ({@code jobs},
+ * {@code job?name=}, {@code build?job=&number=}, {@code cause?name=}, {@code api/…}, {@code csv/…},
+ * {@code chart.svg}, {@code static/…}, {@code exports/…}), routed by the plugin's site; and the back-fill.
  */
 @Extension
-public final class RebuildCausesAction implements RootAction {
+public final class RebuildCausesAction extends PageView implements RootAction {
     private static final Logger LOG = Logger.getLogger(RebuildCausesAction.class.getName());
 
     @Override
@@ -33,38 +32,24 @@ public final class RebuildCausesAction implements RootAction {
 
     @Override
     public String getUrlName() {
-        return "rebuild-causes";
-    }
-
-    /** The page of this request, rendered by the shared report components. */
-    public String getPageHtml() {
-        return PageHost.fromRequest();
-    }
-
-    public List<String> getExportFiles() {
-        return PageHost.exportFiles();
+        return RebuildCauses.URL_NAME;
     }
 
     public boolean isAdministrator() {
         return HudsonFacade.canAdminister();
     }
 
-    /** {@code export?file=builds.csv}: downloads one exported file. */
+    /** The overview. */
     @CapturedParameterNames({"request", "response"}) // Stapler's own ASM cannot read Java 17 class files
-    public void doExport(StaplerRequest request, StaplerResponse response) throws IOException {
-        HudsonFacade.checkRead();
-        Optional<RebuildCauses> core = PluginState.running();
-        Optional<Path> file = core.isPresent()
-                ? core.get().exports().file(String.valueOf(request.getParameter("file")))
-                : Optional.empty();
-        if (file.isEmpty()) {
-            response.sendError(404, "no such export");
-            return;
-        }
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(
-                "Content-Disposition", "attachment; filename=\"" + file.get().getFileName() + "\"");
-        Files.copy(file.get(), response.getOutputStream());
+    public void doIndex(StaplerRequest request, StaplerResponse response) throws IOException, ServletException {
+        PageHost.serve(this, request, response, (site, root) -> site.answer("", PageHost.parameters(request), root));
+    }
+
+    /** Every other page and file under the plugin's root. */
+    @CapturedParameterNames({"request", "response"})
+    public void doDynamic(StaplerRequest request, StaplerResponse response) throws IOException, ServletException {
+        String path = request.getRestOfPath();
+        PageHost.serve(this, request, response, (site, root) -> site.answer(path, PageHost.parameters(request), root));
     }
 
     /** POST {@code backfill}: records every finished build the server still has, in the background. */

@@ -1,11 +1,14 @@
 package dev.rebuildcauses.plugin.hudson;
 
+import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.plugin.PluginSettings;
 import dev.rebuildcauses.plugin.PluginSettings.ChangeSourceKind;
+import dev.rebuildcauses.plugin.ScheduledExports;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.Secret;
+import java.nio.file.Path;
 import net.sf.json.JSONObject;
 import org.kohsuke.stapler.StaplerRequest;
 
@@ -28,7 +31,7 @@ public final class RebuildCausesConfig implements Describable<RebuildCausesConfi
         private String mirrorFolder = "";
         private String rulesFile = "";
         private String storeUrl = "";
-        private int exportEveryMinutes = PluginSettings.defaults().exportEveryMinutes();
+        private String exportSchedules = PluginSettings.DEFAULT_EXPORTS;
 
         public DescriptorImpl() {
             super(RebuildCausesConfig.class);
@@ -52,7 +55,13 @@ public final class RebuildCausesConfig implements Describable<RebuildCausesConfi
             mirrorFolder = form.optString("mirrorFolder", "");
             rulesFile = form.optString("rulesFile", "");
             storeUrl = form.optString("storeUrl", "");
-            exportEveryMinutes = form.optInt("exportEveryMinutes", exportEveryMinutes);
+            String schedules = form.optString("exportSchedules", "");
+            try {
+                ScheduledExports.parse(schedules, Path.of("exports"));
+            } catch (ConfigException e) {
+                throw new FormException(e.getMessage(), "exportSchedules");
+            }
+            exportSchedules = schedules;
             save();
             PluginState.restart(settings());
             return true;
@@ -74,7 +83,7 @@ public final class RebuildCausesConfig implements Describable<RebuildCausesConfi
                     mirrorFolder,
                     rulesFile,
                     storeUrl,
-                    exportEveryMinutes);
+                    exportSchedules);
         }
 
         // getters for global.jelly
@@ -106,8 +115,8 @@ public final class RebuildCausesConfig implements Describable<RebuildCausesConfi
             return storeUrl;
         }
 
-        public int getExportEveryMinutes() {
-            return exportEveryMinutes;
+        public String getExportSchedules() {
+            return exportSchedules;
         }
     }
 }
