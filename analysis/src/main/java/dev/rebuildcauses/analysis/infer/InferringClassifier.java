@@ -44,6 +44,13 @@ public final class InferringClassifier {
     public static final Predicate<Verdict> FROM_DEFAULT_RULES =
             verdict -> DEFAULT_REASON.matcher(verdict.reason()).matches();
 
+    /**
+     * The files repository models and Dockerfile diffs read at every revision that changes them:
+     * Dockerfiles and CI files. A snapshot of a partial clone fetches them ahead, all at once.
+     */
+    public static final Predicate<String> READS_AHEAD =
+            path -> RepoPaths.isDockerfile(path) || RepoPaths.isCiFile(path);
+
     private static final int REVISIONS_KEPT = 1 << 14;
     private static final int READ_AHEAD = 256;
 

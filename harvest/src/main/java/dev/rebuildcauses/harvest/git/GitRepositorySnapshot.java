@@ -343,6 +343,75 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         }
     }
 
+    /**
+     * In a partial clone, fetches the files {@code wanted} accepts at all {@code revisions} that
+     * the clone lacks, in one fetch (or a few for very many), before anything reads them one by
+     * one; the contents are left to git, not cached here. Nothing in a full clone. Returns how
+     * many blobs it fetched.
+     */
+    public synchronized int fetchMissing(Collection<String> revisions, Predicate<String> wanted)
+            throws SnapshotException {
+        try {
+            if (partialClone == null) {
+                partialClone = PartialClone.of(git);
+            }
+        } catch (HarvestException e) {
+            throw new SnapshotException(e.getMessage(), e);
+        }
+        if (partialClone.isEmpty() || revisions.isEmpty()) {
+            return 0;
+        }
+        List<String> names =
+                revisions.stream().distinct().map(r -> r + "^{tree}").toList();
+        List<String> roots = new ArrayList<>();
+        List<Pending> level = new ArrayList<>();
+        for (Optional<GitObject> root : lookup(names)) {
+            if (root.isPresent() && root.get().type().equals("tree")) {
+                roots.add(root.get().id());
+                level.add(new Pending(root.get().id(), ""));
+                entries(root.get().id(), root.get().content());
+            }
+        }
+        // each distinct tree once: its entries parsed here, whatever the cache keeps
+        Map<String, List<TreeEntry>> trees = new HashMap<>();
+        for (String root : roots) {
+            trees.put(root, subtrees.get(root));
+        }
+        Set<String> seen = new HashSet<>(roots);
+        Set<String> blobIds = new LinkedHashSet<>();
+        while (!level.isEmpty()) {
+            List<Pending> next = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            for (Pending tree : level) {
+                for (TreeEntry entry : trees.getOrDefault(tree.id(), List.of())) {
+                    if (entry.tree()) {
+                        if (seen.add(entry.id())) {
+                            next.add(new Pending(entry.id(), tree.prefix() + entry.name() + "/"));
+                            List<TreeEntry> cached = subtrees.get(entry.id());
+                            if (cached == null) {
+                                unknown.add(entry.id());
+                            } else {
+                                trees.put(entry.id(), cached);
+                            }
+                        }
+                    } else if (!entry.submodule() && wanted.test(tree.prefix() + entry.name())) {
+                        blobIds.add(entry.id());
+                    }
+                }
+            }
+            for (GitObject subtree : objects(unknown)) {
+                trees.put(subtree.id(), entries(subtree.id(), subtree.content()));
+            }
+            level = next;
+        }
+        try {
+            return partialClone.get().fetchMissing(blobIds, roots);
+        } catch (HarvestException e) {
+            throw new SnapshotException(
+                    "cannot fetch missing files of the partial clone " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Fetches run to bring in the blobs of a partial clone in batches (none in a full clone). */
     public synchronized int fetchesRun() {
         return partialClone == null || partialClone.isEmpty()
