@@ -111,6 +111,8 @@ final class ScanRunner {
         }
         try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repository.directory())) {
             RepositoryModels models = new RepositoryModels(snapshot);
+            // a partial clone lacks old contents: fetch what inference reads in one go, not file by file
+            fetchAhead(snapshot, builds);
             // commits the CI triggers skip are no builds; real builds from --builds ran already
             TriggerFilter.Result triggered = listed != null ? null : skipByTriggers(builds, snapshot);
             if (triggered != null) {
@@ -143,6 +145,20 @@ final class ScanRunner {
             out.flush();
             return findings;
         }
+    }
+
+    /** The revisions builds start and end at, in build order. */
+    private static List<String> revisionsOf(List<BuildChanges> builds) {
+        java.util.Set<String> revisions = new java.util.LinkedHashSet<>();
+        for (BuildChanges build : builds) {
+            if (build.range().fromRevision() != null) {
+                revisions.add(build.range().fromRevision());
+            }
+            if (build.range().toRevision() != null) {
+                revisions.add(build.range().toRevision());
+            }
+        }
+        return List.copyOf(revisions);
     }
 
     /**
@@ -181,6 +197,14 @@ final class ScanRunner {
             return new TriggerFilter(new CiTriggerReader(snapshot)).apply(builds);
         } catch (SnapshotException e) {
             throw new IOException("cannot read the CI triggers of the repository: " + e.getMessage(), e);
+        }
+    }
+
+    private static void fetchAhead(GitRepositorySnapshot snapshot, List<BuildChanges> builds) throws IOException {
+        try {
+            snapshot.fetchMissing(revisionsOf(builds), InferringClassifier.READS_AHEAD);
+        } catch (SnapshotException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -53,6 +53,7 @@ final class DockerfileAnalyzer {
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         Map<String, Verdict> copiedFiles = new LinkedHashMap<>();
         Set<String> copied = new LinkedHashSet<>();
+        Map<String, Verdict> setUp = new LinkedHashMap<>();
         List<Copy> stage = new ArrayList<>();
         String workdir = "/";
         for (DockerInstruction instruction : instructions) {
@@ -73,6 +74,7 @@ final class DockerfileAnalyzer {
                         if (!copy.directory()) {
                             copiedFiles.putIfAbsent(copy.source(), into);
                         }
+                        setUp(copy, dockerfile, setUp);
                     }
                 }
                 case "RUN" -> {
@@ -110,7 +112,35 @@ final class DockerfileAnalyzer {
                 default -> {}
             }
         }
+        // what a RUN executes or CMD starts says more than where a file lands
+        setUp.forEach(verdicts::putIfAbsent);
         return new DockerfileFacts(verdicts, copiedFiles, copied);
+    }
+
+    /**
+     * Files a copy puts where the image's environment is set up (a conda {@code activate.d} or
+     * {@code profile.d} script: environment) or that it copies by name as configuration the
+     * image reads at run time ({@code jupyter_notebook_config.py} into {@code ~/.jupyter/}: config).
+     */
+    private void setUp(Copy copy, String dockerfile, Map<String, Verdict> setUp) {
+        String where = dockerfile + ":" + copy.line();
+        if (RepoPaths.isEnvironmentHook(copy.target()) || RepoPaths.isEnvironmentHook(copy.source())) {
+            List<String> files = copy.directory() ? index.filesUnder(copy.source()) : List.of(copy.source());
+            for (String file : files) {
+                setUp.putIfAbsent(
+                        file,
+                        new Verdict(
+                                Causes.ENVIRONMENT,
+                                "copied by " + where + " into " + copy.target()
+                                        + ", a hook that sets up the environment when it activates"));
+            }
+        } else if (!copy.directory() && RepoPaths.isConfigName(copy.source())) {
+            setUp.putIfAbsent(
+                    copy.source(),
+                    new Verdict(
+                            Causes.CONFIG,
+                            "copied by " + where + " into " + copy.target() + " as configuration read at run time"));
+        }
     }
 
     private static String ranAtBuild(String dockerfile, Copy copy, DockerInstruction run) {

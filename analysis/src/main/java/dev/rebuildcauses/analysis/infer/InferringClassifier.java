@@ -44,6 +44,13 @@ public final class InferringClassifier {
     public static final Predicate<Verdict> FROM_DEFAULT_RULES =
             verdict -> DEFAULT_REASON.matcher(verdict.reason()).matches();
 
+    /**
+     * The files repository models and Dockerfile diffs read at every revision that changes them:
+     * Dockerfiles and CI files. A snapshot of a partial clone fetches them ahead, all at once.
+     */
+    public static final Predicate<String> READS_AHEAD =
+            path -> RepoPaths.isDockerfile(path) || RepoPaths.isCiFile(path);
+
     private static final int REVISIONS_KEPT = 1 << 14;
     private static final int READ_AHEAD = 256;
 
@@ -188,6 +195,12 @@ public final class InferringClassifier {
         if (model == null || !openToInference.test(rule)) {
             return rule;
         }
+        if (RepoPaths.isDockerfilePatch(path) && !rule.cause().equals(Causes.DOCS)) {
+            Optional<Verdict> produced = patchDiff(path, change, range);
+            if (produced.isPresent()) {
+                return produced.get();
+            }
+        }
         if (RepoPaths.isDockerfile(path)
                 && model.isBuiltDockerfile(path)
                 && !rule.cause().equals(Causes.DOCS)) {
@@ -204,12 +217,112 @@ public final class InferringClassifier {
             boolean codeInTheImage = inferred.get().cause().equals(Causes.CI)
                     && rule.cause().equals(Causes.CODE)
                     && model.copiesWholeRepository();
-            return codeInTheImage ? rule : inferred.get();
+            // configuration the rules know already keeps the rule's reason
+            boolean knownConfig =
+                    inferred.get().cause().equals(rule.cause()) && rule.cause().equals(Causes.CONFIG);
+            return codeInTheImage || knownConfig ? rule : inferred.get();
+        }
+        if (change.kind() == ChangeKind.DELETE && range.fromRevision() != null) {
+            Optional<Verdict> deleted = deletedVerdict(path, rule, range);
+            if (deleted.isPresent()) {
+                return deleted.get();
+            }
         }
         if (rule.cause().equals(Causes.OTHER)) {
             return model.copiedIntoImage(path).orElse(rule);
         }
+        if (rule.cause().equals(Causes.CONFIG) && RepoPaths.isExampleName(path)) {
+            Optional<String> readme = documentingReadme(range.toRevision(), path);
+            if (readme.isPresent()) {
+                return new Verdict(Causes.DOCS, "an example documented by " + readme.get());
+            }
+        }
         return rule;
+    }
+
+    /**
+     * A deleted file is judged by the revision that still had it: what that revision's images and
+     * CI did with it, and when they did nothing with a file the rules call code, it was tooling
+     * nothing used any more, so deleting it changes nothing built.
+     */
+    private Optional<Verdict> deletedVerdict(String path, Verdict rule, ChangeRange range) throws SnapshotException {
+        String fromModel = modelRevisions.getOrDefault(range.fromRevision(), range.fromRevision());
+        RepositoryModel before = models.at(fromModel);
+        Optional<Verdict> inferred = before.verdictFor(path);
+        if (inferred.isPresent()) {
+            boolean codeInTheImage = inferred.get().cause().equals(Causes.CI)
+                    && rule.cause().equals(Causes.CODE)
+                    && before.copiesWholeRepository();
+            return codeInTheImage ? Optional.empty() : inferred;
+        }
+        if (rule.cause().equals(Causes.OTHER)) {
+            return before.copiedIntoImage(path);
+        }
+        if (rule.cause().equals(Causes.CODE)
+                && Boolean.FALSE.equals(before.entersImage(path))
+                && !RepoPaths.isUnderTests(path)) {
+            return Optional.of(new Verdict(
+                    Causes.OTHER, "deleted tooling: no image took it in and no CI file ran it before this change"));
+        }
+        return Optional.empty();
+    }
+
+    /** The README in the file's folder or above it that names the file, e.g. {@code server/README.md:12}. */
+    private Optional<String> documentingReadme(String revision, String path) throws SnapshotException {
+        RepositorySnapshot snapshot = models.snapshot();
+        String name = RepoPaths.baseName(path);
+        List<String> readmes = snapshot.paths(revision).stream()
+                .filter(candidate -> RepoPaths.baseName(candidate)
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .startsWith("readme")
+                        && path.startsWith(prefixOf(RepoPaths.directoryOf(candidate))))
+                .toList();
+        for (Map.Entry<String, Optional<String>> readme :
+                snapshot.readAll(revision, readmes).entrySet()) {
+            if (readme.getValue().isEmpty()) {
+                continue;
+            }
+            String[] lines = readme.getValue().get().split("\r?\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains(name)) {
+                    return Optional.of(readme.getKey() + ":" + (i + 1));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String prefixOf(String folder) {
+        return folder.isEmpty() ? "" : folder + "/";
+    }
+
+    /**
+     * A patch that makes a Dockerfile changes what that Dockerfile says: the lines it puts in
+     * before and after the change (or, added or deleted, the lines it swaps), compared as Dockerfiles.
+     */
+    private Optional<Verdict> patchDiff(String path, FileChange change, ChangeRange range) throws SnapshotException {
+        RepositorySnapshot snapshot = models.snapshot();
+        Optional<String> before = range.fromRevision() == null
+                ? Optional.empty()
+                : snapshot.read(range.fromRevision(), change.oldPath() == null ? path : change.oldPath());
+        Optional<String> after = snapshot.read(range.toRevision(), path);
+        String from;
+        String to;
+        if (before.isPresent() && after.isPresent()) {
+            from = DockerfilePatch.side(before.get(), true);
+            to = DockerfilePatch.side(after.get(), true);
+        } else if (after.isPresent()) {
+            from = DockerfilePatch.side(after.get(), false);
+            to = DockerfilePatch.side(after.get(), true);
+        } else if (before.isPresent()) {
+            from = DockerfilePatch.side(before.get(), true);
+            to = DockerfilePatch.side(before.get(), false);
+        } else {
+            return Optional.empty();
+        }
+        Verdict produced = dockerfileChanges.classify(path, from, to);
+        return Optional.of(new Verdict(
+                produced.cause(), produced.reason() + " (the Dockerfile this patch makes)", produced.alsoCauses()));
     }
 
     private Optional<Verdict> dockerfileDiff(String path, FileChange change, ChangeRange range)

@@ -12,6 +12,8 @@ final class RepoPaths {
     private static final Pattern SOURCE_FILE =
             Pattern.compile(".*\\.(java|kt|scala|groovy|py|go|js|ts|rb|rs|c|cc|cpp|h|hpp|cs|php|pl|sh)");
 
+    private static final Pattern EXAMPLE_NAME = Pattern.compile("(^|[._-])(examples?|samples?|demo)([._-]|$)");
+    private static final Pattern CONFIG_NAME = Pattern.compile("(^|[._-])(config|conf|settings)([._-]|$)");
     private static final Pattern REQUIREMENTS_VARIANT = Pattern.compile("[^/]*requirements[^/]*\\.(txt|in)");
 
     private RepoPaths() {}
@@ -49,10 +51,23 @@ final class RepoPaths {
 
     static boolean isDockerfile(String path) {
         String name = baseName(path).toLowerCase(Locale.ROOT);
+        if (isPatch(name)) {
+            return false; // Dockerfile.ppc64le.patch makes a Dockerfile, it is not one
+        }
         return name.equals("dockerfile")
                 || name.equals("containerfile")
                 || (name.startsWith("dockerfile.") && !SOURCE_FILE.matcher(name).matches())
                 || name.endsWith(".dockerfile");
+    }
+
+    /** A patch named after the Dockerfile it makes, e.g. {@code base-notebook/Dockerfile.ppc64le.patch}. */
+    static boolean isDockerfilePatch(String path) {
+        String name = baseName(path).toLowerCase(Locale.ROOT);
+        return isPatch(name) && (name.contains("dockerfile") || name.contains("containerfile"));
+    }
+
+    private static boolean isPatch(String name) {
+        return name.endsWith(".patch") || name.endsWith(".diff");
     }
 
     /** CI configuration read as a whole: pipelines, workflows and Makefiles. */
@@ -83,6 +98,35 @@ final class RepoPaths {
         return REQUIREMENTS_VARIANT
                 .matcher(baseName(path).toLowerCase(Locale.ROOT))
                 .matches();
+    }
+
+    /** A file named as an example input, e.g. {@code example.json}, {@code sample-request.yaml}, {@code demo_config.toml}. */
+    static boolean isExampleName(String path) {
+        return EXAMPLE_NAME.matcher(baseName(path).toLowerCase(Locale.ROOT)).find();
+    }
+
+    /**
+     * A file named as configuration, e.g. {@code jupyter_notebook_config.py}, {@code nginx.conf},
+     * {@code settings.ini}: read by a program, not run.
+     */
+    static boolean isConfigName(String path) {
+        return CONFIG_NAME.matcher(baseName(path).toLowerCase(Locale.ROOT)).find();
+    }
+
+    /**
+     * A place in an image whose scripts set up the shell or the conda environment when it starts or
+     * activates: {@code …/activate.d/}, {@code …/deactivate.d/}, {@code /etc/profile.d/}.
+     */
+    static boolean isEnvironmentHook(String path) {
+        for (String part : path.split("/")) {
+            switch (part) {
+                case "activate.d", "deactivate.d", "profile.d" -> {
+                    return true;
+                }
+                default -> {}
+            }
+        }
+        return false;
     }
 
     /** A folder of tests: they stay code, whoever runs them. */
@@ -133,7 +177,16 @@ final class RepoPaths {
     static String nonShippingFolder(String path) {
         for (String part : directoryOf(path).split("/")) {
             switch (part.toLowerCase(Locale.ROOT)) {
-                case "examples", "example", "docs", "doc", "test", "tests", "samples", "sample", "binder" -> {
+                case "examples",
+                        "example",
+                        "docs",
+                        "doc",
+                        "test",
+                        "tests",
+                        "samples",
+                        "sample",
+                        "binder",
+                        ".binder" -> {
                     return part + "/";
                 }
                 default -> {}

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -83,8 +84,9 @@ public final class GitDockerfileHistoryReader {
 
     /** Every revision of {@code path} reachable from {@code revision}, following renames, oldest first. */
     public DockerfileHistory history(String revision, String path) throws HarvestException {
-        String log = text(
-                run(List.of("log", "--format=%x01%H%x00%ct", "--name-only", "--follow", revision, "--", path), null));
+        String log = text(run(
+                List.of("log", "--format=%x01%H%x00%ct", "--raw", "--no-abbrev", "--follow", revision, "--", path),
+                null));
         List<String[]> commits = new ArrayList<>();
         for (String record : log.split("\u0001")) {
             if (record.isBlank()) {
@@ -92,16 +94,21 @@ public final class GitDockerfileHistoryReader {
             }
             String[] lines = record.strip().split("\n");
             String[] header = lines[0].split("\0");
-            String pathThen = lines.length > 1 ? lines[lines.length - 1].strip() : path;
+            // ":100644 100644 <old blob> <new blob> M\tpath" (R100 with two paths for a rename)
+            String raw = lines.length > 1 ? lines[lines.length - 1].strip() : "";
+            String pathThen = raw.isEmpty() ? path : raw.substring(raw.lastIndexOf('\t') + 1);
+            String[] fields = raw.split(" ");
+            String blob = fields.length > 3 && !fields[3].matches("0+") ? fields[3] : null;
             if (header.length != 2) {
                 throw new HarvestException(
                         FailureKind.LOCAL,
                         "unexpected git log output for " + path + " in " + repository + ": " + lines[0]);
             }
-            commits.add(new String[] {header[0], header[1], pathThen});
+            commits.add(new String[] {header[0], header[1], pathThen, blob});
         }
         commits = withoutCopySources(commits);
         Collections.reverse(commits);
+        fetchMissingBlobs(commits);
         StringBuilder requests = new StringBuilder();
         for (String[] commit : commits) {
             requests.append(commit[0]).append(':').append(commit[2]).append('\n');
@@ -131,6 +138,26 @@ public final class GitDockerfileHistoryReader {
                     FailureKind.LOCAL, "no revision of " + path + " at " + revision + " in " + repository);
         }
         return new DockerfileHistory(path, revisions);
+    }
+
+    /** In a partial clone, fetches the revisions' blobs it lacks in one go: cat-file would fetch each alone. */
+    private void fetchMissingBlobs(List<String[]> commits) throws HarvestException {
+        List<String> blobs = commits.stream()
+                .map(commit -> commit[3])
+                .filter(Objects::nonNull)
+                .toList();
+        if (blobs.isEmpty()) {
+            return;
+        }
+        Optional<PartialClone> partial = PartialClone.of(new GitCommand(repository));
+        if (partial.isPresent()) {
+            partial.get()
+                    .fetchMissing(
+                            blobs,
+                            commits.stream()
+                                    .map(commit -> commit[0] + "^{tree}")
+                                    .toList());
+        }
     }
 
     /**

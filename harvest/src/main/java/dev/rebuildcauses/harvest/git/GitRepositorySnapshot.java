@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -58,6 +59,8 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private InputStream answers;
     private int gitProcessesStarted;
     private long objectsRead;
+    /** The clone's promisor remote when it is a partial clone; null until asked. */
+    private Optional<PartialClone> partialClone;
 
     public GitRepositorySnapshot(Path directory) {
         this.directory = directory;
@@ -115,6 +118,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             } else {
                 text = blobs.get(blob.get());
                 if (text == null) {
+                    fetchMissing(List.of(blob.get()), List.of(rootId));
                     text = textOf(object(blob.get()));
                     blobs.put(blob.get(), text);
                 }
@@ -144,6 +148,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 }
             }
         }
+        fetchMissing(missing, List.of(rootId));
         for (GitObject blob : objects(missing)) {
             blobs.put(blob.id(), textOf(Optional.of(blob)));
         }
@@ -274,6 +279,9 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             level = next;
         }
         List<String> toRead = blobsWanted.stream().limit(FILES_KEPT / 2).toList();
+        fetchMissing(
+                toRead,
+                revisions.stream().map(rootTrees::get).filter(Objects::nonNull).toList());
         for (GitObject blob : objects(toRead)) {
             blobs.put(blob.id(), textOf(Optional.of(blob)));
         }
@@ -312,6 +320,103 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             treeId = found.id();
             start = slash + 1;
         }
+    }
+
+    /**
+     * In a partial clone, fetches those of {@code blobIds} it lacks in one go before cat-file
+     * reads them (it would fetch each alone); {@code trees} hold them. Nothing in a full clone.
+     */
+    private void fetchMissing(List<String> blobIds, List<String> trees) throws SnapshotException {
+        if (blobIds.isEmpty() || trees.isEmpty()) {
+            return;
+        }
+        try {
+            if (partialClone == null) {
+                partialClone = PartialClone.of(git);
+            }
+            if (partialClone.isPresent()) {
+                partialClone.get().fetchMissing(blobIds, trees);
+            }
+        } catch (HarvestException e) {
+            throw new SnapshotException(
+                    "cannot fetch missing files of the partial clone " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * In a partial clone, fetches the files {@code wanted} accepts at all {@code revisions} that
+     * the clone lacks, in one fetch (or a few for very many), before anything reads them one by
+     * one; the contents are left to git, not cached here. Nothing in a full clone. Returns how
+     * many blobs it fetched.
+     */
+    public synchronized int fetchMissing(Collection<String> revisions, Predicate<String> wanted)
+            throws SnapshotException {
+        try {
+            if (partialClone == null) {
+                partialClone = PartialClone.of(git);
+            }
+        } catch (HarvestException e) {
+            throw new SnapshotException(e.getMessage(), e);
+        }
+        if (partialClone.isEmpty() || revisions.isEmpty()) {
+            return 0;
+        }
+        List<String> names =
+                revisions.stream().distinct().map(r -> r + "^{tree}").toList();
+        List<String> roots = new ArrayList<>();
+        List<Pending> level = new ArrayList<>();
+        for (Optional<GitObject> root : lookup(names)) {
+            if (root.isPresent() && root.get().type().equals("tree")) {
+                roots.add(root.get().id());
+                level.add(new Pending(root.get().id(), ""));
+                entries(root.get().id(), root.get().content());
+            }
+        }
+        // each distinct tree once: its entries parsed here, whatever the cache keeps
+        Map<String, List<TreeEntry>> trees = new HashMap<>();
+        for (String root : roots) {
+            trees.put(root, subtrees.get(root));
+        }
+        Set<String> seen = new HashSet<>(roots);
+        Set<String> blobIds = new LinkedHashSet<>();
+        while (!level.isEmpty()) {
+            List<Pending> next = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            for (Pending tree : level) {
+                for (TreeEntry entry : trees.getOrDefault(tree.id(), List.of())) {
+                    if (entry.tree()) {
+                        if (seen.add(entry.id())) {
+                            next.add(new Pending(entry.id(), tree.prefix() + entry.name() + "/"));
+                            List<TreeEntry> cached = subtrees.get(entry.id());
+                            if (cached == null) {
+                                unknown.add(entry.id());
+                            } else {
+                                trees.put(entry.id(), cached);
+                            }
+                        }
+                    } else if (!entry.submodule() && wanted.test(tree.prefix() + entry.name())) {
+                        blobIds.add(entry.id());
+                    }
+                }
+            }
+            for (GitObject subtree : objects(unknown)) {
+                trees.put(subtree.id(), entries(subtree.id(), subtree.content()));
+            }
+            level = next;
+        }
+        try {
+            return partialClone.get().fetchMissing(blobIds, roots);
+        } catch (HarvestException e) {
+            throw new SnapshotException(
+                    "cannot fetch missing files of the partial clone " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fetches run to bring in the blobs of a partial clone in batches (none in a full clone). */
+    public synchronized int fetchesRun() {
+        return partialClone == null || partialClone.isEmpty()
+                ? 0
+                : partialClone.get().fetches();
     }
 
     /** Objects asked of git so far (trees and blobs), to see what the caches save. */
