@@ -28,8 +28,8 @@ final class SchemaMigrator {
      * The scripts, in order; a new one is appended here and never changes its effect once released
      * (V1 and V2 were edited only to make every statement idempotent).
      */
-    static final List<String> SCRIPTS = List.of(
-            "V1__builds_ranges_commits.sql", "V2__range_lookup_by_repository.sql", "V3__job_leases.sql");
+    static final List<String> SCRIPTS =
+            List.of("V1__builds_ranges_commits.sql", "V2__range_lookup_by_repository.sql", "V3__job_leases.sql");
 
     private final Connection connection;
     private final StatementListener listener;

@@ -6,6 +6,7 @@ import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.http.Credentials;
 import dev.rebuildcauses.harvest.http.HttpSettings;
 import dev.rebuildcauses.harvest.http.RemoteHttp;
+import dev.rebuildcauses.harvest.model.BuildJob;
 import dev.rebuildcauses.harvest.mutation.JsonMutator;
 import java.io.IOException;
 import java.io.InputStream;
