@@ -100,7 +100,7 @@ final class SyntheticImageRepository {
     private int renameOrDelete(int written, int tip) throws IOException {
         List<String> code = files.get("code");
         String old = code.get(random.nextInt(code.size()));
-        if (random.nextBoolean()) {
+        if (random.nextBoolean() || code.size() < 100) { // deletions stop while few code files are left
             String renamed = old.replace(".py", "_v" + written + ".py");
             code.set(code.indexOf(old), renamed);
             return commit(
