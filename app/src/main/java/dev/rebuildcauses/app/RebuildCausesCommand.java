@@ -2,8 +2,8 @@ package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.app.bench.BenchCommand;
 import dev.rebuildcauses.app.bench.BenchHarvestCommand;
+import dev.rebuildcauses.app.bench.BenchInferCommand;
 import dev.rebuildcauses.app.bench.BenchReportCommand;
-import dev.rebuildcauses.app.bench.BenchScanCommand;
 import dev.rebuildcauses.app.bench.BenchServeCommand;
 import dev.rebuildcauses.app.serve.ServeCommand;
 import java.util.Map;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
             BenchHarvestCommand.class,
             BenchReportCommand.class,
             BenchServeCommand.class,
-            BenchScanCommand.class
+            BenchInferCommand.class
         })
 public final class RebuildCausesCommand implements Callable<Integer> {
     /** Columns of the help text: the examples stay on one line each. */

@@ -18,19 +18,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench-scan}: {@code git log --first-parent --name-status}, the rules-only scan and the
+ * {@code bench-infer}: {@code git log --first-parent --name-status}, the rules-only scan and the
  * default scan of one synthetic image repository, side by side, each with its wall time, CPU time
  * and peak resident set (scans in child JVMs with default settings, measured by {@code /usr/bin/time}).
+ * Not named {@code bench-scan}: a verb containing "scan" joins the suggestions for a mistyped {@code scan}.
  */
 @Command(
-        name = "bench-scan",
+        name = "bench-infer",
         mixinStandardHelpOptions = true,
         description = {
             "Generates an image repository with one known cause per commit (git fast-import), then times",
             "git log --first-parent --name-status, the rules-only scan (--no-infer --no-advice) and the",
             "default scan side by side, each in its own process, with their ratios and peak memory."
         })
-public final class BenchScanCommand implements Runnable {
+public final class BenchInferCommand implements Runnable {
     private static final Path TIME = Path.of("/usr/bin/time");
 
     @Option(
@@ -63,7 +64,7 @@ public final class BenchScanCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Path work = null;
         try {
-            work = Files.createTempDirectory("bench-scan");
+            work = Files.createTempDirectory("bench-infer");
             Path repository = repo != null ? repo : work.resolve("image-repo");
             if (!Files.isDirectory(repository.resolve(".git"))) {
                 long start = System.nanoTime();
@@ -114,10 +115,10 @@ public final class BenchScanCommand implements Runnable {
                     Math.max(rules.peakKb(), defaults.peakKb()) < 1024 * 1024 ? "met" : "not met");
             out.flush();
         } catch (IOException e) {
-            throw new IllegalStateException("bench-scan failed: " + e.getMessage(), e);
+            throw new IllegalStateException("bench-infer failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("bench-scan interrupted", e);
+            throw new IllegalStateException("bench-infer interrupted", e);
         } finally {
             delete(work);
         }
@@ -188,13 +189,13 @@ public final class BenchScanCommand implements Runnable {
     /** The jar this command runs from: the scans run the same build. */
     private static String jar() throws IOException {
         try {
-            Path location = Path.of(BenchScanCommand.class
+            Path location = Path.of(BenchInferCommand.class
                     .getProtectionDomain()
                     .getCodeSource()
                     .getLocation()
                     .toURI());
             if (!location.toString().endsWith(".jar")) {
-                throw new IOException("bench-scan runs scans from the jar: java -jar rebuild-causes.jar bench-scan");
+                throw new IOException("bench-infer runs scans from the jar: java -jar rebuild-causes.jar bench-infer");
             }
             return location.toString();
         } catch (URISyntaxException e) {
