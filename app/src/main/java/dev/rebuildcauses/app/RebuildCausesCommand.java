@@ -2,6 +2,7 @@ package dev.rebuildcauses.app;
 
 import dev.rebuildcauses.app.bench.BenchCommand;
 import dev.rebuildcauses.app.bench.BenchHarvestCommand;
+import dev.rebuildcauses.app.bench.BenchInferCommand;
 import dev.rebuildcauses.app.bench.BenchReportCommand;
 import dev.rebuildcauses.app.bench.BenchServeCommand;
 import dev.rebuildcauses.app.serve.ServeCommand;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             BenchHarvestCommand.class,
             BenchReportCommand.class,
-            BenchServeCommand.class
+            BenchServeCommand.class,
+            BenchInferCommand.class
         })
 public final class RebuildCausesCommand implements Callable<Integer> {
     /** Columns of the help text: the examples stay on one line each. */

@@ -109,7 +109,8 @@ final class ScanRunner {
             }
             return printer.run(pipeline, builds, config.outDir()).findings();
         }
-        try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repository.directory())) {
+        // listings along the walked chain come from its diffs: only changed Dockerfiles and CI files are read
+        try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repository.directory()).following(history)) {
             RepositoryModels models = new RepositoryModels(snapshot);
             // a partial clone lacks old contents: fetch what inference reads in one go, not file by file
             fetchAhead(snapshot, builds);

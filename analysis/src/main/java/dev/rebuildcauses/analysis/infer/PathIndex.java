@@ -1,19 +1,82 @@
 package dev.rebuildcauses.analysis.infer;
 
+import dev.rebuildcauses.analysis.model.ChangeKind;
+import dev.rebuildcauses.analysis.model.FileChange;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** The files of one revision (immutable, so shared by revisions with the same files), answering "is this a file, a folder, which files match this glob". */
+/**
+ * The files of one revision, answering "is this a file, a folder, which files match this glob",
+ * with its Dockerfiles and CI files kept apart so a model never scans every path for them. Moved
+ * to the next revision by {@link #apply} (the tree diff between them) instead of being listed
+ * again; only the model reader holds one, and only while it reads.
+ */
 final class PathIndex {
     private final NavigableSet<String> paths;
-    private final List<String> all;
+    private final NavigableSet<String> dockerfiles = new TreeSet<>();
+    private final NavigableSet<String> ciFiles = new TreeSet<>();
 
     PathIndex(Collection<String> paths) {
         this.paths = new TreeSet<>(paths);
-        this.all = List.copyOf(this.paths);
+        for (String path : this.paths) {
+            track(path);
+        }
+    }
+
+    /**
+     * Moves the index to the next revision: {@code changes} is the tree diff between the two,
+     * applied in order (a step's removals are given before its additions).
+     */
+    void apply(List<FileChange> changes) {
+        for (FileChange change : changes) {
+            switch (change.kind()) {
+                case DELETE -> remove(change.path());
+                case RENAME -> {
+                    remove(change.oldPath());
+                    add(change.path());
+                }
+                case ADD, COPY -> add(change.path());
+                case MODIFY -> {
+                    // a modified path exists on both sides: nothing to move
+                }
+            }
+        }
+    }
+
+    /** True when {@code changes} may add or remove a path: else the index would stay as it is. */
+    static boolean movesPaths(List<FileChange> changes) {
+        for (FileChange change : changes) {
+            if (change.kind() != ChangeKind.MODIFY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void add(String path) {
+        if (paths.add(path)) {
+            track(path);
+        }
+    }
+
+    private void remove(String path) {
+        if (path != null && paths.remove(path)) {
+            dockerfiles.remove(path);
+            ciFiles.remove(path);
+        }
+    }
+
+    private void track(String path) {
+        if (RepoPaths.isDockerfile(path)) {
+            dockerfiles.add(path);
+        }
+        if (RepoPaths.isCiFile(path)) {
+            ciFiles.add(path);
+        }
     }
 
     boolean isFile(String path) {
@@ -59,7 +122,18 @@ final class PathIndex {
                 .toList();
     }
 
-    List<String> all() {
-        return all;
+    /** Every Dockerfile ({@link RepoPaths#isDockerfile}), in path order. */
+    Collection<String> dockerfiles() {
+        return Collections.unmodifiableSet(dockerfiles);
+    }
+
+    /** Every CI file ({@link RepoPaths#isCiFile}), in path order. */
+    Collection<String> ciFiles() {
+        return Collections.unmodifiableSet(ciFiles);
+    }
+
+    /** Every path, in order. */
+    Collection<String> all() {
+        return Collections.unmodifiableSet(paths);
     }
 }

@@ -2,7 +2,9 @@ package dev.rebuildcauses.analysis.infer;
 
 import dev.rebuildcauses.analysis.classify.Verdict;
 import dev.rebuildcauses.analysis.model.Causes;
+import dev.rebuildcauses.analysis.model.FileChange;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +24,14 @@ final class RepositoryModelReader {
     private List<String> lastPaths;
 
     private PathIndex lastIndex;
+    /** The revision {@link #lastIndex} lists, when it was moved there by diffs rather than listed. */
+    private String indexRevision;
+    /**
+     * The texts read for the model of {@link #indexRevision} (CI files, scripts, Dockerfiles, and
+     * which of them were missing): a file the diff to the next revision does not name is the same
+     * there, so only changed files are read and parsed again.
+     */
+    private final Map<String, Optional<String>> texts = new java.util.HashMap<>();
 
     RepositoryModelReader(RepositorySnapshot snapshot, ParsedFiles parsedFiles) {
         this.snapshot = snapshot;
@@ -34,7 +44,7 @@ final class RepositoryModelReader {
     }
 
     RepositoryModel read(String revision) throws SnapshotException {
-        PathIndex index = indexOf(snapshot.paths(revision));
+        PathIndex index = indexAt(revision);
         Set<String> sources = new TreeSet<>();
         CiAnalyzer ci = readCi(revision, index, sources);
 
@@ -68,9 +78,7 @@ final class RepositoryModelReader {
             }
         });
         Set<String> dockerfileFolders = new LinkedHashSet<>();
-        index.all().stream()
-                .filter(RepoPaths::isDockerfile)
-                .forEach(path -> dockerfileFolders.add(RepoPaths.directoryOf(path)));
+        index.dockerfiles().forEach(path -> dockerfileFolders.add(RepoPaths.directoryOf(path)));
         hookFolders(ci, index, dockerfileFolders, copied, files, folders);
         Map<String, RepositoryModel.ImageDefinition> images = new java.util.TreeMap<>();
         parsed.forEach((dockerfile, instructions) -> {
@@ -134,22 +142,65 @@ final class RepositoryModelReader {
         }
     }
 
-    private PathIndex indexOf(List<String> paths) {
+    /**
+     * The index of {@code revision}: the last one moved by the tree diff when the snapshot knows it
+     * (and the repository has no submodules, which a diff names like files but a listing leaves
+     * out), else a new listing.
+     */
+    private PathIndex indexAt(String revision) throws SnapshotException {
+        if (indexRevision != null && lastIndex != null && !lastIndex.isFile(".gitmodules")) {
+            Optional<List<FileChange>> diff = revision.equals(indexRevision)
+                    ? Optional.of(List.of())
+                    : snapshot.changesBetween(indexRevision, revision);
+            if (diff.isPresent()) {
+                lastIndex.apply(diff.get());
+                for (FileChange change : diff.get()) {
+                    texts.remove(change.path());
+                    if (change.oldPath() != null) {
+                        texts.remove(change.oldPath());
+                    }
+                }
+                indexRevision = revision;
+                lastPaths = null; // the index moved: a listing must not be taken for its own again
+                return lastIndex;
+            }
+        }
+        texts.clear();
+        List<String> paths = snapshot.paths(revision);
         if (paths != lastPaths) {
             lastIndex = new PathIndex(paths);
             lastPaths = paths;
         }
+        indexRevision = revision;
         return lastIndex;
+    }
+
+    /** The texts of {@code paths} at {@code revision} (the current index's), reading only those not known yet. */
+    private Map<String, Optional<String>> textsOf(String revision, Collection<String> paths) throws SnapshotException {
+        List<String> missing = new ArrayList<>();
+        for (String path : paths) {
+            if (!texts.containsKey(path)) {
+                missing.add(path);
+            }
+        }
+        if (!missing.isEmpty()) {
+            texts.putAll(snapshot.readAll(revision, missing));
+        }
+        Map<String, Optional<String>> found = new LinkedHashMap<>();
+        for (String path : paths) {
+            found.put(path, texts.get(path));
+        }
+        return found;
     }
 
     private CiAnalyzer readCi(String revision, PathIndex index, Set<String> sources) throws SnapshotException {
         CiAnalyzer ci = new CiAnalyzer(index);
-        List<String> wave = index.all().stream().filter(RepoPaths::isCiFile).toList();
+        List<String> wave = List.copyOf(index.ciFiles());
         while (!wave.isEmpty()) {
             sources.addAll(wave);
             List<String> next = new ArrayList<>();
             for (Map.Entry<String, Optional<String>> file :
-                    snapshot.readAll(revision, wave).entrySet()) {
+                    textsOf(revision, wave).entrySet()) {
                 Optional<String> text = file.getValue();
                 if (text.isPresent() && !text.get().contains("\0")) {
                     next.addAll(ci.read(file.getKey(), parsedFiles.ciFile(text.get())));
@@ -176,8 +227,7 @@ final class RepositoryModelReader {
             throws SnapshotException {
         DockerfileAnalyzer analyzer = new DockerfileAnalyzer(index);
         List<DockerfileAnalyzer.Copy> allCopies = new ArrayList<>();
-        for (Map.Entry<String, Optional<String>> file :
-                snapshot.readAll(revision, built).entrySet()) {
+        for (Map.Entry<String, Optional<String>> file : textsOf(revision, built).entrySet()) {
             if (file.getValue().isEmpty()) {
                 continue;
             }
@@ -216,10 +266,7 @@ final class RepositoryModelReader {
         Set<String> referenced = ci.builtDockerfiles().keySet();
         Set<String> built = new LinkedHashSet<>();
         Map<String, String> exampleFolders = new LinkedHashMap<>();
-        for (String path : index.all()) {
-            if (!RepoPaths.isDockerfile(path)) {
-                continue;
-            }
+        for (String path : index.dockerfiles()) {
             String folder = RepoPaths.nonShippingFolder(path);
             if (folder == null || referenced.contains(path)) {
                 built.add(path);

@@ -1,5 +1,6 @@
 package dev.rebuildcauses.analysis.infer;
 
+import dev.rebuildcauses.analysis.model.FileChange;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,4 +30,14 @@ public interface RepositorySnapshot {
      * read: an implementation may fetch them in bulk now. Changes no answer; does nothing by default.
      */
     default void prefetch(Collection<String> revisions, Predicate<String> files) throws SnapshotException {}
+
+    /**
+     * The exact tree diff that turns the files of {@code from} into those of {@code to}, in an order
+     * that can be applied change after change (a step's removals before its additions), when the
+     * implementation knows it without reading trees (e.g. along a first-parent chain it walked);
+     * empty otherwise, and the caller then lists {@code to} with {@link #paths}.
+     */
+    default Optional<List<FileChange>> changesBetween(String from, String to) throws SnapshotException {
+        return Optional.empty();
+    }
 }

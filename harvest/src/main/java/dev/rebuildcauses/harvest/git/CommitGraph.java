@@ -2,8 +2,16 @@ package dev.rebuildcauses.harvest.git;
 
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.harvest.changes.HarvestException;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /** Every commit reachable from a tip with its parents: tells which commits each merge brought. */
 final class CommitGraph {
@@ -27,16 +36,66 @@ final class CommitGraph {
         this.nodes = nodes;
     }
 
-    /** One plain {@code git log} of every commit reachable from {@code tip}, without diffs. */
+    /**
+     * Every commit reachable from {@code tip} that the first-parent chain does not hold: the graph
+     * from one {@code git rev-list --parents} (ids only), then one {@code git log --no-walk} of the
+     * commits off the chain. The chain's own commits come from the walk's log; formatting and
+     * parsing them twice made the walk cost well over git's own log.
+     */
     static CommitGraph read(GitCommand git, String tip) throws HarvestException, IOException {
-        GitCommand.Running log = git.start(List.of("log", "--topo-order", "--reverse", "-z", GitLogParser.FORMAT, tip));
-        Map<String, Node> nodes = new HashMap<>();
-        try (InputStream out = log.process().getInputStream()) {
-            log.process().getOutputStream().close();
-            GitLogParser.parse(out, e -> nodes.put(e.id(), new Node(nodes.size(), e.toCommit(false))));
+        GitCommand.Running list = git.start(List.of("rev-list", "--topo-order", "--reverse", "--parents", tip));
+        Map<String, Integer> order = new HashMap<>();
+        Map<String, String> firstParents = new HashMap<>();
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(list.process().getInputStream(), StandardCharsets.US_ASCII), 1 << 16)) {
+            list.process().getOutputStream().close();
+            String line;
+            while ((line = lines.readLine()) != null) {
+                int space = line.indexOf(' ');
+                String id = space < 0 ? line : line.substring(0, space);
+                order.put(id, order.size());
+                if (space > 0) {
+                    int next = line.indexOf(' ', space + 1);
+                    firstParents.put(id, next < 0 ? line.substring(space + 1) : line.substring(space + 1, next));
+                }
+            }
         }
+        list.requireSuccess();
+        Set<String> chain = new HashSet<>();
+        for (String id = tip; id != null && chain.add(id); id = firstParents.get(id)) {
+            // the first-parent chain, walked back from the tip
+        }
+        List<String> side = new ArrayList<>();
+        for (String id : order.keySet()) {
+            if (!chain.contains(id)) {
+                side.add(id);
+            }
+        }
+        Map<String, Node> nodes = new HashMap<>(side.size() * 2);
+        if (side.isEmpty()) {
+            return new CommitGraph(nodes);
+        }
+        GitCommand.Running log = git.start(List.of("log", "--no-walk=unsorted", "--stdin", "-z", GitLogParser.FORMAT));
+        CompletableFuture<Void> feeder =
+                CompletableFuture.runAsync(() -> feed(log.process().getOutputStream(), side));
+        try (InputStream out = log.process().getInputStream()) {
+            GitLogParser.parse(
+                    out, e -> nodes.put(e.id(), new Node(order.getOrDefault(e.id(), -1), e.toCommit(false))));
+        }
+        feeder.join();
         log.requireSuccess();
         return new CommitGraph(nodes);
+    }
+
+    private static void feed(OutputStream stdin, List<String> ids) {
+        try (Writer writer = new BufferedWriter(new OutputStreamWriter(stdin, StandardCharsets.US_ASCII), 1 << 16)) {
+            for (String id : ids) {
+                writer.write(id);
+                writer.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +26,8 @@ final class GitLogParser {
     /** Streams the entries of {@code in} to {@code sink} in the order git printed them. */
     static void parse(InputStream in, Consumer<LogEntry> sink) throws IOException {
         NulTokenReader reader = new NulTokenReader(in);
+        // a history repeats the same few thousand changes and authors: one instance each keeps a walk small
+        Map<Object, Object> shared = new HashMap<>();
         Header header = null;
         List<FileChange> files = new ArrayList<>();
         String token;
@@ -37,9 +41,9 @@ final class GitLogParser {
                     sink.accept(header.entry(files));
                     files = new ArrayList<>();
                 }
-                header = readHeader(text.substring(1), reader);
+                header = readHeader(text.substring(1), reader, shared);
             } else if (header != null) {
-                files.add(readChange(text, reader));
+                files.add(share(shared, readChange(text, reader)));
             } else {
                 throw new IOException("unexpected git log output before the first commit: " + shorten(text));
             }
@@ -56,7 +60,12 @@ final class GitLogParser {
         return entries;
     }
 
-    private static Header readHeader(String id, NulTokenReader reader) throws IOException {
+    @SuppressWarnings("unchecked")
+    private static <T> T share(Map<Object, Object> shared, T value) {
+        return (T) shared.computeIfAbsent(value, v -> v);
+    }
+
+    private static Header readHeader(String id, NulTokenReader reader, Map<Object, Object> shared) throws IOException {
         String parents = field(reader, id);
         String author = field(reader, id);
         String authorTime = field(reader, id);
@@ -65,7 +74,7 @@ final class GitLogParser {
         return new Header(
                 id,
                 parents.isBlank() ? List.of() : List.of(parents.strip().split(" ")),
-                author,
+                share(shared, author),
                 epochSeconds(authorTime, id),
                 epochSeconds(commitTime, id),
                 message.stripTrailing());

@@ -2,6 +2,7 @@ package dev.rebuildcauses.harvest.git;
 
 import dev.rebuildcauses.analysis.infer.RepositorySnapshot;
 import dev.rebuildcauses.analysis.infer.SnapshotException;
+import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -54,6 +55,9 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     /** Root tree ids of prefetched revisions: listing one then needs no round trip when its subtrees are cached. */
     private final Map<String, String> rootTrees = lru(PREFETCHED_KEPT);
 
+    /** The walked chain this snapshot follows, when it was given one: listings and diffs without trees. */
+    private ChainListing chain;
+
     private GitCommand.Running catFile;
     private OutputStream requests;
     private InputStream answers;
@@ -74,12 +78,45 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private record GitObject(String id, String type, byte[] content) {}
 
     /**
+     * Lets the snapshot answer for the revisions of a walked first-parent chain from the walk's
+     * own diffs: {@link #changesBetween} along the chain, listings moved forward by diffs, and no
+     * tree read ahead for them.
+     */
+    public synchronized GitRepositorySnapshot following(FirstParentHistory history) {
+        this.chain = new ChainListing(history);
+        return this;
+    }
+
+    @Override
+    public synchronized Optional<List<FileChange>> changesBetween(String from, String to) {
+        return chain == null ? Optional.empty() : chain.changesBetween(from, to);
+    }
+
+    /**
+     * The listing of a revision: along a followed chain, the last listing moved by the diffs in
+     * between; else from the trees (see {@link #listTrees}).
+     */
+    @Override
+    public synchronized List<String> paths(String revision) throws SnapshotException {
+        if (chain != null) {
+            Optional<List<String>> moved = chain.paths(revision);
+            if (moved.isPresent()) {
+                return moved.get();
+            }
+        }
+        List<String> listed = listTrees(revision);
+        if (chain != null) {
+            chain.restart(revision, listed);
+        }
+        return listed;
+    }
+
+    /**
      * The listing of a revision: its root tree's shape (the names and kinds of everything below
      * it, without contents) usually equals the last revision's, so the same list is returned
      * without walking the tree; only trees whose shape is not known yet are read and visited.
      */
-    @Override
-    public synchronized List<String> paths(String revision) throws SnapshotException {
+    private List<String> listTrees(String revision) throws SnapshotException {
         if (shapeIds.size() >= SHAPES_KEPT) { // numbers must stay unique: start afresh, never within a listing
             shapeIds.clear();
             shapes.clear();
@@ -134,7 +171,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             throws SnapshotException {
         String rootId = rootTrees.get(revision);
         if (rootId == null) {
-            return RepositorySnapshot.super.readAll(revision, paths);
+            return readByName(revision, paths);
         }
         List<String> missing = new ArrayList<>();
         for (String path : paths) {
@@ -151,6 +188,27 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         fetchMissing(missing, List.of(rootId));
         for (GitObject blob : objects(missing)) {
             blobs.put(blob.id(), textOf(Optional.of(blob)));
+        }
+        Map<String, Optional<String>> texts = new LinkedHashMap<>();
+        for (String path : paths) {
+            texts.put(path, read(revision, path));
+        }
+        return texts;
+    }
+
+    /** Reads {@code paths} at {@code revision} by name ({@code REV:path}) in one batch, without reading any tree. */
+    private Map<String, Optional<String>> readByName(String revision, Collection<String> paths)
+            throws SnapshotException {
+        List<String> names = new ArrayList<>();
+        for (String path : paths) {
+            String key = revision + ":" + path;
+            if (!files.containsKey(key) && path.indexOf('\n') < 0 && !names.contains(key)) {
+                names.add(key);
+            }
+        }
+        List<Optional<GitObject>> found = lookup(names);
+        for (int i = 0; i < names.size(); i++) {
+            files.put(names.get(i), textOf(found.get(i)));
         }
         Map<String, Optional<String>> texts = new LinkedHashMap<>();
         for (String path : paths) {
@@ -228,6 +286,9 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         List<String> unknown = revisions.stream()
                 .distinct()
                 .filter(revision -> !rootTrees.containsKey(revision))
+                // a followed chain's revisions are listed from diffs and read by name: no tree to read ahead
+                .filter(revision -> chain == null
+                        || chain.changesBetween(revision, revision).isEmpty())
                 .toList();
         List<String> names =
                 unknown.stream().map(revision -> revision + "^{tree}").toList();

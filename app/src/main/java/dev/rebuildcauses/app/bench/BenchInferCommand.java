@@ -1,0 +1,224 @@
+package dev.rebuildcauses.app.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench-infer}: {@code git log --first-parent --name-status}, the rules-only scan and the
+ * default scan of one synthetic image repository, side by side, each with its wall time, CPU time
+ * and peak resident set (scans in child JVMs with default settings, measured by {@code /usr/bin/time}).
+ * Not named {@code bench-scan}: a verb containing "scan" joins the suggestions for a mistyped {@code scan}.
+ */
+@Command(
+        name = "bench-infer",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generates an image repository with one known cause per commit (git fast-import), then times",
+            "git log --first-parent --name-status, the rules-only scan (--no-infer --no-advice) and the",
+            "default scan side by side, each in its own process, with their ratios and peak memory."
+        })
+public final class BenchInferCommand implements Runnable {
+    private static final Path TIME = Path.of("/usr/bin/time");
+
+    @Option(
+            names = "--commits",
+            defaultValue = "100000",
+            description = "First-parent commits to generate (default: ${DEFAULT-VALUE}).")
+    int commits;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--repo",
+            paramLabel = "DIR",
+            description = "Reuse (or generate once into) this repository instead of a temporary one.")
+    Path repo;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** One measured process. */
+    private record Run(String name, double wallSeconds, double cpuSeconds, long peakKb, int exitCode) {}
+
+    @Override
+    public void run() {
+        if (commits < 2) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--commits must be at least 2, not " + commits);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("bench-infer");
+            Path repository = repo != null ? repo : work.resolve("image-repo");
+            if (!Files.isDirectory(repository.resolve(".git"))) {
+                long start = System.nanoTime();
+                Map<String, Integer> causes = generate(repository, work);
+                out.printf(
+                        Locale.ROOT,
+                        "generated %s in %.1f s: first-parent commits by known cause %s%n",
+                        repository,
+                        (System.nanoTime() - start) / 1e9,
+                        causes);
+            } else {
+                out.printf("reusing %s%n", repository);
+            }
+            out.println("load average before: " + loadAverage());
+            out.flush();
+            List<String> scan =
+                    new ArrayList<>(List.of(java(), "-jar", jar(), "scan", repository.toString(), "--quiet"));
+            Run git = measure(
+                    "git log --first-parent --name-status",
+                    List.of("git", "-C", repository.toString(), "log", "--first-parent", "--name-status"),
+                    work);
+            List<String> rulesOnly = new ArrayList<>(scan);
+            rulesOnly.addAll(List.of("--out", work.resolve("rules").toString(), "--no-infer", "--no-advice"));
+            Run rules = measure("scan --no-infer --no-advice (rules only)", rulesOnly, work);
+            List<String> inferring = new ArrayList<>(scan);
+            inferring.addAll(List.of("--out", work.resolve("default").toString()));
+            Run defaults = measure("scan (default: inference and advice)", inferring, work);
+            out.println("load average after: " + loadAverage());
+            out.printf(
+                    Locale.ROOT, "%-44s %9s %9s %11s %10s %10s%n", "", "wall", "cpu", "peak RSS", "x git", "x rules");
+            for (Run run : List.of(git, rules, defaults)) {
+                out.printf(
+                        Locale.ROOT,
+                        "%-44s %8.2fs %8.2fs %8d MB %9.2fx %9.2fx%s%n",
+                        run.name(),
+                        run.wallSeconds(),
+                        run.cpuSeconds(),
+                        run.peakKb() / 1024,
+                        run.wallSeconds() / git.wallSeconds(),
+                        run.wallSeconds() / rules.wallSeconds(),
+                        run.exitCode() == 0 ? "" : "  (exit code " + run.exitCode() + ")");
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "goals: default scan within 2x git log: %s; within 1.3x the rules-only scan: %s; peak RSS under 1 GB: %s%n",
+                    defaults.wallSeconds() <= 2 * git.wallSeconds() ? "met" : "not met",
+                    defaults.wallSeconds() <= 1.3 * rules.wallSeconds() ? "met" : "not met",
+                    Math.max(rules.peakKb(), defaults.peakKb()) < 1024 * 1024 ? "met" : "not met");
+            out.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("bench-infer failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bench-infer interrupted", e);
+        } finally {
+            delete(work);
+        }
+    }
+
+    private Map<String, Integer> generate(Path repository, Path work) throws IOException, InterruptedException {
+        Files.createDirectories(repository);
+        run(List.of("git", "init", "-q", "-b", "main", repository.toString()), work);
+        Process importer = new ProcessBuilder("git", "-C", repository.toString(), "fast-import", "--quiet")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        Map<String, Integer> causes;
+        try (OutputStream stream = importer.getOutputStream()) {
+            causes = new SyntheticImageRepository(stream, seed).write(commits);
+        }
+        if (importer.waitFor() != 0) {
+            throw new IOException("git fast-import failed with exit code " + importer.exitValue());
+        }
+        run(List.of("git", "-C", repository.toString(), "checkout", "-q", "main"), work);
+        return causes;
+    }
+
+    /** Runs {@code command} under {@code /usr/bin/time} (when there is one), output discarded. */
+    private static Run measure(String name, List<String> command, Path work) throws IOException, InterruptedException {
+        Path report = work.resolve("time-" + System.nanoTime() + ".txt");
+        List<String> timed = new ArrayList<>();
+        boolean withTime = Files.isExecutable(TIME);
+        if (withTime) {
+            timed.addAll(List.of(TIME.toString(), "-f", "%e %U %S %M", "-o", report.toString()));
+        }
+        timed.addAll(command);
+        long start = System.nanoTime();
+        int exit = new ProcessBuilder(timed)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor();
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (!withTime) {
+            return new Run(name, wall, Double.NaN, -1, exit);
+        }
+        List<String> lines = Files.readAllLines(report);
+        String[] fields = lines.get(lines.size() - 1).trim().split(" ");
+        return new Run(
+                name,
+                Double.parseDouble(fields[0]),
+                Double.parseDouble(fields[1]) + Double.parseDouble(fields[2]),
+                Long.parseLong(fields[3]),
+                exit);
+    }
+
+    private static void run(List<String> command, Path work) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The jar this command runs from: the scans run the same build. */
+    private static String jar() throws IOException {
+        try {
+            Path location = Path.of(BenchInferCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            if (!location.toString().endsWith(".jar")) {
+                throw new IOException("bench-infer runs scans from the jar: java -jar rebuild-causes.jar bench-infer");
+            }
+            return location.toString();
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot locate the jar", e);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void delete(Path work) {
+        if (work == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(work)) {
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // a temporary folder left behind is no failure of the benchmark
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.rebuildcauses.harvest.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rebuildcauses.analysis.classify.RuleSet;
+import dev.rebuildcauses.analysis.infer.ExplainedBuild;
+import dev.rebuildcauses.analysis.infer.InferringClassifier;
+import dev.rebuildcauses.analysis.infer.RepositoryModel;
+import dev.rebuildcauses.analysis.infer.RepositoryModels;
+import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.model.ChangeKind;
+import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.analysis.model.RangeStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Models moved along the walked chain by its diffs ({@link GitRepositorySnapshot#following}) say
+ * exactly what models read from each revision's trees say, on a generated image repository with
+ * merges, renames, deletions, Dockerfiles added and removed and CI files changed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one generated history for every test: git is slow on a busy machine
+class IncrementalInferenceTest {
+    private final String[] code = {"src/app/main.py", "src/app/util.py", "src/lib/core.py", "tests/test_app.py"};
+    private String script = "scripts/check.sh";
+
+    @TempDir
+    static Path tmp;
+
+    private TestRepository repo;
+    private FirstParentHistory history;
+
+    @BeforeAll
+    void generateHistory() throws Exception {
+        repo = new TestRepository(tmp.resolve("images"));
+        Random random = new Random(7);
+        repo.write("Dockerfile", dockerfile("python:3.12", "src/"))
+                .write("Jenkinsfile", jenkinsfile("Dockerfile", "scripts/check.sh"))
+                .write("scripts/check.sh", "#!/bin/sh\npytest\n")
+                .write("requirements.txt", "pandas\n")
+                .write("README.md", "# images\n");
+        for (String path : code) {
+            repo.write(path, "v0\n");
+        }
+        repo.commit("initial image");
+        for (int step = 1; step <= 50; step++) {
+            switch (step % 10) {
+                case 1 -> repo.write(code[random.nextInt(code.length)], "v" + step + "\n");
+                case 2 -> repo.write("images/gpu/Dockerfile", dockerfile("cuda:" + step, "tools/"))
+                        .write("tools/gpu-" + step + ".sh", "echo " + step + "\n");
+                case 3 -> repo.write(
+                                "Jenkinsfile",
+                                jenkinsfile(
+                                        random.nextBoolean() ? "images/gpu/Dockerfile" : "Dockerfile",
+                                        random.nextBoolean() ? script : "scripts/lint.sh"))
+                        .write("scripts/lint.sh", "#!/bin/sh\nruff " + step + "\n");
+                case 4 -> {
+                    String moved = "src/app/main_" + step + ".py";
+                    repo.git("mv", code[0], moved);
+                    code[0] = moved;
+                    repo.git("mv", script, "scripts/check_" + step + ".sh");
+                    script = "scripts/check_" + step + ".sh";
+                    repo.write("Jenkinsfile", jenkinsfile("Dockerfile", script));
+                }
+                case 5 -> {
+                    repo.git("rm", "-q", "-r", "--ignore-unmatch", "images/gpu");
+                    repo.write("examples/demo/Dockerfile", dockerfile("alpine:" + step, "."));
+                }
+                case 6 -> mergeFeature(step, random);
+                case 7 -> repo.write("Dockerfile", dockerfile("python:3." + step, random.nextBoolean() ? "src/" : "."));
+                case 8 -> repo.write(".github/workflows/build.yml", workflow(step))
+                        .write("docs/usage.md", "step " + step + "\n");
+                case 9 -> {
+                    repo.git("rm", "-q", "-r", "--ignore-unmatch", "examples", ".github");
+                    repo.git("mv", "scripts", "ci-" + step);
+                    script = script.replaceFirst("^scripts/", "ci-" + step + "/");
+                    repo.write("Jenkinsfile", jenkinsfile("Dockerfile", script));
+                }
+                default -> {
+                    // an empty commit: a rebuild for upgraded packages
+                }
+            }
+            repo.commit("step " + step);
+        }
+        history = GitRepository.open(repo.dir()).firstParentHistory("main", (done, total) -> {});
+    }
+
+    private void mergeFeature(int step, Random random) {
+        repo.git("checkout", "-q", "-b", "feature-" + step);
+        repo.write("Dockerfile", dockerfile("python:3.1" + step, "src/"));
+        repo.commit("feature " + step + " image");
+        repo.write(code[random.nextInt(code.length)], "feature " + step + "\n")
+                .write("Makefile", "build:\n\tdocker build -f Dockerfile .\n");
+        repo.commit("feature " + step + " code");
+        repo.git("checkout", "-q", "main");
+        repo.write("docs/notes.md", "main " + step + "\n");
+        repo.commit("main moves on " + step);
+        repo.git("merge", "-q", "--no-ff", "-m", "merge feature " + step, "feature-" + step);
+    }
+
+    @Test
+    void shouldCoverEveryKindOfChangeTheDiffsMoveModelsBy() {
+        // Given the generated history: merges, renames, deletions and additions among its diffs
+        List<ChangeKind> kinds = history.steps().stream()
+                .flatMap(step -> step.files().stream())
+                .map(FileChange::kind)
+                .distinct()
+                .toList();
+
+        // Then it exercises every move of a listing, with merges on the chain
+        assertThat(kinds).contains(ChangeKind.ADD, ChangeKind.MODIFY, ChangeKind.DELETE, ChangeKind.RENAME);
+        assertThat(history.steps()).anyMatch(step -> step.commit().isMerge());
+    }
+
+    @Test
+    void shouldListEveryRevisionOfTheChainAsItsTreesDo() throws Exception {
+        // Given one snapshot following the chain and one reading trees
+        try (GitRepositorySnapshot following = new GitRepositorySnapshot(repo.dir()).following(history);
+                GitRepositorySnapshot trees = new GitRepositorySnapshot(repo.dir())) {
+            for (HistoryStep step : history.steps()) {
+                String revision = step.commit().id();
+                // When / Then each revision lists the same files in the same order
+                assertThat(following.paths(revision)).as(revision).isEqualTo(trees.paths(revision));
+            }
+        }
+    }
+
+    @Test
+    void shouldBuildTheSameModelAtEveryRevisionAsFromScratch() throws Exception {
+        // Given models moved along the chain, and models each read anew from its revision's trees
+        try (GitRepositorySnapshot following = new GitRepositorySnapshot(repo.dir()).following(history);
+                GitRepositorySnapshot trees = new GitRepositorySnapshot(repo.dir())) {
+            RepositoryModels incremental = new RepositoryModels(following);
+            for (HistoryStep step : history.steps()) {
+                String revision = step.commit().id();
+                // When both model the revision (a new RepositoryModels starts from nothing)
+                String moved = describe(incremental.at(revision), trees.paths(revision));
+                String scratch = describe(new RepositoryModels(trees).at(revision), trees.paths(revision));
+
+                // Then they say the same of every path
+                assertThat(moved).as(revision).isEqualTo(scratch);
+            }
+        }
+    }
+
+    @Test
+    void shouldClassifyEveryBuildAsTheFromScratchModelsDo() throws Exception {
+        // Given every first-parent commit as a build
+        List<BuildChanges> builds = history.asBuilds("images");
+        try (GitRepositorySnapshot following = new GitRepositorySnapshot(repo.dir()).following(history);
+                GitRepositorySnapshot trees = new GitRepositorySnapshot(repo.dir())) {
+            // When classified with models moved by diffs and with models read from trees
+            List<String> moved = classify(builds, new RepositoryModels(following));
+            List<String> scratch = classify(builds, new RepositoryModels(trees));
+
+            // Then every build has the same causes and every file the same verdict
+            assertThat(moved).hasSize(builds.size()).isEqualTo(scratch);
+            assertThat(moved).anyMatch(line -> line.contains("environment"));
+            assertThat(builds)
+                    .anyMatch(build -> build.range().status() == RangeStatus.RESOLVED
+                            && build.range().commits().size() > 1);
+        }
+    }
+
+    private static List<String> classify(List<BuildChanges> builds, RepositoryModels models) throws Exception {
+        InferringClassifier classifier =
+                new InferringClassifier(RuleSet.defaults(), InferringClassifier.FROM_DEFAULT_RULES, models);
+        classifier.prefetch(builds);
+        List<String> lines = new ArrayList<>();
+        for (BuildChanges build : builds) {
+            ExplainedBuild explained = classifier.classify(build);
+            lines.add(build.build().number() + " " + explained.build().causes().key() + " " + explained.files());
+        }
+        return lines;
+    }
+
+    /** Everything a model says about every path of its revision (and a few that are not there). */
+    private static String describe(RepositoryModel model, List<String> paths) {
+        StringBuilder text = new StringBuilder();
+        TreeSet<String> asked = new TreeSet<>(paths);
+        asked.addAll(List.of("images/gpu/Dockerfile", "scripts/check.sh", "tools/gpu-2.sh", "src/new.py"));
+        for (String path : asked) {
+            text.append(path)
+                    .append(' ')
+                    .append(model.verdictFor(path))
+                    .append(' ')
+                    .append(model.copiedIntoImage(path))
+                    .append(' ')
+                    .append(model.entersImage(path))
+                    .append(' ')
+                    .append(model.isBuiltDockerfile(path))
+                    .append(' ')
+                    .append(model.dependsOn(path))
+                    .append('\n');
+        }
+        text.append(model.images())
+                .append('\n')
+                .append(new TreeSet<>(model.sources()))
+                .append('\n');
+        text.append(model.copiesWholeRepository());
+        return text.toString();
+    }
+
+    private static String dockerfile(String base, String copied) {
+        return "FROM " + base + "\nCOPY requirements.txt /tmp/\nRUN pip install -r /tmp/requirements.txt\nCOPY "
+                + copied + " /app/\nCMD [\"python\", \"/app/app/main.py\"]\n";
+    }
+
+    private static String jenkinsfile(String dockerfile, String script) {
+        return "pipeline {\n  agent any\n  stages {\n    stage('test') { steps { sh '" + script
+                + "' } }\n    stage('image') { steps { sh 'docker build -f " + dockerfile
+                + " -t app .' } }\n  }\n}\n";
+    }
+
+    private static String workflow(int step) {
+        return "on:\n  push:\n    paths-ignore: ['docs/**']\njobs:\n  build:\n    runs-on: ubuntu-latest\n"
+                + "    steps:\n      - run: docker build -t app:" + step + " .\n";
+    }
+}
