@@ -9,7 +9,6 @@ import dev.rebuildcauses.report.html.Templates;
 import dev.rebuildcauses.report.html.WebAssets;
 import dev.rebuildcauses.report.pages.BuildRangeException;
 import dev.rebuildcauses.report.pages.DashboardPages;
-import dev.rebuildcauses.report.pages.ExportStatusRow;
 import dev.rebuildcauses.report.pages.Links;
 import dev.rebuildcauses.report.pages.OverviewPage;
 import dev.rebuildcauses.service.RefreshException;
@@ -173,24 +172,7 @@ public final class PluginSite {
 
     /** The cached overview with the exports' statuses of now (they change between snapshots). */
     private OverviewPage overview(Cached current) {
-        OverviewPage page = current.overview();
-        List<ExportStatusRow> statuses = exports.statuses();
-        if (statuses.equals(page.exports())) {
-            return page;
-        }
-        return new OverviewPage(
-                page.frame(),
-                page.summary(),
-                page.answer(),
-                page.figures(),
-                page.causes(),
-                page.weekly(),
-                page.charts(),
-                page.topJobs(),
-                page.topAdvice(),
-                statuses,
-                page.downloads(),
-                page.dataQuality());
+        return current.overview().withExports(exports.statuses());
     }
 
     private Answer page(String template, Object model, String root) throws RefreshException {

@@ -150,25 +150,7 @@ final class DashboardSite {
     }
 
     private OverviewPage overview() {
-        Cached current = pages();
-        List<ExportStatusRow> statuses = exports.get();
-        if (statuses.equals(current.overview().exports())) {
-            return current.overview();
-        }
-        OverviewPage page = current.overview();
-        return new OverviewPage(
-                page.frame(),
-                page.summary(),
-                page.answer(),
-                page.figures(),
-                page.causes(),
-                page.weekly(),
-                page.charts(),
-                page.topJobs(),
-                page.topAdvice(),
-                statuses,
-                page.downloads(),
-                page.dataQuality());
+        return pages().overview().withExports(exports.get());
     }
 
     /** The current snapshot's pages, built once per snapshot (one thread builds, the others wait for it). */

@@ -47,6 +47,29 @@ public record OverviewPage(
         downloads = List.copyOf(downloads);
     }
 
+    /**
+     * This overview with the scheduled runs' statuses of now (they change between snapshots, the rest does
+     * not); itself when they are the same.
+     */
+    public OverviewPage withExports(List<ExportStatusRow> statuses) {
+        if (statuses.equals(exports)) {
+            return this;
+        }
+        return new OverviewPage(
+                frame,
+                summary,
+                answer,
+                figures,
+                causes,
+                weekly,
+                charts,
+                topJobs,
+                topAdvice,
+                statuses,
+                downloads,
+                dataQuality);
+    }
+
     /** One row of weekly.csv: a week's builds and hours of one cause. */
     public record WeekRow(String week, dev.rebuildcauses.report.view.CauseBadge cause, long builds, String hours) {}
 }
