@@ -5,7 +5,6 @@ import dev.rebuildcauses.harvest.changes.HarvestException.FailureKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +23,14 @@ final class GitCommand {
 
     /** A started git process; its stderr is collected in the background. */
     Running start(List<String> args) throws HarvestException {
+        return start(args, null, null);
+    }
+
+    /**
+     * A started git process reading its stdin from {@code input} and writing its stdout to
+     * {@code output} (files, so no pipe stands between git and the disk); {@code null} keeps a pipe.
+     */
+    Running start(List<String> args, Path input, Path output) throws HarvestException {
         List<String> command = new ArrayList<>(
                 List.of("git", "-C", directory.toString(), "-c", "color.ui=false", "-c", "core.quotepath=off"));
         command.addAll(args);
@@ -36,6 +43,12 @@ final class GitCommand {
         env.remove("GIT_WORK_TREE");
         env.remove("GIT_INDEX_FILE");
         env.remove("GIT_CEILING_DIRECTORIES");
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
+        if (output != null) {
+            builder.redirectOutput(output.toFile());
+        }
         try {
             return new Running(builder.start(), args);
         } catch (IOException e) {
@@ -93,7 +106,7 @@ final class GitCommand {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // the process was destroyed (a cancelled walk): its last words are not worth a stack trace
             }
         }
 

@@ -25,9 +25,16 @@ final class GitLogParser {
 
     /** Streams the entries of {@code in} to {@code sink} in the order git printed them. */
     static void parse(InputStream in, Consumer<LogEntry> sink) throws IOException {
-        NulTokenReader reader = new NulTokenReader(in);
         // a history repeats the same few thousand changes and authors: one instance each keeps a walk small
-        Map<Object, Object> shared = new HashMap<>();
+        parse(in, new HashMap<>(), sink);
+    }
+
+    /**
+     * Streams the entries of {@code in} to {@code sink}, sharing equal changes and author names through
+     * {@code shared} (a concurrent map when several parsers read parts of one history at once).
+     */
+    static void parse(InputStream in, Map<Object, Object> shared, Consumer<LogEntry> sink) throws IOException {
+        NulTokenReader reader = new NulTokenReader(in);
         Header header = null;
         List<FileChange> files = new ArrayList<>();
         String token;

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +36,6 @@ import java.util.regex.Pattern;
  * is many times faster than walking commits in the JVM).
  */
 public final class GitRepository {
-    private static final long COUNT_AFTER_NANOS = 200_000_000L;
     private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
     private static final List<String> DIFF_OPTIONS =
             List.of("--diff-merges=first-parent", "--name-status", "-M", "-z", GitLogParser.FORMAT);
@@ -98,54 +96,19 @@ public final class GitRepository {
     }
 
     /**
-     * The first-parent history of {@code branch}, oldest first: one {@code git log --first-parent}
-     * for the diffs and, once a merge shows up, alongside one plain {@code git log} of all commits to
-     * know what merges brought. A progress listener may throw to cancel the walk.
+     * The first-parent history of {@code branch}, oldest first: the chain with its diffs read on every
+     * core ({@link ChainLog}) and, once the listing meets a merge, alongside the rest of the graph to know
+     * what merges brought. A progress listener may throw to cancel the walk.
      */
     public FirstParentHistory firstParentHistory(String branch, WalkProgress progress) throws HarvestException {
         String tip = resolveBranch(branch);
-        // the side processes run while the main log streams: only the log itself is on the critical path;
-        // the whole graph is read only once a merge shows that some commits came from other branches
+        // the graph is read only once a merge shows that some commits came from other branches
         AtomicReference<CompletableFuture<CommitGraph>> graph = new AtomicReference<>();
-        // the total is only for a progress bar, which shows once a walk takes a while: short walks never count
-        AtomicReference<CompletableFuture<Long>> total = new AtomicReference<>();
-        long started = System.nanoTime();
         CompletableFuture<String> name = "HEAD".equals(branch)
                 ? CompletableFuture.supplyAsync(this::currentBranchName)
                 : CompletableFuture.completedFuture(branch);
-
-        // newest first as git walks (--reverse would make git list every commit before printing the first)
-        List<String> args = new ArrayList<>(List.of("log", "--first-parent"));
-        args.addAll(DIFF_OPTIONS);
-        args.add(tip);
-        GitCommand.Running log = git.start(args);
-        List<LogEntry> chain = new ArrayList<>();
-        boolean read = false;
-        try (InputStream out = log.process().getInputStream()) {
-            log.process().getOutputStream().close();
-            GitLogParser.parse(out, entry -> {
-                if (entry.parents().size() > 1 && graph.get() == null) {
-                    graph.set(CompletableFuture.supplyAsync(() -> readGraph(tip)));
-                }
-                chain.add(entry);
-                if (total.get() == null && System.nanoTime() - started > COUNT_AFTER_NANOS) {
-                    total.set(CompletableFuture.supplyAsync(() -> countFirstParent(tip)));
-                }
-                progress.advanced(
-                        chain.size(), total.get() == null ? -1L : total.get().getNow(-1L));
-            });
-            Collections.reverse(chain); // oldest first
-            read = true;
-        } catch (IOException e) {
-            throw new HarvestException(
-                    FailureKind.LOCAL, "cannot read the history of " + directory + ": " + e.getMessage(), e);
-        } finally {
-            if (!read) {
-                // a parse failure or a progress listener that gave up: leave no git behind
-                log.process().destroy();
-            }
-        }
-        log.requireSuccess();
+        List<LogEntry> chain = new ChainLog(git, DIFF_OPTIONS)
+                .read(tip, () -> graph.set(CompletableFuture.supplyAsync(() -> readGraph(tip))), progress);
         progress.advanced(chain.size(), chain.size());
         CommitGraph commits = graph.get() == null ? CommitGraph.EMPTY : join(graph.get());
         return new FirstParentHistory(join(name), commits.steps(chain));
@@ -222,16 +185,6 @@ public final class GitRepository {
             return result.ok() ? result.stdout().strip() : "HEAD";
         } catch (HarvestException e) {
             throw new CompletionException(e);
-        }
-    }
-
-    /** The number of first-parent commits, for progress only: -1 when git cannot tell. */
-    private long countFirstParent(String tip) {
-        try {
-            GitCommand.Result result = git.run(List.of("rev-list", "--first-parent", "--count", tip));
-            return result.ok() ? Long.parseLong(result.stdout().strip()) : -1;
-        } catch (HarvestException | NumberFormatException e) {
-            return -1;
         }
     }
 

@@ -1,0 +1,143 @@
+package dev.rebuildcauses.harvest.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rebuildcauses.harvest.changes.HarvestException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChainLogTest {
+    private static final List<String> DIFF_OPTIONS =
+            List.of("--diff-merges=first-parent", "--name-status", "-M", "-z", GitLogParser.FORMAT);
+
+    @TempDir
+    Path temp;
+
+    private TestRepository repo;
+    private GitCommand git;
+
+    @BeforeEach
+    void createHistory() {
+        repo = new TestRepository(temp.resolve("img"));
+        repo.write("Dockerfile", "FROM python\n").write("app.py", "print(1)\n").commit("init");
+        for (int i = 0; i < 6; i++) {
+            repo.write("src/m" + i + ".py", "x = " + i + "\n").commit("code " + i);
+        }
+        repo.git("mv", "app.py", "src/\u00e4pp name.py");
+        repo.commitStaged("move");
+        repo.git("checkout", "-q", "-b", "feature");
+        repo.write("f1.py", "x\n").commit("f1");
+        repo.write("README.md", "# hi\n").commit("docs");
+        repo.git("checkout", "-q", "main");
+        repo.write("Dockerfile", "FROM python:3.12\n").commit("bump base");
+        repo.git("merge", "-q", "--no-ff", "-m", "Merge feature", "feature");
+        repo.commitStaged("rebuild", "--allow-empty");
+        git = new GitCommand(repo.dir());
+    }
+
+    @Test
+    void shouldReadTheSameEntriesAsOneFirstParentLogWhateverTheSegments() throws Exception {
+        // Given
+        List<LogEntry> expected = singleLog();
+
+        // When
+        List<LogEntry> oneBySegment =
+                new ChainLog(git, DIFF_OPTIONS, 1, 1, 3).read(repo.head(), () -> {}, WalkProgress.NONE);
+        List<LogEntry> growing =
+                new ChainLog(git, DIFF_OPTIONS, 1, 4, 2).read(repo.head(), () -> {}, WalkProgress.NONE);
+        List<LogEntry> defaults = new ChainLog(git, DIFF_OPTIONS).read(repo.head(), () -> {}, WalkProgress.NONE);
+
+        // Then
+        assertThat(expected).hasSize(11);
+        assertThat(oneBySegment).containsExactlyElementsOf(expected);
+        assertThat(growing).containsExactlyElementsOf(expected);
+        assertThat(defaults).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void shouldSignalTheFirstMergeOnceAndReportEverySegment() throws Exception {
+        // Given
+        AtomicInteger merges = new AtomicInteger();
+        List<long[]> progress = new ArrayList<>();
+
+        // When
+        new ChainLog(git, DIFF_OPTIONS, 2, 4, 2)
+                .read(repo.head(), merges::incrementAndGet, (done, total) -> progress.add(new long[] {done, total}));
+
+        // Then: segments of 2, 4 and 4 (newest first), then the rest
+        assertThat(merges).hasValue(1);
+        assertThat(progress).extracting(p -> p[0]).containsExactly(2L, 6L, 10L, 11L);
+        assertThat(progress).extracting(p -> p[1]).containsOnly(11L);
+    }
+
+    @Test
+    void shouldNotSignalAMergeInALinearHistory() throws Exception {
+        // Given
+        TestRepository linear = new TestRepository(temp.resolve("linear"));
+        linear.write("a", "1\n").commit("a");
+        linear.write("b", "2\n").commit("b");
+        AtomicInteger merges = new AtomicInteger();
+
+        // When
+        List<LogEntry> chain = new ChainLog(new GitCommand(linear.dir()), DIFF_OPTIONS)
+                .read(linear.head(), merges::incrementAndGet, WalkProgress.NONE);
+
+        // Then
+        assertThat(chain).extracting(LogEntry::message).containsExactly("a", "b");
+        assertThat(merges).hasValue(0);
+    }
+
+    @Test
+    void shouldLeaveNoScratchFileWhenTheListenerCancels() throws IOException {
+        // Given
+        List<Path> before = walkFolders();
+        ChainLog log = new ChainLog(git, DIFF_OPTIONS, 1, 1, 2);
+
+        // When / Then
+        assertThatThrownBy(() -> log.read(repo.head(), () -> {}, (done, total) -> {
+                    if (done >= 2) {
+                        throw new IllegalStateException("cancelled by the user");
+                    }
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("cancelled by the user");
+        assertThat(walkFolders()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void shouldNameGitsErrorForAnUnknownTip() {
+        // Given
+        ChainLog log = new ChainLog(git, DIFF_OPTIONS);
+
+        // When / Then
+        assertThatThrownBy(() -> log.read("0123456789012345678901234567890123456789", () -> {}, WalkProgress.NONE))
+                .isInstanceOf(HarvestException.class)
+                .hasMessageContaining("git rev-list failed");
+    }
+
+    private List<LogEntry> singleLog() throws IOException {
+        List<String> args = new ArrayList<>(List.of("log", "--first-parent", "--reverse"));
+        args.addAll(DIFF_OPTIONS);
+        args.add(repo.head());
+        String out = repo.git(args.toArray(String[]::new));
+        return GitLogParser.parseAll(new ByteArrayInputStream(out.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<Path> walkFolders() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("rebuild-causes-walk"))
+                    .toList();
+        }
+    }
+}
