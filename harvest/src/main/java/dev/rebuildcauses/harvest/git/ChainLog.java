@@ -174,7 +174,7 @@ final class ChainLog {
                         throw new UncheckedIOException(new IOException("git log printed commit " + entry.id()
                                 + " where " + (i < to ? newestFirst[i] : "no more commits") + " was expected"));
                     }
-                    oldestFirst[oldestFirst.length - 1 - i] = entry;
+                    oldestFirst[oldestFirst.length - 1 - i] = sharingIds(entry, newestFirst, i);
                 });
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -188,6 +188,31 @@ final class ChainLog {
             }
             return to - from;
         }
+    }
+
+    /**
+     * {@code entry} with its id and first parent taken from the listing: one string per commit for the
+     * whole history instead of one for the commit and another for its child's parent list.
+     */
+    private static LogEntry sharingIds(LogEntry entry, String[] newestFirst, int i) {
+        List<String> parents = entry.parents();
+        if (i + 1 < newestFirst.length && !parents.isEmpty() && parents.get(0).equals(newestFirst[i + 1])) {
+            if (parents.size() == 1) {
+                parents = List.of(newestFirst[i + 1]);
+            } else {
+                List<String> shared = new ArrayList<>(parents);
+                shared.set(0, newestFirst[i + 1]);
+                parents = List.copyOf(shared);
+            }
+        }
+        return new LogEntry(
+                newestFirst[i],
+                parents,
+                entry.author(),
+                entry.authorTime(),
+                entry.commitTime(),
+                entry.message(),
+                entry.files());
     }
 
     private int await(Future<Integer> segment) throws HarvestException {

@@ -83,7 +83,8 @@ final class GitLogParser {
                 parents.isBlank() ? List.of() : List.of(parents.strip().split(" ")),
                 share(shared, author),
                 epochSeconds(authorTime, id),
-                epochSeconds(commitTime, id),
+                // most commits are committed when authored: one instant serves both
+                commitTime.equals(authorTime) ? null : epochSeconds(commitTime, id),
                 message.stripTrailing());
     }
 
@@ -139,7 +140,14 @@ final class GitLogParser {
     private record Header(
             String id, List<String> parents, String author, Instant authorTime, Instant commitTime, String message) {
         LogEntry entry(List<FileChange> files) {
-            return new LogEntry(id, parents, author, authorTime, commitTime, message, List.copyOf(files));
+            return new LogEntry(
+                    id,
+                    parents,
+                    author,
+                    authorTime,
+                    commitTime == null ? authorTime : commitTime,
+                    message,
+                    List.copyOf(files));
         }
     }
 }
