@@ -25,15 +25,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Reads the first-parent chain of a tip with each commit's first-parent diff, using every core: one
- * {@code git rev-list --first-parent --parents} lists the chain (ids only, fast), the chain is cut
- * into segments, and each segment is one {@code git log --no-walk=unsorted --stdin} whose output goes
- * to a scratch file and is parsed there. Git's tree diffs, the bulk of the work, then run on all
- * cores at once, and no pipe stands between git and its output; a single {@code git log
- * --first-parent} uses one core and the pipe to the parser costs it about a third more.
+ * {@code git rev-list --first-parent --parents} lists the chain (ids only), and as it streams the chain
+ * is cut into segments, each read by one {@code git log --no-walk=unsorted --stdin} whose output goes to
+ * a scratch file and is parsed there. Git's tree diffs, the bulk of the work, run on all cores at once
+ * and no pipe stands between git and its output; a single {@code git log --first-parent} uses one core
+ * and the pipe to the parser costs it about a third more.
  */
 final class ChainLog {
     static final int FIRST_SEGMENT = 4_096;
@@ -62,30 +63,34 @@ final class ChainLog {
     /**
      * The chain from {@code tip}, oldest first. {@code firstMerge} runs (once) as soon as the listing
      * meets a merge, so whoever needs the rest of the graph can start reading it; {@code progress} hears
-     * the listing (total unknown) and then the segments read, and may throw to cancel.
+     * the segments read (the total once the listing is complete, -1 before), and may throw to cancel.
      */
     List<LogEntry> read(String tip, Runnable firstMerge, WalkProgress progress) throws HarvestException {
-        String[] newestFirst = list(tip, firstMerge, progress);
-        int total = newestFirst.length;
-        LogEntry[] oldestFirst = new LogEntry[total];
         Path scratch = createScratch();
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
         Set<Process> running = ConcurrentHashMap.newKeySet();
         Map<Object, Object> shared = new ConcurrentHashMap<>();
+        List<Future<LogEntry[]>> segments = new ArrayList<>();
         boolean finished = false;
         try {
-            List<Future<Integer>> segments = new ArrayList<>();
-            int size = firstSegment;
-            for (int from = 0; from < total; from += size, size = Math.min(size * 2, maxSegment)) {
-                Segment segment = new Segment(segments.size(), from, Math.min(total, from + size));
-                segments.add(pool.submit(() -> segment.read(newestFirst, oldestFirst, scratch, shared, running)));
-            }
-            long done = 0;
-            for (Future<Integer> segment : segments) {
-                done += await(segment);
-                progress.advanced(done, total);
+            // segments start while the listing goes on: without a commit-graph file, listing a long
+            // history costs a third of the log itself, and it need not come first
+            List<String> newestFirst = list(tip, firstMerge, progress, ids -> {
+                Segment segment = new Segment(segments.size(), ids);
+                segments.add(pool.submit(() -> segment.read(scratch, shared, running)));
+            });
+            int total = newestFirst.size();
+            LogEntry[] oldestFirst = new LogEntry[total];
+            int position = 0;
+            for (Future<LogEntry[]> segment : segments) {
+                for (LogEntry entry : await(segment)) {
+                    oldestFirst[total - 1 - position] = sharingIds(entry, newestFirst, position);
+                    position++;
+                }
+                progress.advanced(position, total);
             }
             finished = true;
+            return Arrays.asList(oldestFirst);
         } finally {
             if (!finished) {
                 // a failed segment or a progress listener that gave up: leave no git and no file behind
@@ -95,14 +100,17 @@ final class ChainLog {
             awaitQuietly(pool);
             deleteQuietly(scratch);
         }
-        return Arrays.asList(oldestFirst);
     }
 
-    private String[] list(String tip, Runnable firstMerge, WalkProgress progress) throws HarvestException {
+    /** Lists the chain newest first, handing each segment's ids to {@code segments} as soon as they are listed. */
+    private List<String> list(String tip, Runnable firstMerge, WalkProgress progress, Consumer<List<String>> segments)
+            throws HarvestException {
         GitCommand.Running list = git.start(List.of("rev-list", "--first-parent", "--parents", tip));
         List<String> ids = new ArrayList<>();
         boolean merged = false;
         boolean read = false;
+        int segmentStart = 0;
+        int size = firstSegment;
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(list.process().getInputStream(), StandardCharsets.US_ASCII), 1 << 16)) {
             list.process().getOutputStream().close();
@@ -114,9 +122,17 @@ final class ChainLog {
                     merged = true;
                     firstMerge.run();
                 }
+                if (ids.size() - segmentStart == size) {
+                    segments.accept(List.copyOf(ids.subList(segmentStart, ids.size())));
+                    segmentStart = ids.size();
+                    size = Math.min(size * 2, maxSegment);
+                }
                 if (ids.size() % LISTING_PROGRESS_EVERY == 0) {
                     progress.advanced(0, -1);
                 }
+            }
+            if (segmentStart < ids.size()) {
+                segments.accept(List.copyOf(ids.subList(segmentStart, ids.size())));
             }
             read = true;
         } catch (IOException e) {
@@ -128,65 +144,59 @@ final class ChainLog {
             }
         }
         list.requireSuccess();
-        return ids.toArray(String[]::new);
+        return ids;
     }
 
-    /** Commits {@code from} (inclusive) to {@code to} (exclusive) of the newest-first listing. */
+    /** Consecutive commits of the newest-first listing, read by one {@code git log --no-walk}. */
     private final class Segment {
         private final int number;
-        private final int from;
-        private final int to;
+        private final List<String> ids;
 
-        Segment(int number, int from, int to) {
+        Segment(int number, List<String> ids) {
             this.number = number;
-            this.from = from;
-            this.to = to;
+            this.ids = ids;
         }
 
-        int read(
-                String[] newestFirst,
-                LogEntry[] oldestFirst,
-                Path scratch,
-                Map<Object, Object> shared,
-                Set<Process> running)
+        LogEntry[] read(Path scratch, Map<Object, Object> shared, Set<Process> running)
                 throws HarvestException, IOException {
-            Path ids = scratch.resolve(number + ".ids");
+            Path input = scratch.resolve(number + ".ids");
             Path out = scratch.resolve(number + ".log");
-            StringBuilder text = new StringBuilder((to - from) * 41);
-            for (int i = from; i < to; i++) {
-                text.append(newestFirst[i]).append('\n');
+            StringBuilder text = new StringBuilder(ids.size() * 41);
+            for (String id : ids) {
+                text.append(id).append('\n');
             }
-            Files.writeString(ids, text, StandardCharsets.US_ASCII);
+            Files.writeString(input, text, StandardCharsets.US_ASCII);
             List<String> args = new ArrayList<>(List.of("log", "--no-walk=unsorted", "--stdin"));
             args.addAll(diffOptions);
-            GitCommand.Running log = git.start(args, ids, out);
+            GitCommand.Running log = git.start(args, input, out);
             running.add(log.process());
             try {
                 log.requireSuccess();
             } finally {
                 running.remove(log.process());
             }
-            AtomicInteger position = new AtomicInteger(from);
+            LogEntry[] entries = new LogEntry[ids.size()];
+            AtomicInteger position = new AtomicInteger();
             try (InputStream in = new BufferedInputStream(Files.newInputStream(out), 1 << 16)) {
                 GitLogParser.parse(in, shared, entry -> {
                     int i = position.getAndIncrement();
-                    if (i >= to || !entry.id().equals(newestFirst[i])) {
+                    if (i >= ids.size() || !entry.id().equals(ids.get(i))) {
                         throw new UncheckedIOException(new IOException("git log printed commit " + entry.id()
-                                + " where " + (i < to ? newestFirst[i] : "no more commits") + " was expected"));
+                                + " where " + (i < ids.size() ? ids.get(i) : "no more commits") + " was expected"));
                     }
-                    oldestFirst[oldestFirst.length - 1 - i] = sharingIds(entry, newestFirst, i);
+                    entries[i] = entry;
                 });
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             } finally {
-                Files.deleteIfExists(ids);
+                Files.deleteIfExists(input);
                 Files.deleteIfExists(out);
             }
-            if (position.get() != to) {
+            if (position.get() != ids.size()) {
                 throw new IOException(
-                        "git log printed " + (position.get() - from) + " of the " + (to - from) + " commits asked for");
+                        "git log printed " + position.get() + " of the " + ids.size() + " commits asked for");
             }
-            return to - from;
+            return entries;
         }
     }
 
@@ -194,19 +204,19 @@ final class ChainLog {
      * {@code entry} with its id and first parent taken from the listing: one string per commit for the
      * whole history instead of one for the commit and another for its child's parent list.
      */
-    private static LogEntry sharingIds(LogEntry entry, String[] newestFirst, int i) {
+    private static LogEntry sharingIds(LogEntry entry, List<String> newestFirst, int i) {
         List<String> parents = entry.parents();
-        if (i + 1 < newestFirst.length && !parents.isEmpty() && parents.get(0).equals(newestFirst[i + 1])) {
+        if (i + 1 < newestFirst.size() && !parents.isEmpty() && parents.get(0).equals(newestFirst.get(i + 1))) {
             if (parents.size() == 1) {
-                parents = List.of(newestFirst[i + 1]);
+                parents = List.of(newestFirst.get(i + 1));
             } else {
                 List<String> shared = new ArrayList<>(parents);
-                shared.set(0, newestFirst[i + 1]);
+                shared.set(0, newestFirst.get(i + 1));
                 parents = List.copyOf(shared);
             }
         }
         return new LogEntry(
-                newestFirst[i],
+                newestFirst.get(i),
                 parents,
                 entry.author(),
                 entry.authorTime(),
@@ -215,7 +225,7 @@ final class ChainLog {
                 entry.files());
     }
 
-    private int await(Future<Integer> segment) throws HarvestException {
+    private static LogEntry[] await(Future<LogEntry[]> segment) throws HarvestException {
         try {
             return segment.get();
         } catch (InterruptedException e) {
