@@ -71,7 +71,7 @@ final class SyntheticSource implements ReportSource {
         try {
             JobHistories history = spool();
             List<BuildChanges> all = new ArrayList<>(builds);
-            for (String job : new TreeSet<>(history.jobs())) {
+            for (String job : history.jobs()) {
                 all.addAll(history.builds(job));
             }
             return pipeline().analyse(all);
@@ -173,7 +173,7 @@ final class SyntheticSource implements ReportSource {
         return new JobHistories() {
             @Override
             public List<String> jobs() {
-                return List.copyOf(offsets.keySet());
+                return List.copyOf(new TreeSet<>(offsets.keySet())); // by name, as a store lists them
             }
 
             @Override

@@ -144,7 +144,7 @@ public final class ReportIndex {
      * job's commits and files are in memory at once, every build is kept as its compact row as soon as its
      * job is done. The page of one build reads its range from {@code ranges}. The index equals
      * {@link #of(Report, BuildExplainer, BuildRanges)} of {@link ReportPipeline#analyse} over the same
-     * history listed job by job in name order.
+     * history listed job by job in the order {@link JobHistories#jobs()} lists the jobs.
      */
     public static ReportIndex byJob(
             ReportPipeline pipeline, JobHistories history, BuildExplainer explainer, BuildRanges ranges)
