@@ -7,12 +7,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,7 +24,8 @@ import java.util.concurrent.Future;
  * The load generator of {@code bench-serve}, run in its own JVM so that its threads, allocations and
  * garbage are not counted in the server's figures (it still competes with the server for the same cores).
  * Started by {@link BenchServeCommand} with the server's address and a file of the jobs and their build
- * numbers; prints one line per page (n, p50, p99, max) and the requests per second.
+ * numbers; prints one line per page (n, p50, p99, max) and the requests per second. Each client is a thread
+ * with one kept-alive connection ({@link LoopbackConnection}) asking for one page after the other.
  */
 public final class BenchClients {
     /** The pages timed. */
@@ -115,10 +112,6 @@ public final class BenchClients {
 
     /** Runs the clients for {@code duration} seconds; fills {@code latencies} per page when given; returns requests/s. */
     double run(int duration, long[][] latencies) throws Exception {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
         Links links = new Links("/");
         long end = System.nanoTime() + duration * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -128,18 +121,18 @@ public final class BenchClients {
             results.add(pool.submit(() -> {
                 SplittableRandom random = new SplittableRandom(clientSeed);
                 List<long[]> samples = new ArrayList<>();
-                while (System.nanoTime() < end) {
-                    Page page = Page.values()[random.nextInt(Page.values().length)];
-                    String path = path(page, links, random);
-                    HttpRequest request =
-                            HttpRequest.newBuilder(base.resolve(path)).GET().build();
-                    long start = System.nanoTime();
-                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    long took = System.nanoTime() - start;
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(path + " answered " + response.statusCode());
+                try (LoopbackConnection connection = new LoopbackConnection(base)) {
+                    while (System.nanoTime() < end) {
+                        Page page = Page.values()[random.nextInt(Page.values().length)];
+                        String path = path(page, links, random);
+                        long start = System.nanoTime();
+                        int status = connection.get(path);
+                        long took = System.nanoTime() - start;
+                        if (status != 200) {
+                            throw new IllegalStateException(path + " answered " + status);
+                        }
+                        samples.add(new long[] {page.ordinal(), took});
                     }
-                    samples.add(new long[] {page.ordinal(), took});
                 }
                 return samples;
             }));
