@@ -103,7 +103,9 @@ public final class BenchServeCommand implements Callable<Integer> {
                     loadSeconds);
             out.printf(Locale.ROOT, "load average      %s before the clients%n", loadAverage());
             out.flush();
+            ResidentSampler sampler = ResidentSampler.start();
             int code = runClients(running.server().url(), targets(snapshot.index()), out, err);
+            sampler.stop();
             if (code != 0) {
                 err.println("bench-serve: the clients' process exited with " + code);
                 return 1;
@@ -116,6 +118,10 @@ public final class BenchServeCommand implements Callable<Integer> {
                     seconds,
                     warmupSeconds,
                     Runtime.getRuntime().availableProcessors());
+            out.printf(
+                    Locale.ROOT,
+                    "resident while serving: at most %d MB (sampled every 100 ms during warm-up and test)%n",
+                    sampler.maxMegabytes());
             memoryLine(out, "memory after load test");
             out.printf(Locale.ROOT, "load average      %s after the clients%n", loadAverage());
             out.flush();
@@ -189,8 +195,9 @@ public final class BenchServeCommand implements Callable<Integer> {
         }
     }
 
-    private static void memoryLine(PrintWriter out, String label) {
+    private static void memoryLine(PrintWriter out, String label) throws InterruptedException {
         System.gc();
+        Thread.sleep(2_000); // G1 returns the freed regions to the system concurrently, after the collection
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long committed =
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
@@ -202,6 +209,57 @@ public final class BenchServeCommand implements Callable<Integer> {
                 committed / (1024 * 1024),
                 status("VmRSS:"),
                 status("VmHWM:"));
+    }
+
+    /** The largest resident set of this process seen while it runs, sampled from /proc/self/status. */
+    private static final class ResidentSampler {
+        private final Thread thread;
+        private volatile boolean stopped;
+        private volatile long maxKb;
+
+        private ResidentSampler() {
+            thread = new Thread(this::sample, "bench-serve-rss");
+            thread.setDaemon(true);
+        }
+
+        static ResidentSampler start() {
+            ResidentSampler sampler = new ResidentSampler();
+            sampler.thread.start();
+            return sampler;
+        }
+
+        private void sample() {
+            while (!stopped) {
+                maxKb = Math.max(maxKb, kilobytes("VmRSS:"));
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            stopped = true;
+            thread.join();
+        }
+
+        long maxMegabytes() {
+            return maxKb / 1024;
+        }
+    }
+
+    private static long kilobytes(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** A memory figure of this process from /proc/self/status (Linux), in MB, or "unknown". */
