@@ -10,6 +10,9 @@ import dev.rebuildcauses.harvest.store.BuildFilter;
 import dev.rebuildcauses.harvest.store.BuildStore;
 import dev.rebuildcauses.report.pages.BuildRangeException;
 import dev.rebuildcauses.report.pages.BuildRanges;
+import dev.rebuildcauses.report.pages.ReportIndex;
+import dev.rebuildcauses.report.pipeline.BuildExplainer;
+import dev.rebuildcauses.report.pipeline.JobHistories;
 import dev.rebuildcauses.report.pipeline.ProgressSink;
 import dev.rebuildcauses.report.pipeline.Report;
 import dev.rebuildcauses.report.pipeline.ReportPipeline;
@@ -17,8 +20,11 @@ import dev.rebuildcauses.report.pipeline.SourceException;
 import dev.rebuildcauses.service.RefreshException;
 import dev.rebuildcauses.service.ReportSource;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -80,6 +86,51 @@ public final class StoreReports implements ReportSource {
         try (BuildStore store = BuildStore.open(config.store())) {
             return store.lastHarvest();
         } catch (HarvestException e) {
+            throw new RefreshException("cannot read the store of " + config.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The store analysed one job at a time (one query per job for its builds, commits and files), so the
+     * server never holds every build's range at once: the same index as {@link #read()} indexed whole.
+     */
+    @Override
+    public ReportIndex index(BuildExplainer explainer) throws RefreshException {
+        try (BuildStore store = BuildStore.open(config.store())) {
+            Map<String, Path> mirrors = config.changes().mirror()
+                    ? LocalClones.mirrorsOf(store.jobRepositories(), HarvestRunner.mirrorFolder(config))
+                    : Map.of();
+            List<String> jobs = store.finishedJobs(BuildFilter.all());
+            try (LocalClones clones = new LocalClones(config.changes(), mirrors)) {
+                // each job's latest revision, known once its builds are read, before the advisor asks for it
+                Map<String, String> latest = new HashMap<>();
+                JobHistories history = new JobHistories() {
+                    @Override
+                    public List<String> jobs() {
+                        return jobs;
+                    }
+
+                    @Override
+                    public List<BuildChanges> builds(String job) throws SourceException {
+                        try {
+                            List<BuildChanges> builds = store.loadBuildChanges(BuildFilter.all(), job);
+                            latest.putAll(LocalClones.latestRevisions(builds));
+                            return builds;
+                        } catch (HarvestException e) {
+                            throw new SourceException(e);
+                        }
+                    }
+                };
+                ReportPipeline pipeline = ReportPipeline.of(rules).observing(ProgressSink.NONE, warnings);
+                if (jobs.stream().anyMatch(job -> clones.cloneOf(job).isPresent())) {
+                    pipeline = pipeline.explaining(clones.explainer(rules), false);
+                }
+                if (advisor != null) {
+                    pipeline = pipeline.advising(ReportPrinter.dockerfiles(clones.dockerfiles(latest)), advisor);
+                }
+                return ReportIndex.byJob(pipeline, history, explainer, ranges().orElseThrow());
+            }
+        } catch (HarvestException | IOException | SourceException e) {
             throw new RefreshException("cannot read the store of " + config.file() + ": " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,8 @@
 package dev.rebuildcauses.service;
 
 import dev.rebuildcauses.report.pages.BuildRanges;
+import dev.rebuildcauses.report.pages.ReportIndex;
+import dev.rebuildcauses.report.pipeline.BuildExplainer;
 import dev.rebuildcauses.report.pipeline.Report;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,5 +27,18 @@ public interface ReportSource {
      */
     default Optional<BuildRanges> ranges() {
         return Optional.empty();
+    }
+
+    /**
+     * The snapshot's index: by default {@link #read()} indexed with {@link #ranges()}. A large source
+     * overrides it to analyse job by job ({@link ReportIndex#byJob}), so that it never holds every build's
+     * commits and files at once; the index must be the same.
+     *
+     * @param explainer says why each file of a build the report did not explain has its cause
+     */
+    default ReportIndex index(BuildExplainer explainer) throws RefreshException {
+        Report report = read();
+        Optional<BuildRanges> ranges = ranges();
+        return ranges.isPresent() ? ReportIndex.of(report, explainer, ranges.get()) : ReportIndex.of(report, explainer);
     }
 }

@@ -1,9 +1,7 @@
 package dev.rebuildcauses.service;
 
-import dev.rebuildcauses.report.pages.BuildRanges;
 import dev.rebuildcauses.report.pages.ReportIndex;
 import dev.rebuildcauses.report.pipeline.BuildExplainer;
-import dev.rebuildcauses.report.pipeline.Report;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,11 +45,7 @@ public final class SnapshotHolder {
         try {
             Instant started = clock.instant();
             long startNanos = System.nanoTime();
-            Report report = source.read();
-            Optional<BuildRanges> ranges = source.ranges();
-            ReportIndex index = ranges.isPresent()
-                    ? ReportIndex.of(report, explainer, ranges.get())
-                    : ReportIndex.of(report, explainer);
+            ReportIndex index = source.index(explainer);
             Instant harvested = harvestedAt;
             if (harvested == null) {
                 harvested = source.lastHarvest().orElse(null);

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * A deterministic synthetic build history for benchmarks: about 50 jobs, 3 commits and 6 changed
@@ -57,12 +58,20 @@ public final class SyntheticHistory {
 
     /** {@code builds} builds over {@link #JOBS} jobs; the same seed gives the same history. */
     public static List<BuildChanges> generate(int builds, long seed) {
-        SyntheticHistory history = new SyntheticHistory(seed);
         List<BuildChanges> result = new ArrayList<>(builds);
-        for (int i = 0; i < builds; i++) {
-            result.add(history.next());
-        }
+        generate(builds, seed, result::add);
         return result;
+    }
+
+    /**
+     * The same history as {@link #generate(int, long)}, handed to {@code each} one build at a time in the
+     * same order, so that a consumer that writes them away never holds them all.
+     */
+    public static void generate(int builds, long seed, Consumer<BuildChanges> each) {
+        SyntheticHistory history = new SyntheticHistory(seed);
+        for (int i = 0; i < builds; i++) {
+            each.accept(history.next());
+        }
     }
 
     private BuildChanges next() {

@@ -1,44 +1,39 @@
 package dev.rebuildcauses.app.bench;
 
 import dev.rebuildcauses.analysis.classify.RuleSet;
-import dev.rebuildcauses.analysis.model.BuildSummary;
 import dev.rebuildcauses.app.serve.ServeConfig;
 import dev.rebuildcauses.app.serve.ServeRunner;
-import dev.rebuildcauses.report.pages.Links;
 import dev.rebuildcauses.report.pages.ReportIndex;
 import dev.rebuildcauses.service.StoreSnapshot;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code bench-serve}: latency of the dashboard's pages under concurrent clients, over a synthetic store
- * written straight into the store (not harvested), and the server's memory.
+ * written straight into the store (not harvested), and the server's memory. The clients run in a child
+ * JVM ({@link BenchClients}), so the figures of this JVM are the server's alone.
  */
 @Command(
         name = "bench-serve",
         mixinStandardHelpOptions = true,
         description = "Fills a store with a synthetic history, serves it, and times the overview, jobs, job and build "
-                + "pages with concurrent clients on loopback (p50 and p99), then prints the server's memory.")
+                + "pages with concurrent clients (in a separate JVM) on loopback (p50 and p99), then prints the "
+                + "server's memory.")
 public final class BenchServeCommand implements Callable<Integer> {
     @Option(
             names = "--builds",
@@ -70,14 +65,6 @@ public final class BenchServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    /** The pages timed. */
-    enum Page {
-        OVERVIEW,
-        JOBS,
-        JOB,
-        BUILD
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -114,125 +101,172 @@ public final class BenchServeCommand implements Callable<Integer> {
                     snapshot.index().jobs().size(),
                     snapshot.took().toMillis() / 1000.0,
                     loadSeconds);
-            URI base = running.server().url();
-            List<String> jobNames = List.copyOf(snapshot.index().jobs().keySet());
-            load(base, snapshot.index(), jobNames, warmupSeconds, null);
-            long[][] latencies = new long[Page.values().length][];
-            double throughput = load(base, snapshot.index(), jobNames, seconds, latencies);
+            out.printf(Locale.ROOT, "load average      %s before the clients%n", loadAverage());
+            out.flush();
+            ResidentSampler sampler = ResidentSampler.start();
+            int code = runClients(running.server().url(), targets(snapshot.index()), out, err);
+            sampler.stop();
+            if (code != 0) {
+                err.println("bench-serve: the clients' process exited with " + code);
+                return 1;
+            }
             out.printf(
                     Locale.ROOT,
-                    "clients           %d on loopback for %d s (after %d s warm-up)%n",
+                    "clients           %d on loopback for %d s (after %d s warm-up), in a separate JVM on the same %d "
+                            + "cores%n",
                     clients,
                     seconds,
-                    warmupSeconds);
-            for (Page page : Page.values()) {
-                long[] times = latencies[page.ordinal()];
-                Arrays.sort(times);
-                out.printf(
-                        Locale.ROOT,
-                        "%-17s n=%-7d p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms%n",
-                        page.name().toLowerCase(Locale.ROOT),
-                        times.length,
-                        percentile(times, 0.50) / 1e6,
-                        percentile(times, 0.99) / 1e6,
-                        times.length == 0 ? 0 : times[times.length - 1] / 1e6);
-            }
-            out.printf(Locale.ROOT, "throughput        %.0f requests/s%n", throughput);
-            memoryLine(out, "memory after load test");
+                    warmupSeconds,
+                    Runtime.getRuntime().availableProcessors());
             out.printf(
                     Locale.ROOT,
-                    "load average      %.1f on %d processors%n",
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                    Runtime.getRuntime().availableProcessors());
+                    "resident while serving: at most %d MB (sampled every 100 ms during warm-up and test)%n",
+                    sampler.maxMegabytes());
+            memoryLine(out, "memory after load test");
+            out.printf(Locale.ROOT, "load average      %s after the clients%n", loadAverage());
             out.flush();
         }
         return 0;
     }
 
-    /** Runs the clients for {@code duration} seconds; fills {@code latencies} per page when given; returns requests/s. */
-    private double load(URI base, ReportIndex index, List<String> jobs, int duration, long[][] latencies)
-            throws Exception {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        Links links = new Links("/");
-        long end = System.nanoTime() + duration * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<List<long[]>>> results = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            long clientSeed = seed + c;
-            results.add(pool.submit(() -> {
-                SplittableRandom random = new SplittableRandom(clientSeed);
-                List<long[]> samples = new ArrayList<>();
-                while (System.nanoTime() < end) {
-                    Page page = Page.values()[random.nextInt(Page.values().length)];
-                    String path = path(page, links, index, jobs, random);
-                    HttpRequest request =
-                            HttpRequest.newBuilder(base.resolve(path)).GET().build();
-                    long start = System.nanoTime();
-                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    long took = System.nanoTime() - start;
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(path + " answered " + response.statusCode());
-                    }
-                    samples.add(new long[] {page.ordinal(), took});
+    /** Every job's build numbers, for the clients to ask for random builds. */
+    private static Map<String, long[]> targets(ReportIndex index) {
+        Map<String, long[]> builds = new LinkedHashMap<>();
+        index.jobs()
+                .forEach((job, entry) -> builds.put(
+                        job,
+                        entry.builds().stream()
+                                .mapToLong(b -> b.build().number())
+                                .toArray()));
+        return builds;
+    }
+
+    /**
+     * Runs {@link BenchClients} in a child JVM (the same {@code java} and class path as this one), so the
+     * server's memory and CPU figures are its own; relays the child's result lines.
+     */
+    private int runClients(URI base, Map<String, long[]> builds, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
+        Path targets = Files.createTempFile("rebuild-causes-bench-", ".targets");
+        try {
+            BenchClients.writeTargets(targets, builds);
+            String java = ProcessHandle.current()
+                    .info()
+                    .command()
+                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+                            .toString());
+            List<String> command = List.of(
+                    java,
+                    "-Xmx1g",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    BenchClients.class.getName(),
+                    base.toString(),
+                    targets.toString(),
+                    Integer.toString(clients),
+                    Integer.toString(warmupSeconds),
+                    Integer.toString(seconds),
+                    Long.toString(seed));
+            Process child = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    out.println(line);
                 }
-                return samples;
-            }));
-        }
-        long count = 0;
-        List<List<Long>> perPage = new ArrayList<>();
-        for (int p = 0; p < Page.values().length; p++) {
-            perPage.add(new ArrayList<>());
-        }
-        for (Future<List<long[]>> result : results) {
-            for (long[] sample : result.get()) {
-                perPage.get((int) sample[0]).add(sample[1]);
-                count++;
             }
+            out.flush();
+            return child.waitFor();
+        } finally {
+            Files.deleteIfExists(targets);
         }
-        pool.shutdown();
-        if (latencies != null) {
-            for (int p = 0; p < latencies.length; p++) {
-                latencies[p] =
-                        perPage.get(p).stream().mapToLong(Long::longValue).toArray();
-            }
-        }
-        return count / (double) duration;
     }
 
-    /** A page to ask for: the job and build pages of random jobs and builds, so no single page stays hot. */
-    private static String path(Page page, Links links, ReportIndex index, List<String> jobs, SplittableRandom random) {
-        return switch (page) {
-            case OVERVIEW -> links.overview();
-            case JOBS -> links.jobs(dev.rebuildcauses.report.pages.JobsQuery.defaults());
-            case JOB -> links.job(jobs.get(random.nextInt(jobs.size())));
-            case BUILD -> {
-                ReportIndex.JobEntry job = index.jobs().get(jobs.get(random.nextInt(jobs.size())));
-                BuildSummary build =
-                        job.builds().get(random.nextInt(job.builds().size()));
-                yield links.build(build.build().job(), build.build().number());
-            }
-        };
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
-    private static void memoryLine(PrintWriter out, String label) {
+    private static void memoryLine(PrintWriter out, String label) throws InterruptedException {
         System.gc();
+        Thread.sleep(2_000); // G1 returns the freed regions to the system concurrently, after the collection
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long committed =
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
         out.printf(
                 Locale.ROOT,
-                "%-17s heap used after GC %d MB, resident %s%n",
+                "%-17s heap used after GC %d MB (committed %d MB), resident %s, peak resident %s%n",
                 label,
                 heap / (1024 * 1024),
-                residentSetSize());
+                committed / (1024 * 1024),
+                status("VmRSS:"),
+                status("VmHWM:"));
     }
 
-    /** The process's resident memory from /proc (Linux), or "unknown". */
-    private static String residentSetSize() {
+    /** The largest resident set of this process seen while it runs, sampled from /proc/self/status. */
+    private static final class ResidentSampler {
+        private final Thread thread;
+        private volatile boolean stopped;
+        private volatile long maxKb;
+
+        private ResidentSampler() {
+            thread = new Thread(this::sample, "bench-serve-rss");
+            thread.setDaemon(true);
+        }
+
+        static ResidentSampler start() {
+            ResidentSampler sampler = new ResidentSampler();
+            sampler.thread.start();
+            return sampler;
+        }
+
+        private void sample() {
+            while (!stopped) {
+                maxKb = Math.max(maxKb, kilobytes("VmRSS:"));
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            stopped = true;
+            thread.join();
+        }
+
+        long maxMegabytes() {
+            return maxKb / 1024;
+        }
+    }
+
+    private static long kilobytes(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** A memory figure of this process from /proc/self/status (Linux), in MB, or "unknown". */
+    private static String status(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field)) {
                     long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
                     return (kb / 1024) + " MB";
                 }
@@ -241,14 +275,6 @@ public final class BenchServeCommand implements Callable<Integer> {
             return "unknown";
         }
         return "unknown";
-    }
-
-    private static double percentile(long[] sorted, double fraction) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(fraction * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
     }
 
     private static double seconds(long startNanos) {

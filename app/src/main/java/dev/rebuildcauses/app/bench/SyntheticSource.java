@@ -12,6 +12,9 @@ import dev.rebuildcauses.analysis.model.RangeStatus;
 import dev.rebuildcauses.analysis.synthetic.SyntheticHistory;
 import dev.rebuildcauses.report.pages.BuildRangeException;
 import dev.rebuildcauses.report.pages.BuildRanges;
+import dev.rebuildcauses.report.pages.ReportIndex;
+import dev.rebuildcauses.report.pipeline.BuildExplainer;
+import dev.rebuildcauses.report.pipeline.JobHistories;
 import dev.rebuildcauses.report.pipeline.Report;
 import dev.rebuildcauses.report.pipeline.ReportPipeline;
 import dev.rebuildcauses.report.pipeline.SourceException;
@@ -28,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,11 +39,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * The benchmark's store: a synthetic history analysed by the report pipeline, with every build's range
- * written to a file as it is generated, so the server reads one build's commits and files from there
- * (one positioned read) as it would from a store, instead of keeping them all in memory.
+ * The benchmark's store: a synthetic history written to a file as it is generated (each build with its
+ * range), then analysed by the report pipeline job by job from there, as a store is read; the server reads
+ * one build's commits and files from the file (one positioned read) instead of keeping them all in memory.
  */
 final class SyntheticSource implements ReportSource {
     private static final RangeStatus[] STATUSES = RangeStatus.values();
@@ -57,17 +62,36 @@ final class SyntheticSource implements ReportSource {
         this.file = file;
     }
 
+    /**
+     * The whole history analysed at once, listed job by job (jobs by name, each job's builds as generated),
+     * as a store lists it; {@link #index} gives the same index without holding it all.
+     */
     @Override
     public synchronized Report read() throws RefreshException {
-        List<BuildChanges> history = SyntheticHistory.generate(builds, seed);
         try {
-            writeRanges(history);
-            return ReportPipeline.of(RuleSet.defaults())
-                    .advising(job -> List.of(), AdvisorSettings.defaults())
-                    .analyse(history);
+            JobHistories history = spool();
+            List<BuildChanges> all = new ArrayList<>(builds);
+            for (String job : history.jobs()) {
+                all.addAll(history.builds(job));
+            }
+            return pipeline().analyse(all);
         } catch (IOException | SourceException e) {
             throw new RefreshException("cannot analyse the synthetic history: " + e.getMessage(), e);
         }
+    }
+
+    /** The history analysed job by job from the file it was spooled to: one job's commits and files at a time. */
+    @Override
+    public synchronized ReportIndex index(BuildExplainer explainer) throws RefreshException {
+        try {
+            return ReportIndex.byJob(pipeline(), spool(), explainer, this::range);
+        } catch (IOException | SourceException e) {
+            throw new RefreshException("cannot analyse the synthetic history: " + e.getMessage(), e);
+        }
+    }
+
+    private static ReportPipeline pipeline() {
+        return ReportPipeline.of(RuleSet.defaults()).advising(job -> List.of(), AdvisorSettings.defaults());
     }
 
     @Override
@@ -87,11 +111,7 @@ final class SyntheticSource implements ReportSource {
             return Optional.empty();
         }
         try {
-            ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
-            readFully(open, length, at);
-            ByteBuffer record = ByteBuffer.allocate(length.flip().getInt());
-            readFully(open, record, at + Integer.BYTES);
-            return Optional.of(decode(record.flip()));
+            return Optional.of(record(open, at).range());
         } catch (IOException e) {
             throw new BuildRangeException(
                     "cannot read the range of " + build.job() + " #" + build.number() + " from " + file + ": "
@@ -100,28 +120,100 @@ final class SyntheticSource implements ReportSource {
         }
     }
 
-    private void writeRanges(List<BuildChanges> history) throws IOException {
+    /** The build (with its range) written at {@code at}. */
+    private static BuildChanges record(FileChannel channel, long at) throws IOException {
+        ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
+        readFully(channel, length, at);
+        ByteBuffer record = ByteBuffer.allocate(length.flip().getInt());
+        readFully(channel, record, at + Integer.BYTES);
+        record.flip();
+        Build build = decodeBuild(record);
+        return new BuildChanges(build, decode(record));
+    }
+
+    /**
+     * Generates the history one build at a time straight into the file (each build and its range, with
+     * where each job's builds start), so the whole history is never in memory; returns it by job.
+     */
+    private JobHistories spool() throws IOException {
         if (channel != null) {
             channel.close();
         }
         offsets.clear();
-        long position = 0;
+        long[] position = {0};
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             DataOutputStream record = new DataOutputStream(bytes);
             DataOutputStream length = new DataOutputStream(out);
-            for (BuildChanges build : history) {
-                bytes.reset();
-                encode(build.range(), record);
-                record.flush();
-                offsets.computeIfAbsent(build.build().job(), job -> new Offsets())
-                        .add(build.build().number(), position);
-                length.writeInt(bytes.size());
-                bytes.writeTo(out);
-                position += Integer.BYTES + bytes.size();
+            IOException[] failed = {null};
+            SyntheticHistory.generate(builds, seed, build -> {
+                if (failed[0] != null) {
+                    return;
+                }
+                try {
+                    bytes.reset();
+                    encodeBuild(build.build(), record);
+                    encode(build.range(), record);
+                    record.flush();
+                    offsets.computeIfAbsent(build.build().job(), job -> new Offsets())
+                            .add(build.build().number(), position[0]);
+                    length.writeInt(bytes.size());
+                    bytes.writeTo(out);
+                    position[0] += Integer.BYTES + bytes.size();
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
             }
         }
         channel = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel spooled = channel;
+        return new JobHistories() {
+            @Override
+            public List<String> jobs() {
+                return List.copyOf(new TreeSet<>(offsets.keySet())); // by name, as a store lists them
+            }
+
+            @Override
+            public List<BuildChanges> builds(String job) throws SourceException {
+                Offsets at = offsets.get(job);
+                List<BuildChanges> read = new ArrayList<>(at.size);
+                try {
+                    for (int i = 0; i < at.size; i++) {
+                        read.add(record(spooled, at.positions[i]));
+                    }
+                } catch (IOException e) {
+                    throw new SourceException(new IOException(
+                            "cannot read the builds of " + job + " back from " + file + ": " + e.getMessage(), e));
+                }
+                return read;
+            }
+        };
+    }
+
+    private static void encodeBuild(Build build, DataOutputStream out) throws IOException {
+        text(out, build.job());
+        out.writeLong(build.number());
+        out.writeLong(build.startedAt().getEpochSecond());
+        out.writeInt(build.startedAt().getNano());
+        out.writeBoolean(build.duration() != null);
+        if (build.duration() != null) {
+            out.writeLong(build.duration().toNanos());
+        }
+        text(out, build.result());
+        text(out, build.trigger());
+        text(out, build.revision());
+        text(out, build.branch());
+    }
+
+    private static Build decodeBuild(ByteBuffer in) {
+        String job = text(in);
+        long number = in.getLong();
+        Instant started = Instant.ofEpochSecond(in.getLong(), in.getInt());
+        Duration duration = in.get() != 0 ? Duration.ofNanos(in.getLong()) : null;
+        return new Build(job, number, started, duration, text(in), text(in), text(in), text(in));
     }
 
     private static void encode(ChangeRange range, DataOutputStream out) throws IOException {

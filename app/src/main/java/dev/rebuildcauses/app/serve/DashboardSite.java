@@ -121,30 +121,41 @@ final class DashboardSite {
      * pages that allow it are rendered once per snapshot and then served as bytes.
      */
     private void page(RoutesConfig routes, String path, String template, Caching caching, Model model) {
-        routes.get(path, ctx -> {
-            byte[] html = rendered(ctx, caching, () -> {
-                StringOutput out = new StringOutput(16 * 1024);
-                Templates.render(template, Map.of("page", model.of(ctx), "links", LINKS), out);
-                return out.toString().getBytes(StandardCharsets.UTF_8);
-            });
-            ctx.contentType("text/html; charset=utf-8").result(html);
-        });
+        routes.get(
+                path,
+                ctx -> send(ctx, "text/html; charset=utf-8", caching, () -> {
+                    StringOutput out = new StringOutput(16 * 1024);
+                    Templates.render(template, Map.of("page", model.of(ctx), "links", LINKS), out);
+                    return out.toString().getBytes(StandardCharsets.UTF_8);
+                }));
         String api = "/api" + (path.equals("/") ? "/overview" : path);
-        routes.get(api, ctx -> {
-            byte[] json = rendered(ctx, caching, () -> JSON.writeValueAsBytes(model.of(ctx)));
-            ctx.contentType("application/json").result(json);
-        });
+        routes.get(api, ctx -> send(ctx, "application/json", caching, () -> JSON.writeValueAsBytes(model.of(ctx))));
     }
 
-    private byte[] rendered(Context ctx, Caching caching, RenderedPages.Renderer renderer) throws Exception {
+    /**
+     * Answers with the page's bytes: rendered for this request, or, where the page allows it, the bytes kept
+     * for the snapshot (rendered by the first request), sent as they are.
+     */
+    private void send(Context ctx, String contentType, Caching caching, RenderedPages.Renderer renderer)
+            throws Exception {
+        PageBytes kept = kept(ctx, caching, renderer);
+        if (kept == null) {
+            ctx.contentType(contentType).result(renderer.render());
+        } else {
+            kept.send(ctx, contentType);
+        }
+    }
+
+    /** The bytes kept for this request's page, or {@code null} when the page is rendered per request. */
+    private PageBytes kept(Context ctx, Caching caching, RenderedPages.Renderer renderer) throws Exception {
         if (caching == Caching.NONE) {
-            return renderer.render();
+            return null;
         }
         // the cache of the snapshot current now: the page rendered below is of this snapshot or a newer one
         Cached current = pages();
         if (caching == Caching.OVERVIEW
                 && !exports.get().equals(current.overview().exports())) {
-            return renderer.render();
+            return null;
         }
         return current.rendered().get(RenderedPages.key(ctx), renderer);
     }

@@ -15,7 +15,7 @@ final class RenderedPages {
     /** At most this many pages are kept per snapshot (each a few to a few hundred kilobytes). */
     static final int MAX_PAGES = 1_024;
 
-    private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
+    private final Map<String, PageBytes> pages = new ConcurrentHashMap<>();
 
     /** Renders a page's bytes. */
     @FunctionalInterface
@@ -24,14 +24,15 @@ final class RenderedPages {
     }
 
     /** The bytes of the page {@code key} names, rendered now if this snapshot has not rendered it yet. */
-    byte[] get(String key, Renderer renderer) throws Exception {
-        byte[] known = pages.get(key);
+    PageBytes get(String key, Renderer renderer) throws Exception {
+        PageBytes known = pages.get(key);
         if (known != null) {
             return known;
         }
-        byte[] fresh = renderer.render();
+        PageBytes fresh = new PageBytes(renderer.render());
         if (pages.size() < MAX_PAGES) {
-            pages.putIfAbsent(key, fresh);
+            PageBytes raced = pages.putIfAbsent(key, fresh);
+            return raced == null ? fresh : raced;
         }
         return fresh;
     }

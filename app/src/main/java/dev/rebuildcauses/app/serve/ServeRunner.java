@@ -108,6 +108,7 @@ public final class ServeRunner {
             throws CommandFailure {
         DashboardSite site = new DashboardSite(holder, Clock.systemUTC(), schedule, ciBase);
         site.warm(); // the overview and its charts before the first request, not by 32 requests at once
+        ServerHeap.settle(); // what reading and analysing the store allocated goes back to the system
         DashboardServer server;
         try {
             server = DashboardServer.start(settings, site, err);

@@ -56,6 +56,7 @@ final class ServerSchedule implements AutoCloseable {
             summary = new HarvestRunner(new PrintWriter(quiet), new PrintWriter(quiet), environment)
                     .run(configFile, true);
             snapshots.refresh(clock.instant());
+            ServerHeap.settle(); // the old snapshot and the analysis's garbage go back to the system
         } catch (Exception e) {
             // the scheduler keeps the cause in the harvest's status and tries again at the next time
             throw new ScheduledRunFailure(e.getMessage(), e);

@@ -2,10 +2,13 @@ package dev.rebuildcauses.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebuildcauses.analysis.classify.RuleSet;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.analysis.synthetic.SyntheticHistory;
 import dev.rebuildcauses.report.pages.BuildRanges;
+import dev.rebuildcauses.report.pages.ReportIndex;
+import dev.rebuildcauses.report.pipeline.BuildExplainer;
 import dev.rebuildcauses.report.pipeline.Report;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,5 +35,23 @@ class SyntheticSourceTest {
         assertThat(ranges.range(new dev.rebuildcauses.analysis.model.Build(
                         first.build().job(), -1, first.build().startedAt(), null, "", "", null, "")))
                 .isEmpty();
+    }
+
+    @Test
+    void shouldIndexJobByJobAsTheWholeHistoryReadAtOnce(@TempDir Path folder) throws Exception {
+        // Given the benchmark's source of 2,000 synthetic builds
+        SyntheticSource source = new SyntheticSource(2_000, 7, folder.resolve("ranges"));
+        BuildExplainer rules = BuildExplainer.rulesOnly(RuleSet.defaults());
+
+        // When it is indexed job by job from its file, and read whole then indexed
+        ReportIndex jobByJob = source.index(rules);
+        ReportIndex atOnce =
+                ReportIndex.of(source.read(), rules, source.ranges().orElseThrow());
+
+        // Then both hold the same builds, findings, advice and charts
+        assertThat(jobByJob.buildCount()).isEqualTo(2_000);
+        assertThat(jobByJob.builds()).containsExactlyElementsOf(atOnce.builds());
+        assertThat(jobByJob.report()).isEqualTo(atOnce.report());
+        assertThat(jobByJob.charts()).isEqualTo(atOnce.charts());
     }
 }

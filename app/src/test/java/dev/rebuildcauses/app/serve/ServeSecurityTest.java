@@ -145,6 +145,47 @@ class ServeSecurityTest {
                 .contains("<script>alert(1)</script>,2,0.43,");
     }
 
+    @Test
+    void shouldSendAKeptPageGzippedOnlyToAClientThatAcceptsItWithTheSameHeaders() throws Exception {
+        // Given the overview, once as plain and twice gzip-compressed (rendered, then kept)
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + TOKEN);
+        HttpResponse<byte[]> plain = bytes("/", auth);
+        java.util.Map<String, String> gzip = new java.util.HashMap<>(auth);
+        gzip.put("Accept-Encoding", "br;q=1.0, gzip;q=0.8");
+        HttpResponse<byte[]> first = bytes("/", gzip);
+        HttpResponse<byte[]> second = bytes("/", gzip);
+
+        // Then the compressed answers unpack to the plain page, and every answer says its length and policy
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(first.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gunzip(first.body())).isEqualTo(plain.body());
+        assertThat(second.body()).isEqualTo(first.body());
+        for (HttpResponse<byte[]> page : java.util.List.of(plain, first, second)) {
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValueAsLong("Content-Length")).hasValue(page.body().length);
+            assertThat(page.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(
+                            type -> assertThat(type.replace(" ", "")).isEqualToIgnoringCase("text/html;charset=utf-8"));
+            assertThat(page.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+            assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        }
+        assertThat(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("</html>");
+    }
+
+    private static byte[] gunzip(byte[] body) throws java.io.IOException {
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static HttpResponse<byte[]> bytes(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
         headers.forEach(request::header);

@@ -88,10 +88,34 @@ final class BuildReader {
     }
 
     List<BuildChanges> loadBuildChanges(BuildFilter filter) throws SQLException {
+        return loadBuildChanges(filter, null);
+    }
+
+    /** The jobs with finished builds matching the filter, in the order {@link #loadBuildChanges} lists them. */
+    List<String> finishedJobs(BuildFilter filter) throws SQLException {
+        List<String> jobs = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT DISTINCT job FROM builds WHERE building = FALSE ORDER BY job");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                if (filter.matchesJob(rows.getString(1))) {
+                    jobs.add(rows.getString(1));
+                }
+            }
+        }
+        return jobs;
+    }
+
+    /** As {@link #loadBuildChanges(BuildFilter)}, of {@code onlyJob}'s builds alone when it is not null. */
+    List<BuildChanges> loadBuildChanges(BuildFilter filter, String onlyJob) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT job, build_number, started_at_ms, duration_ms, result, "
                 + "trigger_label, revision, branch, range_status, from_revision, problem FROM builds "
                 + "WHERE building = FALSE");
-        List<Long> parameters = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (onlyJob != null) {
+            sql.append(" AND job = ?");
+            parameters.add(onlyJob);
+        }
         if (filter.since() != null) {
             sql.append(" AND started_at_ms >= ?");
             parameters.add(filter.since().toEpochMilli());
@@ -104,7 +128,7 @@ final class BuildReader {
         Map<BuildKey, BuildRow> builds = new LinkedHashMap<>();
         try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
-                query.setLong(i + 1, parameters.get(i));
+                query.setObject(i + 1, parameters.get(i));
             }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -133,8 +157,8 @@ final class BuildReader {
                 }
             }
         }
-        Map<BuildKey, List<Commit>> commits = rangeCommits(builds);
-        Map<BuildKey, List<FileChange>> files = rangeFiles(builds);
+        Map<BuildKey, List<Commit>> commits = rangeCommits(builds, onlyJob);
+        Map<BuildKey, List<FileChange>> files = rangeFiles(builds, onlyJob);
         List<BuildChanges> out = new ArrayList<>(builds.size());
         for (Map.Entry<BuildKey, BuildRow> entry : builds.entrySet()) {
             BuildRow row = entry.getValue();
@@ -150,33 +174,45 @@ final class BuildReader {
         return out;
     }
 
-    private Map<BuildKey, List<Commit>> rangeCommits(Map<BuildKey, BuildRow> wanted) throws SQLException {
+    private Map<BuildKey, List<Commit>> rangeCommits(Map<BuildKey, BuildRow> wanted, String onlyJob)
+            throws SQLException {
         Map<BuildKey, List<Commit>> out = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT r.job, r.build_number, c.id, c.parents, "
-                        + "c.author, c.author_time_ms, c.message, c.files_changed FROM range_commits r "
-                        + "JOIN commits c ON c.id = r.commit_id ORDER BY r.job, r.build_number, r.position");
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                BuildKey key = new BuildKey(rows.getString(1), rows.getLong(2));
-                if (wanted.containsKey(key)) {
-                    out.computeIfAbsent(key, k -> new ArrayList<>()).add(commit(rows, 3));
+                + "c.author, c.author_time_ms, c.message, c.files_changed FROM range_commits r "
+                + "JOIN commits c ON c.id = r.commit_id" + (onlyJob == null ? "" : " WHERE r.job = ?")
+                + " ORDER BY r.job, r.build_number, r.position")) {
+            if (onlyJob != null) {
+                query.setString(1, onlyJob);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    BuildKey key = new BuildKey(rows.getString(1), rows.getLong(2));
+                    if (wanted.containsKey(key)) {
+                        out.computeIfAbsent(key, k -> new ArrayList<>()).add(commit(rows, 3));
+                    }
                 }
             }
         }
         return out;
     }
 
-    private Map<BuildKey, List<FileChange>> rangeFiles(Map<BuildKey, BuildRow> wanted) throws SQLException {
+    private Map<BuildKey, List<FileChange>> rangeFiles(Map<BuildKey, BuildRow> wanted, String onlyJob)
+            throws SQLException {
         Map<BuildKey, List<FileChange>> out = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT job, build_number, change_kind, path, "
-                        + "old_path FROM range_files ORDER BY job, build_number, position");
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                BuildKey key = new BuildKey(rows.getString(1), rows.getLong(2));
-                if (wanted.containsKey(key)) {
-                    out.computeIfAbsent(key, k -> new ArrayList<>())
-                            .add(new FileChange(
-                                    ChangeKind.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5)));
+                + "old_path FROM range_files" + (onlyJob == null ? "" : " WHERE job = ?")
+                + " ORDER BY job, build_number, position")) {
+            if (onlyJob != null) {
+                query.setString(1, onlyJob);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    BuildKey key = new BuildKey(rows.getString(1), rows.getLong(2));
+                    if (wanted.containsKey(key)) {
+                        out.computeIfAbsent(key, k -> new ArrayList<>())
+                                .add(new FileChange(
+                                        ChangeKind.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5)));
+                    }
                 }
             }
         }

@@ -275,6 +275,19 @@ public final class BuildStore implements AutoCloseable {
     }
 
     /**
+     * The finished builds of one job matching the filter with their change ranges, ordered by number: what
+     * {@link #loadBuildChanges(BuildFilter)} lists for that job, read without the other jobs' builds.
+     */
+    public List<BuildChanges> loadBuildChanges(BuildFilter filter, String job) throws HarvestException {
+        return call(() -> reader.loadBuildChanges(filter, job));
+    }
+
+    /** The jobs with finished builds matching the filter, in the order {@link #loadBuildChanges} lists them. */
+    public List<String> finishedJobs(BuildFilter filter) throws HarvestException {
+        return call(() -> reader.finishedJobs(filter));
+    }
+
+    /**
      * A resolved range stored for any build between the two revisions of a repository.
      *
      * @param repositoryKey {@link dev.rebuildcauses.harvest.changes.RepositoryUrls#normalize} of the repository

@@ -5,12 +5,15 @@ import dev.rebuildcauses.analysis.model.BuildSummary;
 import dev.rebuildcauses.analysis.model.CauseSet;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.analysis.model.RangeStatus;
+import dev.rebuildcauses.report.pipeline.BuildRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Every build of a report as one row of primitive columns, in the report's order: what a snapshot keeps
@@ -22,6 +25,7 @@ final class BuildTable {
     private static final long NO_DURATION = Long.MIN_VALUE;
     private static final RangeStatus[] STATUSES = RangeStatus.values();
 
+    private final int size;
     private final String[] texts;
     private final CauseSet[] causeSets;
     private final int[] job;
@@ -43,27 +47,109 @@ final class BuildTable {
     private final int[] author;
     private final int[] causes;
 
-    private BuildTable(int size, Texts texts, Map<CauseSet, Integer> causeSets, List<ClassifiedBuild> builds) {
-        this.job = new int[size];
-        this.number = new long[size];
-        this.startSeconds = new long[size];
-        this.startNanos = new int[size];
-        this.durationNanos = new long[size];
-        this.result = new int[size];
-        this.trigger = new int[size];
-        this.revision = new int[size];
-        this.branch = new int[size];
-        this.status = new byte[size];
-        this.fromRevision = new int[size];
-        this.toRevision = new int[size];
-        this.problem = new int[size];
-        this.commits = new int[size];
-        this.files = new int[size];
-        this.subject = new int[size];
-        this.author = new int[size];
-        this.causes = new int[size];
-        for (int row = 0; row < size; row++) {
-            BuildSummary summary = BuildSummary.of(builds.get(row));
+    private BuildTable(Rows rows) {
+        this.size = rows.size;
+        this.texts = rows.texts.toArray();
+        this.causeSets = new CauseSet[rows.causeSets.size()];
+        rows.causeSets.forEach((set, index) -> this.causeSets[index] = set);
+        this.job = rows.job;
+        this.number = rows.number;
+        this.startSeconds = rows.startSeconds;
+        this.startNanos = rows.startNanos;
+        this.durationNanos = rows.durationNanos;
+        this.result = rows.result;
+        this.trigger = rows.trigger;
+        this.revision = rows.revision;
+        this.branch = rows.branch;
+        this.status = rows.status;
+        this.fromRevision = rows.fromRevision;
+        this.toRevision = rows.toRevision;
+        this.problem = rows.problem;
+        this.commits = rows.commits;
+        this.files = rows.files;
+        this.subject = rows.subject;
+        this.author = rows.author;
+        this.causes = rows.causes;
+    }
+
+    /** The rows of {@code builds}, in their order. */
+    static BuildTable of(List<ClassifiedBuild> builds) {
+        Rows rows = new Rows(builds.size());
+        builds.forEach(rows::add);
+        return rows.table();
+    }
+
+    /**
+     * A table filled one build at a time (an analysis job by job): each build is kept as its row when
+     * added, its commits and files dropped.
+     */
+    static final class Rows implements BuildRows {
+        private final Texts texts = new Texts();
+        private final Map<CauseSet, Integer> causeSets = new HashMap<>();
+        private int size;
+        private int[] job;
+        private long[] number;
+        private long[] startSeconds;
+        private int[] startNanos;
+        private long[] durationNanos;
+        private int[] result;
+        private int[] trigger;
+        private int[] revision;
+        private int[] branch;
+        private byte[] status;
+        private int[] fromRevision;
+        private int[] toRevision;
+        private int[] problem;
+        private int[] commits;
+        private int[] files;
+        private int[] subject;
+        private int[] author;
+        private int[] causes;
+        private BuildTable table;
+
+        Rows(int capacity) {
+            allocate(Math.max(16, capacity));
+        }
+
+        private void allocate(int capacity) {
+            job = grow(job, capacity);
+            number = grow(number, capacity);
+            startSeconds = grow(startSeconds, capacity);
+            startNanos = grow(startNanos, capacity);
+            durationNanos = grow(durationNanos, capacity);
+            result = grow(result, capacity);
+            trigger = grow(trigger, capacity);
+            revision = grow(revision, capacity);
+            branch = grow(branch, capacity);
+            status = status == null ? new byte[capacity] : Arrays.copyOf(status, capacity);
+            fromRevision = grow(fromRevision, capacity);
+            toRevision = grow(toRevision, capacity);
+            problem = grow(problem, capacity);
+            commits = grow(commits, capacity);
+            files = grow(files, capacity);
+            subject = grow(subject, capacity);
+            author = grow(author, capacity);
+            causes = grow(causes, capacity);
+        }
+
+        private static int[] grow(int[] column, int capacity) {
+            return column == null ? new int[capacity] : Arrays.copyOf(column, capacity);
+        }
+
+        private static long[] grow(long[] column, int capacity) {
+            return column == null ? new long[capacity] : Arrays.copyOf(column, capacity);
+        }
+
+        @Override
+        public void add(ClassifiedBuild classified) {
+            if (table != null) {
+                throw new IllegalStateException("the table is made; no more rows");
+            }
+            if (size == number.length) {
+                allocate(size + (size >> 1));
+            }
+            int row = size++;
+            BuildSummary summary = BuildSummary.of(classified);
             Build build = summary.build();
             job[row] = texts.index(build.job());
             number[row] = build.number();
@@ -85,18 +171,28 @@ final class BuildTable {
             author[row] = texts.index(summary.newestAuthor());
             causes[row] = causeSets.computeIfAbsent(summary.causes(), set -> causeSets.size());
         }
-        this.texts = texts.toArray();
-        this.causeSets = new CauseSet[causeSets.size()];
-        causeSets.forEach((set, index) -> this.causeSets[index] = set);
-    }
 
-    /** The rows of {@code builds}, in their order. */
-    static BuildTable of(List<ClassifiedBuild> builds) {
-        return new BuildTable(builds.size(), new Texts(), new HashMap<>(), builds);
+        /** The rows added so far as mining reads them; no row may be added after. */
+        @Override
+        public List<ClassifiedBuild> classified() {
+            BuildTable made = table();
+            return new BuildList(made, IntStream.range(0, made.size()).toArray()).classified();
+        }
+
+        /** The table of the rows added; no row may be added after. */
+        BuildTable table() {
+            if (table == null) {
+                if (number.length != size) {
+                    allocate(size); // trimmed: a million rows leave no spare half behind
+                }
+                table = new BuildTable(this);
+            }
+            return table;
+        }
     }
 
     int size() {
-        return number.length;
+        return size;
     }
 
     String job(int row) {

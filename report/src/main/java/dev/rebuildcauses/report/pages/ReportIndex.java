@@ -15,7 +15,11 @@ import dev.rebuildcauses.report.html.ChartSet;
 import dev.rebuildcauses.report.pipeline.BuildExplainer;
 import dev.rebuildcauses.report.pipeline.BuildKey;
 import dev.rebuildcauses.report.pipeline.JobDockerfiles;
+import dev.rebuildcauses.report.pipeline.JobHistories;
 import dev.rebuildcauses.report.pipeline.Report;
+import dev.rebuildcauses.report.pipeline.ReportPipeline;
+import dev.rebuildcauses.report.pipeline.SourceException;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -132,7 +136,31 @@ public final class ReportIndex {
      * from {@code ranges}. The report's builds are not kept.
      */
     public static ReportIndex of(Report report, BuildExplainer explainer, BuildRanges ranges) {
-        BuildTable table = BuildTable.of(report.builds());
+        return of(report, BuildTable.of(report.builds()), report.builds(), explainer, ranges);
+    }
+
+    /**
+     * Analyses {@code history} with {@code pipeline} one job at a time straight into an index: only one
+     * job's commits and files are in memory at once, every build is kept as its compact row as soon as its
+     * job is done. The page of one build reads its range from {@code ranges}. The index equals
+     * {@link #of(Report, BuildExplainer, BuildRanges)} of {@link ReportPipeline#analyse} over the same
+     * history listed job by job in the order {@link JobHistories#jobs()} lists the jobs.
+     */
+    public static ReportIndex byJob(
+            ReportPipeline pipeline, JobHistories history, BuildExplainer explainer, BuildRanges ranges)
+            throws IOException, SourceException {
+        BuildTable.Rows rows = new BuildTable.Rows(0);
+        Report report = pipeline.analyseByJob(history, rows);
+        return of(report, rows.table(), rows.classified(), explainer, ranges);
+    }
+
+    /** The index of {@code report} whose builds are {@code table}; {@code classified} the same, as charts read them. */
+    private static ReportIndex of(
+            Report report,
+            BuildTable table,
+            List<ClassifiedBuild> classified,
+            BuildExplainer explainer,
+            BuildRanges ranges) {
         Map<String, List<Integer>> byJob = new TreeMap<>();
         Map<String, List<Integer>> byCause = new TreeMap<>();
         for (int row = 0; row < table.size(); row++) {
@@ -176,7 +204,7 @@ public final class ReportIndex {
                     new BuildList(
                             table, rows.stream().mapToInt(Integer::intValue).toArray()));
         });
-        List<RenderedChart> charts = ChartSet.render(report);
+        List<RenderedChart> charts = ChartSet.render(report, classified);
         Report withoutBuilds = new Report(
                 List.of(),
                 report.findings(),

@@ -22,9 +22,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -112,6 +114,74 @@ public final class ReportPipeline {
     /** Classifies, mines and advises {@code builds} without writing anything (the dashboard's use). */
     public Report analyse(List<BuildChanges> builds) throws IOException, SourceException {
         return run(builds, null);
+    }
+
+    /**
+     * Classifies, mines and advises {@code history} one job at a time without writing anything (the
+     * dashboard's use over a large store): only one job's commits and files are in memory at once; each
+     * classified build goes to {@code rows} when its job is done, and mining reads them back from there.
+     * Jobs are analysed in the order {@link JobHistories#jobs()} lists them (their builds reach {@code rows}
+     * in that order); advice is listed by job name, as {@link #analyse} lists it. The report equals
+     * {@link #analyse} of the whole history listed job by job in that order, except that its
+     * {@link Report#builds()} is empty: the builds are in {@code rows}.
+     */
+    public Report analyseByJob(JobHistories history, BuildRows rows) throws IOException, SourceException {
+        boolean explaining = explainer != null || writeFiles;
+        BuildExplainer by = explainer == null ? BuildExplainer.rulesOnly(rules) : explainer;
+        BuildClassifier classifier = new BuildClassifier(rules);
+        RecentVerdicts recent = new RecentVerdicts(EXPLAINED_BUILDS);
+        Map<String, AdviceStage.Outcome> advisedByJob = new TreeMap<>(); // by name, as the whole history's
+        ProgressSink.Progress bar = progress.start("builds classified");
+        long done = 0;
+        try {
+            for (String job : new LinkedHashSet<>(history.jobs())) {
+                List<BuildChanges> builds = history.builds(job);
+                List<ClassifiedBuild> classified = new ArrayList<>(builds.size());
+                Set<BuildKey> outsideImages = new HashSet<>();
+                for (BuildChanges build : builds) {
+                    if (explaining) {
+                        ExplainedBuild verdicts = explainFailing(by, build);
+                        classified.add(verdicts.build());
+                        if (verdicts.entersNoImage()) {
+                            outsideImages.add(BuildKey.of(build.build()));
+                        }
+                        recent.offer(build.build(), verdicts.files());
+                    } else {
+                        classified.add(classifier.classify(build));
+                    }
+                }
+                if (advice != null) {
+                    advisedByJob.put(
+                            job, advice.run(classified, b -> outsideImages.contains(BuildKey.of(b.build())), warnings));
+                }
+                classified.forEach(rows::add);
+                done += classified.size();
+                bar.update(done, done);
+            }
+        } finally {
+            bar.finish();
+        }
+        Timing.mark("classified");
+        List<Advice> adviceList = new ArrayList<>();
+        List<JobDockerfiles> dockerfiles = new ArrayList<>();
+        advisedByJob.values().forEach(advised -> {
+            adviceList.addAll(advised.advice());
+            dockerfiles.addAll(advised.dockerfiles());
+        });
+        Findings findings = FindingsMiner.mine(rows.classified());
+        Timing.mark("mined");
+        List<String> summary = SummaryWriter.sentences(findings);
+        List<String> inPlace = advice == null ? List.of() : advice.inPlace();
+        List<String> adviceText = advice == null ? List.of() : AdviceText.lines(adviceList, inPlace);
+        return new Report(
+                List.of(),
+                findings,
+                summary,
+                adviceList,
+                adviceText,
+                dockerfiles,
+                explaining ? recent.byBuild() : Map.of(),
+                advice == null ? null : advice.settings());
     }
 
     /**
