@@ -90,6 +90,7 @@ public final class ServeRunner {
 
     private SnapshotHolder firstSnapshot(ServeConfig config, ReportSource source, PathClassifier rules)
             throws RefreshException {
+        ServerHeap.watch(); // reading a large store must not grow the heap for the server's whole life
         SnapshotHolder holder = new SnapshotHolder(source, BuildExplainer.rulesOnly(rules), Clock.systemUTC());
         StoreSnapshot first = holder.refresh(null);
         note(
