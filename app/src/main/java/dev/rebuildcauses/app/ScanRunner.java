@@ -114,22 +114,27 @@ final class ScanRunner {
             RepositoryModels models = new RepositoryModels(snapshot);
             // a partial clone lacks old contents: fetch what inference reads in one go, not file by file
             fetchAhead(snapshot, builds);
+            Timing.mark("fetched ahead");
             // commits the CI triggers skip are no builds; real builds from --builds ran already
             TriggerFilter.Result triggered = listed != null ? null : skipByTriggers(builds, snapshot);
             if (triggered != null) {
                 builds = triggered.builds();
             }
+            Timing.mark("triggers applied");
             // a repository of several images: one job per image, unless --job names one
             ImageJobs.Split images =
                     listed != null || config.job() != null ? null : byImage(builds, models, repository.name());
             if (images != null) {
                 builds = images.builds();
             }
+            Timing.mark("images split");
             InferringClassifier classifier =
                     new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
             classifier.prefetch(builds);
+            Timing.mark("read-ahead planned");
             pipeline = advising(pipeline, config, repository, models, images)
                     .explaining(BuildExplainer.inferring(classifier), config.explain());
+            Timing.mark("Dockerfile histories read");
             if (triggered != null && triggered.skipped() > 0) {
                 pipeline = pipeline.crediting(triggered.skippedBy(), triggered.skipped());
             }
