@@ -51,6 +51,35 @@ final class ChainListing {
     }
 
     /**
+     * The reads worth doing with {@code revision:path}, by name: that one, then, for each of the next
+     * steps (at most {@code horizon} on) that name {@code path} in their diff, up to {@code limit}
+     * of them, the path at that step and at its parent: what a reader moving along the chain and
+     * reading the files each step changes (and the side before, for a diff) asks for next. Empty
+     * when {@code revision} is not on the chain.
+     */
+    List<String> readsAhead(String revision, String path, int limit, int horizon) {
+        int start = history.indexOf(revision);
+        if (start < 0) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        names.add(revision + ":" + path);
+        List<HistoryStep> steps = history.steps();
+        int found = 0;
+        for (int i = start + 1; i < steps.size() && i <= start + horizon && found < limit; i++) {
+            for (FileChange change : steps.get(i).files()) {
+                if (path.equals(change.path()) || path.equals(change.oldPath())) {
+                    names.add(steps.get(i - 1).commit().id() + ":" + path);
+                    names.add(steps.get(i).commit().id() + ":" + path);
+                    found++;
+                    break;
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
      * The sorted listing of {@code revision} from the last one given, when {@code revision} lies on
      * the chain at or after it: the same list when no step between them added or removed a path.
      */

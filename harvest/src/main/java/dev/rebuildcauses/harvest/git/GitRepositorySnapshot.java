@@ -39,6 +39,10 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private static final int LARGEST_TEXT = 4 * 1024 * 1024;
     /** Requests written at once: ~41 bytes each, far below the 64 KiB a pipe holds. */
     private static final int BATCH = 512;
+    /** Along a followed chain, the later changes of a file read by name in the same batch (two reads each). */
+    private static final int CHANGES_AHEAD = BATCH / 2 - 1;
+    /** How many steps ahead to look for them. */
+    private static final int STEPS_AHEAD = 20_000;
 
     private final Path directory;
     private final GitCommand git;
@@ -63,6 +67,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private InputStream answers;
     private int gitProcessesStarted;
     private long objectsRead;
+    private long roundTrips;
     /** The clone's promisor remote when it is a partial clone; null until asked. */
     private Optional<PartialClone> partialClone;
 
@@ -149,7 +154,11 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             String rootId = rootTrees.get(revision);
             Optional<String> blob = rootId == null ? null : cachedBlob(rootId, path);
             if (blob == null) {
-                text = path.indexOf('\n') >= 0 ? Optional.empty() : textOf(object(key));
+                if (path.indexOf('\n') >= 0) {
+                    text = Optional.empty();
+                } else {
+                    text = readByName(revision, List.of(path)).get(path);
+                }
             } else if (blob.isEmpty()) {
                 text = Optional.empty(); // no such file, known without asking git
             } else {
@@ -199,22 +208,57 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     /** Reads {@code paths} at {@code revision} by name ({@code REV:path}) in one batch, without reading any tree. */
     private Map<String, Optional<String>> readByName(String revision, Collection<String> paths)
             throws SnapshotException {
-        List<String> names = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
         for (String path : paths) {
             String key = revision + ":" + path;
             if (!files.containsKey(key) && path.indexOf('\n') < 0 && !names.contains(key)) {
-                names.add(key);
+                names.addAll(readsAhead(revision, path));
             }
         }
-        List<Optional<GitObject>> found = lookup(names);
-        for (int i = 0; i < names.size(); i++) {
-            files.put(names.get(i), textOf(found.get(i)));
+        names.removeIf(name -> files.containsKey(name));
+        List<String> asked = List.copyOf(names);
+        List<Optional<GitObject>> found = lookup(asked);
+        Map<String, Optional<String>> read = new HashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            Optional<String> text = textOf(found.get(i));
+            files.put(asked.get(i), text);
+            read.put(asked.get(i), text);
         }
         Map<String, Optional<String>> texts = new LinkedHashMap<>();
         for (String path : paths) {
-            texts.put(path, read(revision, path));
+            String key = revision + ":" + path;
+            Optional<String> text = read.get(key);
+            if (text == null) {
+                text = files.get(key);
+            }
+            texts.put(path, text != null ? text : path.indexOf('\n') >= 0 ? Optional.empty() : read(revision, path));
         }
         return texts;
+    }
+
+    /**
+     * What to read with {@code revision:path}: along a followed chain of a full clone, also the
+     * path before and after each of its next changes (see {@link ChainListing#readsAhead}), so a
+     * reader going forward finds them cached instead of asking git one round trip at a time.
+     * A partial clone reads only what is asked: each read there may fetch over the network.
+     */
+    private List<String> readsAhead(String revision, String path) throws SnapshotException {
+        if (chain == null || isPartialClone()) {
+            return List.of(revision + ":" + path);
+        }
+        List<String> names = chain.readsAhead(revision, path, CHANGES_AHEAD, STEPS_AHEAD);
+        return names.isEmpty() ? List.of(revision + ":" + path) : names;
+    }
+
+    private boolean isPartialClone() throws SnapshotException {
+        try {
+            if (partialClone == null) {
+                partialClone = PartialClone.of(git);
+            }
+            return partialClone.isPresent();
+        } catch (HarvestException e) {
+            throw new SnapshotException(e.getMessage(), e);
+        }
     }
 
     /** Reads, level by level and in batches, the trees under {@code rootId} that have no known shape yet. */
@@ -485,6 +529,11 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         return objectsRead;
     }
 
+    /** Requests written to git and waited for so far (one per batch), to check that reads are batched. */
+    public synchronized long roundTrips() {
+        return roundTrips;
+    }
+
     /** Git processes started so far: one cat-file for the snapshot's life, to check that caching works. */
     public synchronized int gitProcessesStarted() {
         return gitProcessesStarted;
@@ -593,6 +642,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 objectsRead += chunk.size();
                 requests.write((String.join("\n", chunk) + "\n").getBytes(StandardCharsets.UTF_8));
                 requests.flush();
+                roundTrips++;
                 for (String id : chunk) {
                     found.add(answer(id)
                             .orElseThrow(() -> new SnapshotException("object " + id + " is missing in " + directory)));
@@ -618,6 +668,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 objectsRead += chunk.size();
                 requests.write((String.join("\n", chunk) + "\n").getBytes(StandardCharsets.UTF_8));
                 requests.flush();
+                roundTrips++;
                 for (String name : chunk) {
                     found.add(answer(name));
                 }
@@ -639,6 +690,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             objectsRead++;
             requests.write((name + "\n").getBytes(StandardCharsets.UTF_8));
             requests.flush();
+            roundTrips++;
             return answer(name);
         } catch (IOException e) {
             close();
