@@ -39,9 +39,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private static final int LARGEST_TEXT = 4 * 1024 * 1024;
     /** Requests written at once: ~41 bytes each, far below the 64 KiB a pipe holds. */
     private static final int BATCH = 512;
-    /** Along a followed chain, the later changes of a file read by name in the same batch (two reads each). */
-    private static final int CHANGES_AHEAD = BATCH / 2 - 1;
-    /** How many steps ahead to look for them. */
+    /** How many steps ahead to look for a file's next changes, along a followed chain. */
     private static final int STEPS_AHEAD = 20_000;
 
     private final Path directory;
@@ -205,14 +203,21 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         return texts;
     }
 
-    /** Reads {@code paths} at {@code revision} by name ({@code REV:path}) in one batch, without reading any tree. */
+    /**
+     * Reads {@code paths} at {@code revision} by name ({@code REV:path}) in one batch, without
+     * reading any tree; along a followed chain, with what is worth reading ahead (see {@link #readsAhead}).
+     */
     private Map<String, Optional<String>> readByName(String revision, Collection<String> paths)
             throws SnapshotException {
         Set<String> names = new LinkedHashSet<>();
+        Map<String, String> sameAs = new LinkedHashMap<>();
+        int perPath = Math.max(0, BATCH / Math.max(1, paths.size()) - 1); // one batch in all, for the cache to hold
         for (String path : paths) {
             String key = revision + ":" + path;
             if (!files.containsKey(key) && path.indexOf('\n') < 0 && !names.contains(key)) {
-                names.addAll(readsAhead(revision, path));
+                ChainListing.ReadAhead ahead = readsAhead(revision, path, perPath);
+                names.addAll(ahead.asked());
+                ahead.sameAs().forEach(sameAs::putIfAbsent);
             }
         }
         names.removeIf(name -> files.containsKey(name));
@@ -220,9 +225,22 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         List<Optional<GitObject>> found = lookup(asked);
         Map<String, Optional<String>> read = new HashMap<>();
         for (int i = 0; i < asked.size(); i++) {
-            Optional<String> text = textOf(found.get(i));
-            files.put(asked.get(i), text);
-            read.put(asked.get(i), text);
+            read.put(asked.get(i), textOf(found.get(i)));
+        }
+        sameAs.forEach((name, source) -> {
+            Optional<String> text = read.containsKey(source) ? read.get(source) : files.get(source);
+            if (text != null && !read.containsKey(name)) {
+                read.put(name, text);
+            }
+        });
+        // the texts asked for go in last, so the batch never pushes them out of the cache
+        read.forEach((name, text) -> {
+            if (!names.contains(name)) {
+                files.put(name, text);
+            }
+        });
+        for (String name : asked) {
+            files.put(name, read.get(name));
         }
         Map<String, Optional<String>> texts = new LinkedHashMap<>();
         for (String path : paths) {
@@ -238,16 +256,17 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
 
     /**
      * What to read with {@code revision:path}: along a followed chain of a full clone, also the
-     * path before and after each of its next changes (see {@link ChainListing#readsAhead}), so a
-     * reader going forward finds them cached instead of asking git one round trip at a time.
-     * A partial clone reads only what is asked: each read there may fetch over the network.
+     * path at its next changes, and the texts that gives of the revisions before them (see
+     * {@link ChainListing#readsAhead}), so a reader going forward finds them cached instead of
+     * asking git one round trip at a time. A partial clone reads only what is asked: each read
+     * there may fetch over the network.
      */
-    private List<String> readsAhead(String revision, String path) throws SnapshotException {
+    private ChainListing.ReadAhead readsAhead(String revision, String path, int changes) throws SnapshotException {
+        ChainListing.ReadAhead alone = new ChainListing.ReadAhead(List.of(revision + ":" + path), Map.of());
         if (chain == null || isPartialClone()) {
-            return List.of(revision + ":" + path);
+            return alone;
         }
-        List<String> names = chain.readsAhead(revision, path, CHANGES_AHEAD, STEPS_AHEAD);
-        return names.isEmpty() ? List.of(revision + ":" + path) : names;
+        return chain.readsAhead(revision, path, changes, STEPS_AHEAD).orElse(alone);
     }
 
     private boolean isPartialClone() throws SnapshotException {
