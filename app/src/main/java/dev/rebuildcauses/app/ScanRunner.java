@@ -23,6 +23,7 @@ import dev.rebuildcauses.report.html.ReportScope;
 import dev.rebuildcauses.report.images.ImagesReport;
 import dev.rebuildcauses.report.images.TriggerNote;
 import dev.rebuildcauses.report.pipeline.BuildExplainer;
+import dev.rebuildcauses.report.pipeline.DockerfileSource;
 import dev.rebuildcauses.report.pipeline.ReportPipeline;
 import dev.rebuildcauses.report.pipeline.Timing;
 import java.io.IOException;
@@ -90,6 +91,10 @@ final class ScanRunner {
         } finally {
             walkBar.finish();
         }
+        // git follows each Dockerfile through the history on a second core while this one classifies
+        BuiltDockerfiles dockerfiles = config.advisor() == null
+                ? null
+                : BuiltDockerfiles.reading(repository.directory(), repository.resolveBranch(config.branch()));
         List<BuildChanges> builds;
         if (listed == null) {
             builds = history.asBuilds(config.job() != null ? config.job() : repository.name());
@@ -103,7 +108,7 @@ final class ScanRunner {
         }
         Timing.mark("builds made");
         if (!config.infer()) {
-            pipeline = advising(pipeline, config, repository, null, null);
+            pipeline = advising(pipeline, config, dockerfiles, null, null);
             if (config.explain()) {
                 pipeline = pipeline.explaining(BuildExplainer.rulesOnly(rules), true);
             }
@@ -132,9 +137,8 @@ final class ScanRunner {
                     new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
             classifier.prefetch(builds);
             Timing.mark("read-ahead planned");
-            pipeline = advising(pipeline, config, repository, models, images)
+            pipeline = advising(pipeline, config, dockerfiles, models, images)
                     .explaining(BuildExplainer.inferring(classifier), config.explain());
-            Timing.mark("Dockerfile histories read");
             if (triggered != null && triggered.skipped() > 0) {
                 pipeline = pipeline.crediting(triggered.skippedBy(), triggered.skipped());
             }
@@ -174,26 +178,38 @@ final class ScanRunner {
     private static ReportPipeline advising(
             ReportPipeline pipeline,
             ScanConfig config,
-            GitRepository repository,
+            BuiltDockerfiles dockerfiles,
             RepositoryModels models,
-            ImageJobs.Split images)
-            throws HarvestException {
+            ImageJobs.Split images) {
         if (config.advisor() == null) {
             return pipeline;
         }
-        List<DockerfileHistory> histories =
-                BuiltDockerfiles.of(repository.directory(), repository.resolveBranch(config.branch()), models);
+        // asked for once the builds are classified: the histories are read meanwhile
+        DockerfileSource histories = ReportPrinter.dockerfiles(new ReportPrinter.HarvestDockerfiles() {
+            private List<DockerfileHistory> built;
+
+            @Override
+            public List<DockerfileHistory> forJob(String job) throws HarvestException {
+                if (built == null) {
+                    built = dockerfiles.built(models);
+                }
+                return built;
+            }
+        });
         if (images == null) {
-            return pipeline.advising(job -> histories, config.advisor());
+            return pipeline.advising(histories, config.advisor());
         }
         // one job per image: each advised on its own Dockerfile
         return pipeline.advising(
-                job -> images.graph()
-                        .image(job)
-                        .map(image -> histories.stream()
-                                .filter(history -> history.path().equals(image.dockerfile()))
-                                .toList())
-                        .orElse(List.of()),
+                job -> {
+                    List<DockerfileHistory> all = histories.forJob(job);
+                    return images.graph()
+                            .image(job)
+                            .map(image -> all.stream()
+                                    .filter(history -> history.path().equals(image.dockerfile()))
+                                    .toList())
+                            .orElse(List.of());
+                },
                 config.advisor());
     }
 
