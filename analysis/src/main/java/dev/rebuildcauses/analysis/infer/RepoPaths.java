@@ -50,6 +50,9 @@ final class RepoPaths {
     }
 
     static boolean isDockerfile(String path) {
+        if (!namesAny(path, "dockerfile", "containerfile")) {
+            return false; // most paths: no name to lower-case, no expression to match
+        }
         String name = baseName(path).toLowerCase(Locale.ROOT);
         if (isPatch(name)) {
             return false; // Dockerfile.ppc64le.patch makes a Dockerfile, it is not one
@@ -62,12 +65,32 @@ final class RepoPaths {
 
     /** A patch named after the Dockerfile it makes, e.g. {@code base-notebook/Dockerfile.ppc64le.patch}. */
     static boolean isDockerfilePatch(String path) {
+        if (!namesAny(path, "dockerfile", "containerfile")) {
+            return false;
+        }
         String name = baseName(path).toLowerCase(Locale.ROOT);
         return isPatch(name) && (name.contains("dockerfile") || name.contains("containerfile"));
     }
 
     private static boolean isPatch(String name) {
         return name.endsWith(".patch") || name.endsWith(".diff");
+    }
+
+    /**
+     * True when the file name (after the last {@code /}, a trailing one ignored) holds one of
+     * {@code words} (lower case, ASCII) in any case: every name whose lower case holds it does.
+     */
+    private static boolean namesAny(String path, String... words) {
+        int end = path.endsWith("/") ? path.length() - 1 : path.length();
+        int start = path.lastIndexOf('/', end - 1) + 1;
+        for (String word : words) {
+            for (int at = start; at + word.length() <= end; at++) {
+                if (path.regionMatches(true, at, word, 0, word.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** CI configuration read as a whole: pipelines, workflows and Makefiles. */
@@ -84,7 +107,8 @@ final class RepoPaths {
                 || path.equals("azure-pipelines.yml")
                 || path.equals(".travis.yml")
                 || path.equals(".circleci/config.yml")
-                || WORKFLOW.matcher(path).matches()
+                || (path.startsWith(".github/workflows/")
+                        && WORKFLOW.matcher(path).matches())
                 || (path.startsWith(".github/actions/") && (name.equals("action.yml") || name.equals("action.yaml")));
     }
 
@@ -95,6 +119,9 @@ final class RepoPaths {
 
     /** A name variant of {@code requirements.txt}, e.g. {@code kaggle_requirements.txt}. */
     static boolean isRequirementsVariant(String path) {
+        if (!namesAny(path, "requirements")) {
+            return false;
+        }
         return REQUIREMENTS_VARIANT
                 .matcher(baseName(path).toLowerCase(Locale.ROOT))
                 .matches();
