@@ -95,13 +95,17 @@ final class RepoPaths {
 
     /** CI configuration read as a whole: pipelines, workflows and Makefiles. */
     static boolean isCiFile(String path) {
-        String name = baseName(path);
-        return name.equals("Jenkinsfile")
-                || name.startsWith("Jenkinsfile.")
-                || name.endsWith(".Jenkinsfile")
-                || name.equals("Makefile")
-                || name.equals("makefile")
-                || name.equals("GNUmakefile")
+        // the name (as baseName gives it) compared in place: this runs for every changed file
+        int end = path.endsWith("/") ? path.length() - 1 : path.length();
+        int start = path.lastIndexOf('/', end - 1) + 1;
+        int length = end - start;
+        boolean jenkinsfile = path.startsWith("Jenkinsfile", start)
+                && (length == 11 || (length > 11 && path.charAt(start + 11) == '.'));
+        return jenkinsfile
+                || (length >= 12 && path.startsWith(".Jenkinsfile", end - 12))
+                || nameIs(path, start, end, "Makefile")
+                || nameIs(path, start, end, "makefile")
+                || nameIs(path, start, end, "GNUmakefile")
                 || path.equals(".gitlab-ci.yml")
                 || path.equals("bitbucket-pipelines.yml")
                 || path.equals("azure-pipelines.yml")
@@ -109,7 +113,12 @@ final class RepoPaths {
                 || path.equals(".circleci/config.yml")
                 || (path.startsWith(".github/workflows/")
                         && WORKFLOW.matcher(path).matches())
-                || (path.startsWith(".github/actions/") && (name.equals("action.yml") || name.equals("action.yaml")));
+                || (path.startsWith(".github/actions/")
+                        && (nameIs(path, start, end, "action.yml") || nameIs(path, start, end, "action.yaml")));
+    }
+
+    private static boolean nameIs(String path, int start, int end, String name) {
+        return end - start == name.length() && path.startsWith(name, start);
     }
 
     static boolean isMakefile(String path) {

@@ -34,7 +34,21 @@ class RepoPathsTest {
             ".github/workflows/nested/build.yml",
             ".github/workflowsx/build.yml",
             "Jenkinsfile",
+            "ci/Jenkinsfile.release",
+            "ci/Jenkinsfile-old",
+            "ci/deploy.Jenkinsfile",
+            ".Jenkinsfile",
+            "Jenkinsfile/",
             "ci/Makefile",
+            "ci/makefile/",
+            "GNUmakefile",
+            "src/Makefile.am",
+            ".gitlab-ci.yml",
+            ".circleci/config.yml",
+            ".github/actions/setup/action.yml",
+            ".github/actions/setup/action.yaml",
+            ".github/actions/setup/my-action.yml",
+            "/",
             "");
 
     @Test
@@ -42,6 +56,7 @@ class RepoPathsTest {
         for (String path : PATHS) {
             assertThat(RepoPaths.isDockerfile(path)).as(path).isEqualTo(dockerfileByExpression(path));
             assertThat(RepoPaths.isRequirementsVariant(path)).as(path).isEqualTo(requirementsByExpression(path));
+            assertThat(RepoPaths.isCiFile(path)).as(path).isEqualTo(ciFileByName(path));
         }
         assertThat(RepoPaths.isDockerfile("images/\u212Aubernetes/doc\u212Aerfile"))
                 .isTrue();
@@ -87,6 +102,23 @@ class RepoPathsTest {
                 || (name.startsWith("dockerfile.")
                         && !name.matches(".*\\.(java|kt|scala|groovy|py|go|js|ts|rb|rs|c|cc|cpp|h|hpp|cs|php|pl|sh)"))
                 || name.endsWith(".dockerfile");
+    }
+
+    private static boolean ciFileByName(String path) {
+        String name = RepoPaths.baseName(path);
+        return name.equals("Jenkinsfile")
+                || name.startsWith("Jenkinsfile.")
+                || name.endsWith(".Jenkinsfile")
+                || name.equals("Makefile")
+                || name.equals("makefile")
+                || name.equals("GNUmakefile")
+                || path.equals(".gitlab-ci.yml")
+                || path.equals("bitbucket-pipelines.yml")
+                || path.equals("azure-pipelines.yml")
+                || path.equals(".travis.yml")
+                || path.equals(".circleci/config.yml")
+                || path.matches("\\.github/workflows/[^/]+\\.ya?ml")
+                || (path.startsWith(".github/actions/") && (name.equals("action.yml") || name.equals("action.yaml")));
     }
 
     private static boolean requirementsByExpression(String path) {
