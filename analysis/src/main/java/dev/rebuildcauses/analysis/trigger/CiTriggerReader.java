@@ -53,10 +53,10 @@ public final class CiTriggerReader {
 
     /** True when a change to {@code path} may change the triggers. */
     public static boolean isTriggerFile(String path) {
-        return WORKFLOW.matcher(path).matches()
+        return (path.startsWith(".github/workflows/") && WORKFLOW.matcher(path).matches())
                 || path.equals("bitbucket-pipelines.yml")
                 || path.equals("Makefile")
-                || path.substring(path.lastIndexOf('/') + 1).startsWith("Jenkinsfile");
+                || path.startsWith("Jenkinsfile", path.lastIndexOf('/') + 1);
     }
 
     /**
