@@ -135,7 +135,11 @@ final class ScanRunner {
             Timing.mark("images split");
             InferringClassifier classifier =
                     new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
-            classifier.prefetch(builds);
+            if (listed != null) {
+                // ranges of listed builds may end off the walked chain, where reading trees ahead pays;
+                // along the chain the snapshot reads ahead by itself, so no plan (a pass over every file) is made
+                classifier.prefetch(builds);
+            }
             Timing.mark("read-ahead planned");
             pipeline = advising(pipeline, config, dockerfiles, models, images)
                     .explaining(BuildExplainer.inferring(classifier), config.explain());
@@ -224,6 +228,9 @@ final class ScanRunner {
 
     private static void fetchAhead(GitRepositorySnapshot snapshot, List<BuildChanges> builds) throws IOException {
         try {
+            if (!snapshot.isPartialClone()) {
+                return; // a full clone has every content: no pass over the builds for their revisions
+            }
             snapshot.fetchMissing(revisionsOf(builds), InferringClassifier.READS_AHEAD);
         } catch (SnapshotException e) {
             throw new IOException(e.getMessage(), e);

@@ -269,7 +269,8 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         return chain.readsAhead(revision, path, changes, STEPS_AHEAD).orElse(alone);
     }
 
-    private boolean isPartialClone() throws SnapshotException {
+    /** True for a partial clone, whose missing contents come over the network when read. */
+    public synchronized boolean isPartialClone() throws SnapshotException {
         try {
             if (partialClone == null) {
                 partialClone = PartialClone.of(git);
