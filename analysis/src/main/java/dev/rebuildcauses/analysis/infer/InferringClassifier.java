@@ -101,6 +101,9 @@ public final class InferringClassifier {
             return size() > REVISIONS_KEPT;
         }
     };
+    /** The model the last build used: most builds use their predecessor's, without a cache lookup. */
+    private RepositoryModel lastModel;
+
     /** The revisions {@link #prefetch} expects to read, in order, and the position of each. */
     private List<String> aheadOrder = List.of();
 
@@ -212,7 +215,7 @@ public final class InferringClassifier {
         String previous = range.fromRevision() == null ? null : modelRevisions.get(range.fromRevision());
         String revision = range.toRevision();
         if (previous != null) {
-            RepositoryModel model = models.at(previous);
+            RepositoryModel model = modelAt(previous);
             boolean stale = false;
             for (FileChange change : range.files()) {
                 if (model.dependsOn(change.path()) || (change.oldPath() != null && model.dependsOn(change.oldPath()))) {
@@ -226,7 +229,12 @@ public final class InferringClassifier {
         }
         modelRevisions.put(range.toRevision(), revision);
         readAhead(revision);
-        return models.at(revision);
+        lastModel = modelAt(revision);
+        return lastModel;
+    }
+
+    private RepositoryModel modelAt(String revision) throws SnapshotException {
+        return lastModel != null && lastModel.revision().equals(revision) ? lastModel : models.at(revision);
     }
 
     private Verdict decide(String path, FileChange change, ChangeRange range, RepositoryModel model)
@@ -287,7 +295,7 @@ public final class InferringClassifier {
      */
     private Optional<Verdict> deletedVerdict(String path, Verdict rule, ChangeRange range) throws SnapshotException {
         String fromModel = modelRevisions.getOrDefault(range.fromRevision(), range.fromRevision());
-        RepositoryModel before = models.at(fromModel);
+        RepositoryModel before = modelAt(fromModel);
         Optional<Verdict> inferred = before.verdictFor(path);
         if (inferred.isPresent()) {
             boolean codeInTheImage = inferred.get().cause().equals(Causes.CI)
