@@ -13,33 +13,42 @@ import java.util.concurrent.FutureTask;
 
 /** The histories of the Dockerfiles a clone really builds at a revision: what the advisor is given. */
 final class BuiltDockerfiles {
-    private final String revision;
-    private final FutureTask<List<DockerfileHistory>> reading;
+    /** Where the histories are read at (a branch resolved to its commit). */
+    @FunctionalInterface
+    interface Revision {
+        String resolve() throws HarvestException;
+    }
 
-    private BuiltDockerfiles(String revision, FutureTask<List<DockerfileHistory>> reading) {
-        this.revision = revision;
+    /** The histories read and the revision they were read at. */
+    private record Read(String revision, List<DockerfileHistory> histories) {}
+
+    private final FutureTask<Read> reading;
+
+    private BuiltDockerfiles(FutureTask<Read> reading) {
         this.reading = reading;
     }
 
     /**
-     * Starts reading the history of every Dockerfile of {@code clone} at {@code revision} on a
-     * thread of its own (git follows each through the whole history), so it runs while this
-     * thread classifies; {@link #built} waits for it.
+     * Starts resolving {@code revision} and reading the history of every Dockerfile of
+     * {@code clone} there on a thread of its own (git follows each through the whole history), so
+     * it runs while this thread classifies; {@link #built} waits for it.
      */
-    static BuiltDockerfiles reading(Path clone, String revision) {
-        FutureTask<List<DockerfileHistory>> task =
-                new FutureTask<>(() -> new GitDockerfileHistoryReader(clone).histories(revision));
+    static BuiltDockerfiles reading(Path clone, Revision revision) {
+        FutureTask<Read> task = new FutureTask<>(() -> {
+            String at = revision.resolve();
+            return new Read(at, new GitDockerfileHistoryReader(clone).histories(at));
+        });
         Thread reader = new Thread(task, "dockerfile-histories");
         reader.setDaemon(true);
         reader.start();
-        return new BuiltDockerfiles(revision, task);
+        return new BuiltDockerfiles(task);
     }
 
     /** What {@link #of} says, from the histories read in the background. */
     List<DockerfileHistory> built(RepositoryModels models) throws HarvestException {
-        List<DockerfileHistory> histories;
+        Read read;
         try {
-            histories = reading.get();
+            read = reading.get();
         } catch (InterruptedException e) {
             reading.cancel(true);
             Thread.currentThread().interrupt();
@@ -54,7 +63,7 @@ final class BuiltDockerfiles {
             }
             throw new IllegalStateException(e.getCause());
         }
-        return builtOnly(histories, revision, models);
+        return builtOnly(read.histories(), read.revision(), models);
     }
 
     /**
