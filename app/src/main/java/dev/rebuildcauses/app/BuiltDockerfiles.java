@@ -8,18 +8,76 @@ import dev.rebuildcauses.harvest.git.GitDockerfileHistoryReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /** The histories of the Dockerfiles a clone really builds at a revision: what the advisor is given. */
 final class BuiltDockerfiles {
-    private BuiltDockerfiles() {}
+    /** Where the histories are read at (a branch resolved to its commit). */
+    @FunctionalInterface
+    interface Revision {
+        String resolve() throws HarvestException;
+    }
+
+    /** The histories read and the revision they were read at. */
+    private record Read(String revision, List<DockerfileHistory> histories) {}
+
+    private final FutureTask<Read> reading;
+
+    private BuiltDockerfiles(FutureTask<Read> reading) {
+        this.reading = reading;
+    }
+
+    /**
+     * Starts resolving {@code revision} and reading the history of every Dockerfile of
+     * {@code clone} there on a thread of its own (git follows each through the whole history), so
+     * it runs while this thread classifies; {@link #built} waits for it.
+     */
+    static BuiltDockerfiles reading(Path clone, Revision revision) {
+        FutureTask<Read> task = new FutureTask<>(() -> {
+            String at = revision.resolve();
+            return new Read(at, new GitDockerfileHistoryReader(clone).histories(at));
+        });
+        Thread reader = new Thread(task, "dockerfile-histories");
+        reader.setDaemon(true);
+        reader.start();
+        return new BuiltDockerfiles(task);
+    }
+
+    /** What {@link #of} says, from the histories read in the background. */
+    List<DockerfileHistory> built(RepositoryModels models) throws HarvestException {
+        Read read;
+        try {
+            read = reading.get();
+        } catch (InterruptedException e) {
+            reading.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new HarvestException(
+                    HarvestException.FailureKind.LOCAL, "interrupted while reading the Dockerfile histories");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HarvestException harvest) {
+                throw harvest;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return builtOnly(read.histories(), read.revision(), models);
+    }
 
     /**
      * Every Dockerfile of {@code clone} at {@code revision} with its history; with {@code models}
      * (inference) only those the repository builds, not examples or docs.
      */
     static List<DockerfileHistory> of(Path clone, String revision, RepositoryModels models) throws HarvestException {
+        return builtOnly(new GitDockerfileHistoryReader(clone).histories(revision), revision, models);
+    }
+
+    private static List<DockerfileHistory> builtOnly(
+            List<DockerfileHistory> histories, String revision, RepositoryModels models) {
         List<DockerfileHistory> built = new ArrayList<>();
-        for (DockerfileHistory history : new GitDockerfileHistoryReader(clone).histories(revision)) {
+        for (DockerfileHistory history : histories) {
             if (models == null || isBuilt(models, revision, history.path())) {
                 built.add(history);
             }

@@ -23,6 +23,7 @@ import dev.rebuildcauses.report.html.ReportScope;
 import dev.rebuildcauses.report.images.ImagesReport;
 import dev.rebuildcauses.report.images.TriggerNote;
 import dev.rebuildcauses.report.pipeline.BuildExplainer;
+import dev.rebuildcauses.report.pipeline.DockerfileSource;
 import dev.rebuildcauses.report.pipeline.ReportPipeline;
 import dev.rebuildcauses.report.pipeline.Timing;
 import java.io.IOException;
@@ -90,6 +91,10 @@ final class ScanRunner {
         } finally {
             walkBar.finish();
         }
+        // git follows each Dockerfile through the history on a second core while this one classifies
+        BuiltDockerfiles dockerfiles = config.advisor() == null
+                ? null
+                : BuiltDockerfiles.reading(repository.directory(), () -> repository.resolveBranch(config.branch()));
         List<BuildChanges> builds;
         if (listed == null) {
             builds = history.asBuilds(config.job() != null ? config.job() : repository.name());
@@ -103,7 +108,7 @@ final class ScanRunner {
         }
         Timing.mark("builds made");
         if (!config.infer()) {
-            pipeline = advising(pipeline, config, repository, null, null);
+            pipeline = advising(pipeline, config, dockerfiles, null, null);
             if (config.explain()) {
                 pipeline = pipeline.explaining(BuildExplainer.rulesOnly(rules), true);
             }
@@ -114,21 +119,29 @@ final class ScanRunner {
             RepositoryModels models = new RepositoryModels(snapshot);
             // a partial clone lacks old contents: fetch what inference reads in one go, not file by file
             fetchAhead(snapshot, builds);
+            Timing.mark("fetched ahead");
             // commits the CI triggers skip are no builds; real builds from --builds ran already
             TriggerFilter.Result triggered = listed != null ? null : skipByTriggers(builds, snapshot);
             if (triggered != null) {
                 builds = triggered.builds();
             }
+            Timing.mark("triggers applied");
             // a repository of several images: one job per image, unless --job names one
             ImageJobs.Split images =
                     listed != null || config.job() != null ? null : byImage(builds, models, repository.name());
             if (images != null) {
                 builds = images.builds();
             }
+            Timing.mark("images split");
             InferringClassifier classifier =
                     new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
-            classifier.prefetch(builds);
-            pipeline = advising(pipeline, config, repository, models, images)
+            if (listed != null) {
+                // ranges of listed builds may end off the walked chain, where reading trees ahead pays;
+                // along the chain the snapshot reads ahead by itself, so no plan (a pass over every file) is made
+                classifier.prefetch(builds);
+            }
+            Timing.mark("read-ahead planned");
+            pipeline = advising(pipeline, config, dockerfiles, models, images)
                     .explaining(BuildExplainer.inferring(classifier), config.explain());
             if (triggered != null && triggered.skipped() > 0) {
                 pipeline = pipeline.crediting(triggered.skippedBy(), triggered.skipped());
@@ -169,26 +182,38 @@ final class ScanRunner {
     private static ReportPipeline advising(
             ReportPipeline pipeline,
             ScanConfig config,
-            GitRepository repository,
+            BuiltDockerfiles dockerfiles,
             RepositoryModels models,
-            ImageJobs.Split images)
-            throws HarvestException {
+            ImageJobs.Split images) {
         if (config.advisor() == null) {
             return pipeline;
         }
-        List<DockerfileHistory> histories =
-                BuiltDockerfiles.of(repository.directory(), repository.resolveBranch(config.branch()), models);
+        // asked for once the builds are classified: the histories are read meanwhile
+        DockerfileSource histories = ReportPrinter.dockerfiles(new ReportPrinter.HarvestDockerfiles() {
+            private List<DockerfileHistory> built;
+
+            @Override
+            public List<DockerfileHistory> forJob(String job) throws HarvestException {
+                if (built == null) {
+                    built = dockerfiles.built(models);
+                }
+                return built;
+            }
+        });
         if (images == null) {
-            return pipeline.advising(job -> histories, config.advisor());
+            return pipeline.advising(histories, config.advisor());
         }
         // one job per image: each advised on its own Dockerfile
         return pipeline.advising(
-                job -> images.graph()
-                        .image(job)
-                        .map(image -> histories.stream()
-                                .filter(history -> history.path().equals(image.dockerfile()))
-                                .toList())
-                        .orElse(List.of()),
+                job -> {
+                    List<DockerfileHistory> all = histories.forJob(job);
+                    return images.graph()
+                            .image(job)
+                            .map(image -> all.stream()
+                                    .filter(history -> history.path().equals(image.dockerfile()))
+                                    .toList())
+                            .orElse(List.of());
+                },
                 config.advisor());
     }
 
@@ -203,6 +228,9 @@ final class ScanRunner {
 
     private static void fetchAhead(GitRepositorySnapshot snapshot, List<BuildChanges> builds) throws IOException {
         try {
+            if (!snapshot.isPartialClone()) {
+                return; // a full clone has every content: no pass over the builds for their revisions
+            }
             snapshot.fetchMissing(revisionsOf(builds), InferringClassifier.READS_AHEAD);
         } catch (SnapshotException e) {
             throw new IOException(e.getMessage(), e);

@@ -30,7 +30,7 @@ final class BuildAdvisor {
         this.costs = costs;
         this.fastPath = fastPath;
         this.settings = settings;
-        this.entersNoImage = context.entersNoImage();
+        this.entersNoImage = costs.remembered(context.entersNoImage());
         this.context = context;
     }
 
@@ -40,8 +40,13 @@ final class BuildAdvisor {
     }
 
     private boolean isDocsOrCiOnly(ClassifiedBuild build) {
-        return build.causes().size() > 0
-                && DOCS_AND_CI.containsAll(build.causes().names());
+        int docsOrCi = 0;
+        for (String cause : DOCS_AND_CI) {
+            if (build.causes().contains(cause)) {
+                docsOrCi++;
+            }
+        }
+        return build.causes().size() > 0 && docsOrCi == build.causes().size();
     }
 
     List<Advice> advise(List<ClassifiedBuild> builds) {

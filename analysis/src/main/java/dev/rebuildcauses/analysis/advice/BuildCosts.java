@@ -1,9 +1,13 @@
 package dev.rebuildcauses.analysis.advice;
 
+import dev.rebuildcauses.analysis.model.CauseSet;
 import dev.rebuildcauses.analysis.model.Causes;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -27,21 +31,48 @@ final class BuildCosts {
 
     BuildCosts(List<ClassifiedBuild> builds) {
         this.builds = List.copyOf(builds);
-        Instant first = builds.stream()
-                .map(b -> b.build().startedAt())
-                .min(Instant::compareTo)
-                .orElse(Instant.EPOCH);
-        Instant last = builds.stream()
-                .map(b -> b.build().startedAt())
-                .max(Instant::compareTo)
-                .orElse(Instant.EPOCH);
+        Instant first = null;
+        Instant last = null;
+        boolean anyDuration = false;
+        for (ClassifiedBuild build : this.builds) {
+            Instant started = build.build().startedAt();
+            first = first == null || started.compareTo(first) < 0 ? started : first;
+            last = last == null || started.compareTo(last) > 0 ? started : last;
+            anyDuration |= build.build().hasDuration();
+        }
+        first = first == null ? Instant.EPOCH : first;
+        last = last == null ? Instant.EPOCH : last;
         this.spanDays = Math.max(1.0, Duration.between(first, last).getSeconds() / 86_400.0);
-        this.durations = builds.stream().anyMatch(b -> b.build().hasDuration());
+        this.durations = anyDuration;
     }
 
     /** True when the build changed neither environment nor dependency files and has a resolved range of commits that changed files. */
     static boolean isFastPathEligible(ClassifiedBuild build) {
-        return build.causes().size() > 0 && build.causes().names().stream().noneMatch(NOT_FAST_PATH::contains);
+        CauseSet causes = build.causes();
+        if (causes.size() == 0) {
+            return false;
+        }
+        for (String cause : NOT_FAST_PATH) {
+            if (causes.contains(cause)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code filter} asked once per build of this job, its answers kept: the advice asks the same
+     * builds the same question in several passes, and some filters look the build up.
+     */
+    Predicate<ClassifiedBuild> remembered(Predicate<ClassifiedBuild> filter) {
+        Set<ClassifiedBuild> matching = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<ClassifiedBuild> asked = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ClassifiedBuild build : builds) {
+            if (asked.add(build) && filter.test(build)) {
+                matching.add(build);
+            }
+        }
+        return build -> asked.contains(build) ? matching.contains(build) : filter.test(build);
     }
 
     static boolean isCodeOnly(ClassifiedBuild build) {
@@ -57,12 +88,22 @@ final class BuildCosts {
     }
 
     int count(Predicate<ClassifiedBuild> filter) {
-        return (int) builds.stream().filter(filter).count();
+        int count = 0;
+        for (ClassifiedBuild build : builds) {
+            if (filter.test(build)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Runs {@code action} on each matching build. */
     void each(Predicate<ClassifiedBuild> filter, java.util.function.Consumer<ClassifiedBuild> action) {
-        builds.stream().filter(filter).forEach(action);
+        for (ClassifiedBuild build : builds) {
+            if (filter.test(build)) {
+                action.accept(build);
+            }
+        }
     }
 
     int total() {
@@ -70,12 +111,13 @@ final class BuildCosts {
     }
 
     double hours(Predicate<ClassifiedBuild> filter) {
-        return builds.stream()
-                        .filter(filter)
-                        .filter(b -> b.build().hasDuration())
-                        .mapToLong(b -> b.build().duration().toMillis())
-                        .sum()
-                / 3_600_000.0;
+        long millis = 0;
+        for (ClassifiedBuild build : builds) {
+            if (filter.test(build) && build.build().hasDuration()) {
+                millis += build.build().duration().toMillis();
+            }
+        }
+        return millis / 3_600_000.0;
     }
 
     double perMonth(double hours) {
@@ -84,12 +126,16 @@ final class BuildCosts {
 
     /** Durations in hours of the matching builds that have one, sorted. */
     double[] sortedHours(Predicate<ClassifiedBuild> filter) {
-        return builds.stream()
-                .filter(filter)
-                .filter(b -> b.build().hasDuration())
-                .mapToDouble(b -> b.build().duration().toMillis() / 3_600_000.0)
-                .sorted()
-                .toArray();
+        double[] hours = new double[builds.size()];
+        int n = 0;
+        for (ClassifiedBuild build : builds) {
+            if (filter.test(build) && build.build().hasDuration()) {
+                hours[n++] = build.build().duration().toMillis() / 3_600_000.0;
+            }
+        }
+        double[] sorted = Arrays.copyOf(hours, n);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     static double median(double[] sorted) {

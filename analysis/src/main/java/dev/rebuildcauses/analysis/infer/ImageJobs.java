@@ -70,8 +70,20 @@ public final class ImageJobs {
         return java.util.Optional.of(split(builds));
     }
 
-    /** Splits {@code builds}, one per commit in history order (as a scan makes them), by image. */
+    /**
+     * Splits {@code builds}, one per commit in history order (as a scan makes them), by image. The
+     * models it reads are kept for the classification of the same builds that follows.
+     */
     public Split split(List<BuildChanges> builds) throws SnapshotException {
+        models.handOver(true);
+        try {
+            return splitting(builds);
+        } finally {
+            models.handOver(false);
+        }
+    }
+
+    private Split splitting(List<BuildChanges> builds) throws SnapshotException {
         List<BuildChanges> out = new ArrayList<>();
         Map<String, Integer> numbers = new HashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();

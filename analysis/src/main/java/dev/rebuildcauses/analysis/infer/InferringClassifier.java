@@ -41,8 +41,44 @@ public final class InferringClassifier {
      * Verdicts no user rule made: a default rule's (reason {@code rule '*.py' (default rules:97)})
      * or no rule at all.
      */
-    public static final Predicate<Verdict> FROM_DEFAULT_RULES =
-            verdict -> DEFAULT_REASON.matcher(verdict.reason()).matches();
+    public static final Predicate<Verdict> FROM_DEFAULT_RULES = verdict -> isDefaultReason(verdict.reason());
+
+    private static final String DEFAULT_MARK = "(" + RuleSet.DEFAULT_SOURCE + ":";
+    private static final String NO_RULE = "no rule matched";
+
+    /**
+     * What {@link #DEFAULT_REASON} matches, without a matcher per file: {@code no rule matched},
+     * or a line ending in {@code (default rules:} digits {@code )}.
+     */
+    static boolean isDefaultReason(String reason) {
+        if (reason.equals(NO_RULE)) {
+            return true;
+        }
+        int end = reason.length() - 1;
+        if (end < 0 || reason.charAt(end) != ')') {
+            return false;
+        }
+        int mark = reason.lastIndexOf(DEFAULT_MARK);
+        int digits = mark + DEFAULT_MARK.length();
+        if (mark < 0 || digits >= end) {
+            return false;
+        }
+        for (int i = digits; i < end; i++) {
+            char c = reason.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        for (int i = 0; i < mark; i++) { // '.' matches anything but a line terminator
+            switch (reason.charAt(i)) {
+                case '\n', '\r', '\u0085', '\u2028', '\u2029' -> {
+                    return false;
+                }
+                default -> {}
+            }
+        }
+        return true;
+    }
 
     /**
      * The files repository models and Dockerfile diffs read at every revision that changes them:
@@ -65,6 +101,9 @@ public final class InferringClassifier {
             return size() > REVISIONS_KEPT;
         }
     };
+    /** The model the last build used: most builds use their predecessor's, without a cache lookup. */
+    private RepositoryModel lastModel;
+
     /** The revisions {@link #prefetch} expects to read, in order, and the position of each. */
     private List<String> aheadOrder = List.of();
 
@@ -176,17 +215,26 @@ public final class InferringClassifier {
         String previous = range.fromRevision() == null ? null : modelRevisions.get(range.fromRevision());
         String revision = range.toRevision();
         if (previous != null) {
-            RepositoryModel model = models.at(previous);
-            boolean stale = range.files().stream()
-                    .anyMatch(change -> model.dependsOn(change.path())
-                            || (change.oldPath() != null && model.dependsOn(change.oldPath())));
+            RepositoryModel model = modelAt(previous);
+            boolean stale = false;
+            for (FileChange change : range.files()) {
+                if (model.dependsOn(change.path()) || (change.oldPath() != null && model.dependsOn(change.oldPath()))) {
+                    stale = true;
+                    break;
+                }
+            }
             if (!stale) {
                 revision = previous;
             }
         }
         modelRevisions.put(range.toRevision(), revision);
         readAhead(revision);
-        return models.at(revision);
+        lastModel = modelAt(revision);
+        return lastModel;
+    }
+
+    private RepositoryModel modelAt(String revision) throws SnapshotException {
+        return lastModel != null && lastModel.revision().equals(revision) ? lastModel : models.at(revision);
     }
 
     private Verdict decide(String path, FileChange change, ChangeRange range, RepositoryModel model)
@@ -247,7 +295,7 @@ public final class InferringClassifier {
      */
     private Optional<Verdict> deletedVerdict(String path, Verdict rule, ChangeRange range) throws SnapshotException {
         String fromModel = modelRevisions.getOrDefault(range.fromRevision(), range.fromRevision());
-        RepositoryModel before = models.at(fromModel);
+        RepositoryModel before = modelAt(fromModel);
         Optional<Verdict> inferred = before.verdictFor(path);
         if (inferred.isPresent()) {
             boolean codeInTheImage = inferred.get().cause().equals(Causes.CI)

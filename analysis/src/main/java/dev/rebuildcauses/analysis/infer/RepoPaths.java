@@ -50,6 +50,9 @@ final class RepoPaths {
     }
 
     static boolean isDockerfile(String path) {
+        if (!namesAny(path, "dockerfile", "containerfile")) {
+            return false; // most paths: no name to lower-case, no expression to match
+        }
         String name = baseName(path).toLowerCase(Locale.ROOT);
         if (isPatch(name)) {
             return false; // Dockerfile.ppc64le.patch makes a Dockerfile, it is not one
@@ -62,6 +65,9 @@ final class RepoPaths {
 
     /** A patch named after the Dockerfile it makes, e.g. {@code base-notebook/Dockerfile.ppc64le.patch}. */
     static boolean isDockerfilePatch(String path) {
+        if (!namesAny(path, "dockerfile", "containerfile")) {
+            return false;
+        }
         String name = baseName(path).toLowerCase(Locale.ROOT);
         return isPatch(name) && (name.contains("dockerfile") || name.contains("containerfile"));
     }
@@ -70,22 +76,49 @@ final class RepoPaths {
         return name.endsWith(".patch") || name.endsWith(".diff");
     }
 
+    /**
+     * True when the file name (after the last {@code /}, a trailing one ignored) holds one of
+     * {@code words} (lower case, ASCII) in any case: every name whose lower case holds it does.
+     */
+    private static boolean namesAny(String path, String... words) {
+        int end = path.endsWith("/") ? path.length() - 1 : path.length();
+        int start = path.lastIndexOf('/', end - 1) + 1;
+        for (String word : words) {
+            for (int at = start; at + word.length() <= end; at++) {
+                if (path.regionMatches(true, at, word, 0, word.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** CI configuration read as a whole: pipelines, workflows and Makefiles. */
     static boolean isCiFile(String path) {
-        String name = baseName(path);
-        return name.equals("Jenkinsfile")
-                || name.startsWith("Jenkinsfile.")
-                || name.endsWith(".Jenkinsfile")
-                || name.equals("Makefile")
-                || name.equals("makefile")
-                || name.equals("GNUmakefile")
+        // the name (as baseName gives it) compared in place: this runs for every changed file
+        int end = path.endsWith("/") ? path.length() - 1 : path.length();
+        int start = path.lastIndexOf('/', end - 1) + 1;
+        int length = end - start;
+        boolean jenkinsfile = path.startsWith("Jenkinsfile", start)
+                && (length == 11 || (length > 11 && path.charAt(start + 11) == '.'));
+        return jenkinsfile
+                || (length >= 12 && path.startsWith(".Jenkinsfile", end - 12))
+                || nameIs(path, start, end, "Makefile")
+                || nameIs(path, start, end, "makefile")
+                || nameIs(path, start, end, "GNUmakefile")
                 || path.equals(".gitlab-ci.yml")
                 || path.equals("bitbucket-pipelines.yml")
                 || path.equals("azure-pipelines.yml")
                 || path.equals(".travis.yml")
                 || path.equals(".circleci/config.yml")
-                || WORKFLOW.matcher(path).matches()
-                || (path.startsWith(".github/actions/") && (name.equals("action.yml") || name.equals("action.yaml")));
+                || (path.startsWith(".github/workflows/")
+                        && WORKFLOW.matcher(path).matches())
+                || (path.startsWith(".github/actions/")
+                        && (nameIs(path, start, end, "action.yml") || nameIs(path, start, end, "action.yaml")));
+    }
+
+    private static boolean nameIs(String path, int start, int end, String name) {
+        return end - start == name.length() && path.startsWith(name, start);
     }
 
     static boolean isMakefile(String path) {
@@ -95,6 +128,9 @@ final class RepoPaths {
 
     /** A name variant of {@code requirements.txt}, e.g. {@code kaggle_requirements.txt}. */
     static boolean isRequirementsVariant(String path) {
+        if (!namesAny(path, "requirements")) {
+            return false;
+        }
         return REQUIREMENTS_VARIANT
                 .matcher(baseName(path).toLowerCase(Locale.ROOT))
                 .matches();

@@ -99,7 +99,7 @@ public final class RepositoryModel {
         if (file != null) {
             return Optional.of(file);
         }
-        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+        for (int slash = folders.isEmpty() ? -1 : path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
             Verdict folder = folders.get(path.substring(0, slash + 1));
             if (folder != null) {
                 return Optional.of(folder);

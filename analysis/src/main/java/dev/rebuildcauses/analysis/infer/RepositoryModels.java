@@ -16,6 +16,20 @@ public final class RepositoryModels {
             return size() > CAPACITY;
         }
     };
+    /**
+     * Models a pass over the builds read for the next one (the image split for the classifier),
+     * oldest first, each taken out when asked for: both passes read the same revisions in the same
+     * order, and the LRU cache alone keeps too few for the second to find them.
+     */
+    private final Map<String, RepositoryModel> handedOver = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RepositoryModel> eldest) {
+            return size() > HANDED_OVER;
+        }
+    };
+
+    private static final int HANDED_OVER = 2048;
+    private boolean handingOver;
     private int modelsBuilt;
 
     public RepositoryModels(RepositorySnapshot snapshot) {
@@ -27,11 +41,22 @@ public final class RepositoryModels {
     public synchronized RepositoryModel at(String revision) throws SnapshotException {
         RepositoryModel model = models.get(revision);
         if (model == null) {
-            model = reader.read(revision);
-            modelsBuilt++;
+            model = handedOver.remove(revision);
+            if (model == null) {
+                model = reader.read(revision);
+                modelsBuilt++;
+            }
             models.put(revision, model);
         }
+        if (handingOver) {
+            handedOver.put(revision, model);
+        }
         return model;
+    }
+
+    /** From now on, keeps every model asked for (up to {@value #HANDED_OVER}) for the next pass over the builds. */
+    synchronized void handOver(boolean on) {
+        handingOver = on;
     }
 
     /** The parsed files shared by every model and by Dockerfile diffs, so each content is parsed once. */

@@ -2,13 +2,17 @@ package dev.rebuildcauses.analysis.trigger;
 
 import dev.rebuildcauses.analysis.infer.RepositorySnapshot;
 import dev.rebuildcauses.analysis.infer.SnapshotException;
+import dev.rebuildcauses.analysis.model.FileChange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +37,15 @@ public final class CiTriggerReader {
             Pattern.compile("(not\\s*\\{\\s*)?changeset\\s*\\(?\\s*(?:pattern\\s*:\\s*)?[\"']([^\"']+)[\"']");
 
     private final RepositorySnapshot snapshot;
+    /** The revision last read, its trigger files (in path order) and the texts read of them. */
+    private String lastRevision;
+
+    private final NavigableSet<String> triggerFiles = new TreeSet<>();
+    private final Map<String, Optional<String>> texts = new HashMap<>();
+    /** A listing with submodules: a diff names them like files, a listing leaves them out, so list every time. */
+    private boolean submodules;
+
+    private CiTriggers lastTriggers;
 
     public CiTriggerReader(RepositorySnapshot snapshot) {
         this.snapshot = snapshot;
@@ -40,22 +53,109 @@ public final class CiTriggerReader {
 
     /** True when a change to {@code path} may change the triggers. */
     public static boolean isTriggerFile(String path) {
-        return WORKFLOW.matcher(path).matches()
+        return (path.startsWith(".github/workflows/") && WORKFLOW.matcher(path).matches())
                 || path.equals("bitbucket-pipelines.yml")
                 || path.equals("Makefile")
-                || path.substring(path.lastIndexOf('/') + 1).startsWith("Jenkinsfile");
+                || path.startsWith("Jenkinsfile", path.lastIndexOf('/') + 1);
     }
 
-    /** The triggers at {@code revision}. */
+    /**
+     * The triggers at {@code revision}. Going forward along a history the snapshot knows the
+     * diffs of, the trigger files are moved by the diff from the revision read last and only
+     * those it names are read again; the triggers are parsed again only when one changed.
+     */
     public CiTriggers read(String revision) throws SnapshotException {
-        List<String> ciFiles = snapshot.paths(revision).stream()
-                .filter(CiTriggerReader::isTriggerFile)
-                .toList();
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (Map.Entry<String, Optional<String>> file :
-                snapshot.readAll(revision, ciFiles).entrySet()) {
-            file.getValue().ifPresent(text -> texts.put(file.getKey(), text));
+        boolean changed = moveTo(revision);
+        List<String> missing = new ArrayList<>();
+        for (String path : triggerFiles) {
+            if (!texts.containsKey(path)) {
+                missing.add(path);
+            }
         }
+        if (!missing.isEmpty()) {
+            texts.putAll(snapshot.readAll(revision, missing));
+            changed = true;
+        }
+        if (changed || lastTriggers == null) {
+            Map<String, String> present = new LinkedHashMap<>();
+            for (String path : triggerFiles) {
+                texts.get(path).ifPresent(text -> present.put(path, text));
+            }
+            lastTriggers = parse(present);
+        }
+        return lastTriggers;
+    }
+
+    /**
+     * Moves the trigger files to {@code revision}: by the diff from the last revision when the
+     * snapshot knows it, else from a new listing. True when the files or their texts may differ.
+     */
+    private boolean moveTo(String revision) throws SnapshotException {
+        if (lastRevision != null && !submodules) {
+            Optional<List<FileChange>> diff = revision.equals(lastRevision)
+                    ? Optional.of(List.of())
+                    : snapshot.changesBetween(lastRevision, revision);
+            if (diff.isPresent() && diff.get().stream().noneMatch(CiTriggerReader::namesSubmodules)) {
+                lastRevision = revision;
+                boolean changed = false;
+                for (FileChange change : diff.get()) {
+                    changed |= move(change);
+                }
+                return changed;
+            }
+        }
+        List<String> paths = snapshot.paths(revision);
+        triggerFiles.clear();
+        texts.clear();
+        for (String path : paths) {
+            if (isTriggerFile(path)) {
+                triggerFiles.add(path);
+            }
+        }
+        submodules = paths.contains(".gitmodules");
+        lastRevision = revision;
+        return true;
+    }
+
+    private static boolean namesSubmodules(FileChange change) {
+        return change.path().equals(".gitmodules") || ".gitmodules".equals(change.oldPath());
+    }
+
+    /** Applies one change of a diff (removals come before additions); true when it touched a trigger file. */
+    private boolean move(FileChange change) {
+        boolean touched = false;
+        for (String path :
+                change.oldPath() == null ? List.of(change.path()) : List.of(change.path(), change.oldPath())) {
+            if (isTriggerFile(path)) {
+                texts.remove(path);
+                touched = true;
+            }
+        }
+        if (!touched) {
+            return false;
+        }
+        switch (change.kind()) {
+            case DELETE -> triggerFiles.remove(change.path());
+            case RENAME -> {
+                triggerFiles.remove(change.oldPath());
+                addIfTrigger(change.path());
+            }
+            case ADD, COPY -> addIfTrigger(change.path());
+            case MODIFY -> {
+                // on both sides: only its text is read again
+            }
+        }
+        return true;
+    }
+
+    private void addIfTrigger(String path) {
+        if (isTriggerFile(path)) {
+            triggerFiles.add(path);
+        }
+    }
+
+    /** The triggers of the trigger files with these texts, in path order. */
+    private static CiTriggers parse(Map<String, String> texts) {
         boolean makeBuilds = Optional.ofNullable(texts.get("Makefile"))
                 .map(text -> BUILDS.matcher(text).find())
                 .orElse(false);

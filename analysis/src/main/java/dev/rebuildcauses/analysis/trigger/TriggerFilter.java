@@ -43,20 +43,17 @@ public final class TriggerFilter {
                 kept.add(build);
                 continue;
             }
-            List<String> paths = new ArrayList<>();
             boolean ciChanged = false;
             for (FileChange change : range.files()) {
-                paths.add(change.path());
-                ciChanged |= CiTriggerReader.isTriggerFile(change.path());
-                if (change.oldPath() != null) {
-                    paths.add(change.oldPath());
-                    ciChanged |= CiTriggerReader.isTriggerFile(change.oldPath());
-                }
+                ciChanged |= CiTriggerReader.isTriggerFile(change.path())
+                        || (change.oldPath() != null && CiTriggerReader.isTriggerFile(change.oldPath()));
             }
             if (triggers == null || ciChanged) {
                 triggers = reader.read(range.toRevision());
             }
-            Optional<String> skip = triggers.skippedBy(paths);
+            // without a trigger nothing is skipped: no need to list the paths
+            Optional<String> skip =
+                    triggers.filters().isEmpty() ? Optional.empty() : triggers.skippedBy(pathsOf(range));
             if (skip.isPresent()) {
                 skipped++;
                 by.add(skip.get());
@@ -65,5 +62,16 @@ public final class TriggerFilter {
             }
         }
         return new Result(List.copyOf(kept), skipped, String.join("; ", by));
+    }
+
+    private static List<String> pathsOf(ChangeRange range) {
+        List<String> paths = new ArrayList<>();
+        for (FileChange change : range.files()) {
+            paths.add(change.path());
+            if (change.oldPath() != null) {
+                paths.add(change.oldPath());
+            }
+        }
+        return paths;
     }
 }

@@ -72,6 +72,32 @@ class ImageJobsTest {
     }
 
     @Test
+    void shouldHandItsModelsToTheClassificationOfTheSameBuilds() throws Exception {
+        // Given two images and a history changing a Dockerfile at 200 commits, more than the model cache holds
+        snapshot.revision("r0", null, "images/a/Dockerfile", "FROM ubuntu:0\n", "images/b/Dockerfile", "FROM me/a\n");
+        List<BuildChanges> commits = new java.util.ArrayList<>();
+        commits.add(commit(0, null, "r0"));
+        for (int i = 1; i <= 200; i++) {
+            snapshot.revision("r" + i, "r" + (i - 1), "images/a/Dockerfile", "FROM ubuntu:" + i + "\n");
+            commits.add(commit(i, "r" + (i - 1), "r" + i, "images/a/Dockerfile"));
+        }
+        RepositoryModels models = new RepositoryModels(snapshot);
+
+        // When the builds are split by image, then classified
+        ImageJobs.Split split = new ImageJobs(models, "repo").split(commits);
+        int readBySplit = models.modelsBuilt();
+        InferringClassifier classifier = new InferringClassifier(
+                dev.rebuildcauses.analysis.classify.RuleSet.defaults(), InferringClassifier.FROM_DEFAULT_RULES, models);
+        for (BuildChanges build : split.builds()) {
+            classifier.classify(build);
+        }
+
+        // Then the classification reads no model again
+        assertThat(readBySplit).isEqualTo(201);
+        assertThat(models.modelsBuilt()).isEqualTo(readBySplit);
+    }
+
+    @Test
     void shouldBuildAnImageForItsOwnChangesAndThoseOfTheImagesBelowIt() throws Exception {
         snapshot.revision(
                 "r1",

@@ -3,7 +3,9 @@ package dev.rebuildcauses.harvest.git;
 import dev.rebuildcauses.analysis.model.ChangeKind;
 import dev.rebuildcauses.analysis.model.FileChange;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -48,6 +50,44 @@ final class ChainListing {
             }
         }
         return Optional.of(changes);
+    }
+
+    /**
+     * What to read with {@code revision:path}, by name, for a reader moving forward along the chain
+     * and reading the files each step changes (and the side before, for a diff).
+     *
+     * @param asked the names to ask git for: {@code revision:path}, then {@code path} at each of
+     *     the next steps (at most {@code horizon} on) that name it in their diff, up to {@code limit}
+     * @param sameAs names with the same text as an asked one: the parent of each of those steps has
+     *     the text of the change before it (or of {@code revision}), as no step in between names the path
+     */
+    record ReadAhead(List<String> asked, Map<String, String> sameAs) {}
+
+    /** The read-ahead of {@code revision:path}; empty when {@code revision} is not on the chain. */
+    Optional<ReadAhead> readsAhead(String revision, String path, int limit, int horizon) {
+        int start = history.indexOf(revision);
+        if (start < 0) {
+            return Optional.empty();
+        }
+        String last = revision + ":" + path;
+        List<String> asked = new ArrayList<>();
+        asked.add(last);
+        Map<String, String> sameAs = new LinkedHashMap<>();
+        List<HistoryStep> steps = history.steps();
+        for (int i = start + 1; i < steps.size() && i <= start + horizon && asked.size() <= limit; i++) {
+            for (FileChange change : steps.get(i).files()) {
+                if (path.equals(change.path()) || path.equals(change.oldPath())) {
+                    String before = steps.get(i - 1).commit().id() + ":" + path;
+                    if (!before.equals(last)) {
+                        sameAs.put(before, last);
+                    }
+                    last = steps.get(i).commit().id() + ":" + path;
+                    asked.add(last);
+                    break;
+                }
+            }
+        }
+        return Optional.of(new ReadAhead(asked, sameAs));
     }
 
     /**

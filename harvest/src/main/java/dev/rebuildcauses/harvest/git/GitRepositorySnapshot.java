@@ -39,6 +39,8 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private static final int LARGEST_TEXT = 4 * 1024 * 1024;
     /** Requests written at once: ~41 bytes each, far below the 64 KiB a pipe holds. */
     private static final int BATCH = 512;
+    /** How many steps ahead to look for a file's next changes, along a followed chain. */
+    private static final int STEPS_AHEAD = 20_000;
 
     private final Path directory;
     private final GitCommand git;
@@ -63,6 +65,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private InputStream answers;
     private int gitProcessesStarted;
     private long objectsRead;
+    private long roundTrips;
     /** The clone's promisor remote when it is a partial clone; null until asked. */
     private Optional<PartialClone> partialClone;
 
@@ -149,7 +152,11 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             String rootId = rootTrees.get(revision);
             Optional<String> blob = rootId == null ? null : cachedBlob(rootId, path);
             if (blob == null) {
-                text = path.indexOf('\n') >= 0 ? Optional.empty() : textOf(object(key));
+                if (path.indexOf('\n') >= 0) {
+                    text = Optional.empty();
+                } else {
+                    text = readByName(revision, List.of(path)).get(path);
+                }
             } else if (blob.isEmpty()) {
                 text = Optional.empty(); // no such file, known without asking git
             } else {
@@ -196,25 +203,82 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         return texts;
     }
 
-    /** Reads {@code paths} at {@code revision} by name ({@code REV:path}) in one batch, without reading any tree. */
+    /**
+     * Reads {@code paths} at {@code revision} by name ({@code REV:path}) in one batch, without
+     * reading any tree; along a followed chain, with what is worth reading ahead (see {@link #readsAhead}).
+     */
     private Map<String, Optional<String>> readByName(String revision, Collection<String> paths)
             throws SnapshotException {
-        List<String> names = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        Map<String, String> sameAs = new LinkedHashMap<>();
+        int perPath = Math.max(0, BATCH / Math.max(1, paths.size()) - 1); // one batch in all, for the cache to hold
         for (String path : paths) {
             String key = revision + ":" + path;
             if (!files.containsKey(key) && path.indexOf('\n') < 0 && !names.contains(key)) {
-                names.add(key);
+                ChainListing.ReadAhead ahead = readsAhead(revision, path, perPath);
+                names.addAll(ahead.asked());
+                ahead.sameAs().forEach(sameAs::putIfAbsent);
             }
         }
-        List<Optional<GitObject>> found = lookup(names);
-        for (int i = 0; i < names.size(); i++) {
-            files.put(names.get(i), textOf(found.get(i)));
+        names.removeIf(name -> files.containsKey(name));
+        List<String> asked = List.copyOf(names);
+        List<Optional<GitObject>> found = lookup(asked);
+        Map<String, Optional<String>> read = new HashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            read.put(asked.get(i), textOf(found.get(i)));
+        }
+        sameAs.forEach((name, source) -> {
+            Optional<String> text = read.containsKey(source) ? read.get(source) : files.get(source);
+            if (text != null && !read.containsKey(name)) {
+                read.put(name, text);
+            }
+        });
+        // the texts asked for go in last, so the batch never pushes them out of the cache
+        read.forEach((name, text) -> {
+            if (!names.contains(name)) {
+                files.put(name, text);
+            }
+        });
+        for (String name : asked) {
+            files.put(name, read.get(name));
         }
         Map<String, Optional<String>> texts = new LinkedHashMap<>();
         for (String path : paths) {
-            texts.put(path, read(revision, path));
+            String key = revision + ":" + path;
+            Optional<String> text = read.get(key);
+            if (text == null) {
+                text = files.get(key);
+            }
+            texts.put(path, text != null ? text : path.indexOf('\n') >= 0 ? Optional.empty() : read(revision, path));
         }
         return texts;
+    }
+
+    /**
+     * What to read with {@code revision:path}: along a followed chain of a full clone, also the
+     * path at its next changes, and the texts that gives of the revisions before them (see
+     * {@link ChainListing#readsAhead}), so a reader going forward finds them cached instead of
+     * asking git one round trip at a time. A partial clone reads only what is asked: each read
+     * there may fetch over the network.
+     */
+    private ChainListing.ReadAhead readsAhead(String revision, String path, int changes) throws SnapshotException {
+        ChainListing.ReadAhead alone = new ChainListing.ReadAhead(List.of(revision + ":" + path), Map.of());
+        if (chain == null || isPartialClone()) {
+            return alone;
+        }
+        return chain.readsAhead(revision, path, changes, STEPS_AHEAD).orElse(alone);
+    }
+
+    /** True for a partial clone, whose missing contents come over the network when read. */
+    public synchronized boolean isPartialClone() throws SnapshotException {
+        try {
+            if (partialClone == null) {
+                partialClone = PartialClone.of(git);
+            }
+            return partialClone.isPresent();
+        } catch (HarvestException e) {
+            throw new SnapshotException(e.getMessage(), e);
+        }
     }
 
     /** Reads, level by level and in batches, the trees under {@code rootId} that have no known shape yet. */
@@ -485,6 +549,11 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         return objectsRead;
     }
 
+    /** Requests written to git and waited for so far (one per batch), to check that reads are batched. */
+    public synchronized long roundTrips() {
+        return roundTrips;
+    }
+
     /** Git processes started so far: one cat-file for the snapshot's life, to check that caching works. */
     public synchronized int gitProcessesStarted() {
         return gitProcessesStarted;
@@ -593,6 +662,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 objectsRead += chunk.size();
                 requests.write((String.join("\n", chunk) + "\n").getBytes(StandardCharsets.UTF_8));
                 requests.flush();
+                roundTrips++;
                 for (String id : chunk) {
                     found.add(answer(id)
                             .orElseThrow(() -> new SnapshotException("object " + id + " is missing in " + directory)));
@@ -618,6 +688,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 objectsRead += chunk.size();
                 requests.write((String.join("\n", chunk) + "\n").getBytes(StandardCharsets.UTF_8));
                 requests.flush();
+                roundTrips++;
                 for (String name : chunk) {
                     found.add(answer(name));
                 }
@@ -639,6 +710,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             objectsRead++;
             requests.write((name + "\n").getBytes(StandardCharsets.UTF_8));
             requests.flush();
+            roundTrips++;
             return answer(name);
         } catch (IOException e) {
             close();

@@ -11,9 +11,12 @@ import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ChangeKind;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
+import dev.rebuildcauses.analysis.trigger.CiTriggerReader;
+import dev.rebuildcauses.analysis.trigger.CiTriggers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,6 +169,58 @@ class IncrementalInferenceTest {
             assertThat(builds)
                     .anyMatch(build -> build.range().status() == RangeStatus.RESOLVED
                             && build.range().commits().size() > 1);
+        }
+    }
+
+    @Test
+    void shouldReadTheSameTriggersAtEveryRevisionAsFromScratch() throws Exception {
+        // Given one trigger reader moved along the chain by its diffs
+        try (GitRepositorySnapshot following = new GitRepositorySnapshot(repo.dir()).following(history);
+                GitRepositorySnapshot trees = new GitRepositorySnapshot(repo.dir())) {
+            CiTriggerReader moved = new CiTriggerReader(following);
+            for (HistoryStep step : history.steps()) {
+                String revision = step.commit().id();
+                // When it and a new reader over the trees read the revision's triggers
+                CiTriggers incremental = moved.read(revision);
+                CiTriggers scratch = new CiTriggerReader(trees).read(revision);
+
+                // Then they name the same filters
+                assertThat(incremental).as(revision).isEqualTo(scratch);
+            }
+            assertThat(moved.read(history.steps()
+                                    .get(history.steps().size() - 1)
+                                    .commit()
+                                    .id())
+                            .filters())
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void shouldReadAFileAtEachOfItsChangesAndTheirParentsInOneRoundTrip() throws Exception {
+        // Given the revisions whose step changes the Jenkinsfile
+        List<String> changing = new ArrayList<>();
+        for (int i = 1; i < history.steps().size(); i++) {
+            if (history.steps().get(i).files().stream()
+                    .anyMatch(change -> change.path().equals("Jenkinsfile"))) {
+                changing.add(history.steps().get(i - 1).commit().id());
+                changing.add(history.steps().get(i).commit().id());
+            }
+        }
+        assertThat(changing).hasSizeGreaterThan(6);
+        try (GitRepositorySnapshot following = new GitRepositorySnapshot(repo.dir()).following(history);
+                GitRepositorySnapshot trees = new GitRepositorySnapshot(repo.dir())) {
+            // When the following snapshot reads it at each of them, before and after the change, in order
+            List<Optional<String>> read = new ArrayList<>();
+            for (String revision : changing) {
+                read.add(following.read(revision, "Jenkinsfile"));
+            }
+
+            // Then git was asked once, and each text is the one of the revision's tree
+            assertThat(following.roundTrips()).isEqualTo(1);
+            for (int i = 0; i < changing.size(); i++) {
+                assertThat(read.get(i)).as(changing.get(i)).isEqualTo(trees.read(changing.get(i), "Jenkinsfile"));
+            }
         }
     }
 
