@@ -101,7 +101,9 @@ final class SyntheticImageRepository {
         List<String> code = files.get("code");
         String old = code.get(random.nextInt(code.size()));
         if (random.nextBoolean() || code.size() < 100) { // deletions stop while few code files are left
-            String renamed = old.replace(".py", "_v" + written + ".py");
+            // a file renamed again keeps one version suffix: appending one per rename grew paths to 1.2 KB
+            // at 1,000,000 commits, which no real repository has and which inflated every figure
+            String renamed = old.replaceFirst("(_v\\d+)?\\.py$", "_v" + written + ".py");
             code.set(code.indexOf(old), renamed);
             return commit(
                     "refs/heads/main",
