@@ -8,7 +8,6 @@ import dev.rebuildcauses.harvest.git.GitDockerfileHistoryReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /** The histories of the Dockerfiles a clone really builds at a revision: what the advisor is given. */
@@ -46,23 +45,7 @@ final class BuiltDockerfiles {
 
     /** What {@link #of} says, from the histories read in the background. */
     List<DockerfileHistory> built(RepositoryModels models) throws HarvestException {
-        Read read;
-        try {
-            read = reading.get();
-        } catch (InterruptedException e) {
-            reading.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new HarvestException(
-                    HarvestException.FailureKind.LOCAL, "interrupted while reading the Dockerfile histories");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HarvestException harvest) {
-                throw harvest;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Read read = HarvestFutures.await(reading, "reading the Dockerfile histories");
         return builtOnly(read.histories(), read.revision(), models);
     }
 

@@ -30,7 +30,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /** Wires {@code scan}: repository, rules and builds in, the report pipeline out. */
@@ -86,7 +85,7 @@ final class ScanRunner {
                                 : "builds of " + config.buildsFile().getFileName()));
         FirstParentHistory history;
         try {
-            history = await(walk);
+            history = HarvestFutures.await(walk, "reading the history");
             Timing.mark("history walked");
         } finally {
             walkBar.finish();
@@ -244,24 +243,6 @@ final class ScanRunner {
             return new ImageJobs(models, repository).splitIfSeveral(builds).orElse(null);
         } catch (SnapshotException e) {
             throw new IOException("cannot read the images of the repository: " + e.getMessage(), e);
-        }
-    }
-
-    private static FirstParentHistory await(FutureTask<FirstParentHistory> walk) throws HarvestException {
-        try {
-            return walk.get();
-        } catch (InterruptedException e) {
-            walk.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new HarvestException(HarvestException.FailureKind.LOCAL, "interrupted while reading the history");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HarvestException harvest) {
-                throw harvest;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 }
