@@ -22,6 +22,7 @@ final class BuiltDockerfiles {
     private record Read(String revision, List<DockerfileHistory> histories) {}
 
     private final FutureTask<Read> reading;
+    private List<DockerfileHistory> built;
 
     private BuiltDockerfiles(FutureTask<Read> reading) {
         this.reading = reading;
@@ -43,10 +44,16 @@ final class BuiltDockerfiles {
         return new BuiltDockerfiles(task);
     }
 
-    /** What {@link #of} says, from the histories read in the background. */
+    /**
+     * What {@link #of} says, from the histories read in the background: waited for and filtered once, by
+     * the {@code models} of the first call (a scan has one), then the same list for every job.
+     */
     List<DockerfileHistory> built(RepositoryModels models) throws HarvestException {
-        Read read = HarvestFutures.await(reading, "reading the Dockerfile histories");
-        return builtOnly(read.histories(), read.revision(), models);
+        if (built == null) {
+            Read read = HarvestFutures.await(reading, "reading the Dockerfile histories");
+            built = builtOnly(read.histories(), read.revision(), models);
+        }
+        return built;
     }
 
     /**

@@ -188,17 +188,7 @@ final class ScanRunner {
             return pipeline;
         }
         // asked for once the builds are classified: the histories are read meanwhile
-        DockerfileSource histories = ReportPrinter.dockerfiles(new ReportPrinter.HarvestDockerfiles() {
-            private List<DockerfileHistory> built;
-
-            @Override
-            public List<DockerfileHistory> forJob(String job) throws HarvestException {
-                if (built == null) {
-                    built = dockerfiles.built(models);
-                }
-                return built;
-            }
-        });
+        DockerfileSource histories = ReportPrinter.dockerfiles(job -> dockerfiles.built(models));
         if (images == null) {
             return pipeline.advising(histories, config.advisor());
         }

@@ -84,20 +84,20 @@ public final class BenchInferCommand implements Runnable {
             }
             out.println("load average before: " + loadAverage());
             out.flush();
-            List<String> scan =
-                    new ArrayList<>(List.of(java(), "-jar", jar(), "scan", repository.toString(), "--quiet"));
+            List<String> scan = List.of("scan", repository.toString(), "--quiet");
             Run git = measure(
                     "git log --first-parent --name-status",
                     List.of("git", "-C", repository.toString(), "log", "--first-parent", "--name-status"),
                     work);
             // the rules-only scan prints its phase times: the walk alone is the time between two of them
             List<String> rulesOnly = new ArrayList<>(List.of(java(), "-D" + TIMING + "=true", "-jar", jar()));
-            rulesOnly.addAll(scan.subList(3, scan.size()));
+            rulesOnly.addAll(scan);
             rulesOnly.addAll(List.of("--out", work.resolve("rules").toString(), "--no-infer", "--no-advice"));
             Path phases = work.resolve("phases.txt");
             Run rules = measure("scan --no-infer --no-advice (rules only)", rulesOnly, work, phases);
             double walkSeconds = walkSeconds(Files.readAllLines(phases));
-            List<String> inferring = new ArrayList<>(scan);
+            List<String> inferring = new ArrayList<>(List.of(java(), "-jar", jar()));
+            inferring.addAll(scan);
             inferring.addAll(List.of("--out", work.resolve("default").toString()));
             Run defaults = measure("scan (default: inference and advice)", inferring, work);
             out.println("load average after: " + loadAverage());

@@ -78,13 +78,14 @@ final class GitLogParser {
         String authorTime = field(reader, id);
         String commitTime = field(reader, id);
         String message = field(reader, id);
+        Instant authored = epochSeconds(authorTime, id);
         return new Header(
                 id,
                 parents.isBlank() ? List.of() : List.of(parents.strip().split(" ")),
                 share(shared, author),
-                epochSeconds(authorTime, id),
+                authored,
                 // most commits are committed when authored: one instant serves both
-                commitTime.equals(authorTime) ? null : epochSeconds(commitTime, id),
+                commitTime.equals(authorTime) ? authored : epochSeconds(commitTime, id),
                 message.stripTrailing());
     }
 
@@ -140,14 +141,7 @@ final class GitLogParser {
     private record Header(
             String id, List<String> parents, String author, Instant authorTime, Instant commitTime, String message) {
         LogEntry entry(List<FileChange> files) {
-            return new LogEntry(
-                    id,
-                    parents,
-                    author,
-                    authorTime,
-                    commitTime == null ? authorTime : commitTime,
-                    message,
-                    List.copyOf(files));
+            return new LogEntry(id, parents, author, authorTime, commitTime, message, List.copyOf(files));
         }
     }
 }

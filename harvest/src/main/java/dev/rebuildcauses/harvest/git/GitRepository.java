@@ -109,7 +109,6 @@ public final class GitRepository {
                 : CompletableFuture.completedFuture(branch);
         List<LogEntry> chain = new ChainLog(git, DIFF_OPTIONS)
                 .read(tip, () -> graph.set(CompletableFuture.supplyAsync(() -> readGraph(tip))), progress);
-        progress.advanced(chain.size(), chain.size());
         CommitGraph commits = graph.get() == null ? CommitGraph.EMPTY : join(graph.get());
         return new FirstParentHistory(join(name), commits.steps(chain));
     }

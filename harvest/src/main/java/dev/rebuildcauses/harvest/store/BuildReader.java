@@ -176,32 +176,48 @@ final class BuildReader {
 
     private Map<BuildKey, List<Commit>> rangeCommits(Map<BuildKey, BuildRow> wanted, String onlyJob)
             throws SQLException {
-        Map<BuildKey, List<Commit>> out = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT r.job, r.build_number, c.id, c.parents, "
-                + "c.author, c.author_time_ms, c.message, c.files_changed FROM range_commits r "
-                + "JOIN commits c ON c.id = r.commit_id" + (onlyJob == null ? "" : " WHERE r.job = ?")
-                + " ORDER BY r.job, r.build_number, r.position")) {
-            if (onlyJob != null) {
-                query.setString(1, onlyJob);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    BuildKey key = new BuildKey(rows.getString(1), rows.getLong(2));
-                    if (wanted.containsKey(key)) {
-                        out.computeIfAbsent(key, k -> new ArrayList<>()).add(commit(rows, 3));
-                    }
-                }
-            }
-        }
-        return out;
+        return perBuild(
+                "SELECT r.job, r.build_number, c.id, c.parents, c.author, c.author_time_ms, c.message, "
+                        + "c.files_changed FROM range_commits r JOIN commits c ON c.id = r.commit_id",
+                "r.job",
+                "r.job, r.build_number, r.position",
+                wanted,
+                onlyJob,
+                rows -> commit(rows, 3));
     }
 
     private Map<BuildKey, List<FileChange>> rangeFiles(Map<BuildKey, BuildRow> wanted, String onlyJob)
             throws SQLException {
-        Map<BuildKey, List<FileChange>> out = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT job, build_number, change_kind, path, "
-                + "old_path FROM range_files" + (onlyJob == null ? "" : " WHERE job = ?")
-                + " ORDER BY job, build_number, position")) {
+        return perBuild(
+                "SELECT job, build_number, change_kind, path, old_path FROM range_files",
+                "job",
+                "job, build_number, position",
+                wanted,
+                onlyJob,
+                rows -> new FileChange(ChangeKind.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5)));
+    }
+
+    /** Reads one value of a row whose first two columns are a build's job and number. */
+    @FunctionalInterface
+    private interface RowValue<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * The values of {@code select} (its first two columns a build's job and number) for the {@code wanted}
+     * builds, in {@code orderBy} order; only {@code onlyJob}'s rows (by {@code jobColumn}) when it is not null.
+     */
+    private <T> Map<BuildKey, List<T>> perBuild(
+            String select,
+            String jobColumn,
+            String orderBy,
+            Map<BuildKey, BuildRow> wanted,
+            String onlyJob,
+            RowValue<T> value)
+            throws SQLException {
+        Map<BuildKey, List<T>> out = new HashMap<>();
+        String where = onlyJob == null ? "" : " WHERE " + jobColumn + " = ?";
+        try (PreparedStatement query = connection.prepareStatement(select + where + " ORDER BY " + orderBy)) {
             if (onlyJob != null) {
                 query.setString(1, onlyJob);
             }
@@ -209,9 +225,7 @@ final class BuildReader {
                 while (rows.next()) {
                     BuildKey key = new BuildKey(rows.getString(1), rows.getLong(2));
                     if (wanted.containsKey(key)) {
-                        out.computeIfAbsent(key, k -> new ArrayList<>())
-                                .add(new FileChange(
-                                        ChangeKind.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5)));
+                        out.computeIfAbsent(key, k -> new ArrayList<>()).add(value.read(rows));
                     }
                 }
             }
