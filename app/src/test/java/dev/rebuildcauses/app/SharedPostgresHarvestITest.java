@@ -83,10 +83,9 @@ class SharedPostgresHarvestITest {
             Process killed = start(shared, "killed");
             Process second = start(shared, "second");
             Process third = start(shared, "third");
-            waitForBuilds(killed, 40);
+            List<String> heldByKilled = stopWhileHoldingAJob(killed, 40);
             killed.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no lease released
             assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            List<String> heldByKilled = unfinishedLeasesOf(killed.pid());
 
             // Then the others finish, the killed one's job included, and the store equals one harvester's
             for (Process survivor : List.of(second, third)) {
@@ -102,9 +101,13 @@ class SharedPostgresHarvestITest {
             assertThat(heldByKilled)
                     .as("the killed harvester held a job when it died")
                     .hasSize(1);
+            String jobHeldByKilled = heldByKilled.get(0).split(" ")[0];
             assertThat(leases("shared"))
-                    .as("every job finished, none by the dead harvester")
-                    .allSatisfy(lease -> assertThat(lease).doesNotContain(":" + killed.pid() + " "))
+                    .as("every job finished, the one the killed harvester held by a survivor")
+                    .allSatisfy(lease -> assertThat(lease).doesNotEndWith(" 0"))
+                    .anySatisfy(lease -> assertThat(lease)
+                            .startsWith(jobHeldByKilled + " ")
+                            .doesNotContain(":" + killed.pid() + " "))
                     .hasSize(expected.get("jobs").size());
             assertThat(leases("shared"))
                     .as("both survivors took jobs")
@@ -159,6 +162,36 @@ class SharedPostgresHarvestITest {
             builder.redirectError(dir.resolve(name + ".err").toFile());
         }
         return builder.start();
+    }
+
+    /**
+     * Stops the process (SIGSTOP) once it has harvested {@code builds} builds and holds a job's lease, so
+     * the kill that follows lands mid-job: between two jobs it is let go on (SIGCONT) for a few more
+     * builds and stopped again.
+     *
+     * @return the unfinished leases it holds while stopped
+     */
+    private static List<String> stopWhileHoldingAJob(Process process, int builds) throws Exception {
+        int wanted = builds;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            waitForBuilds(process, wanted);
+            signal(process, "-STOP");
+            List<String> held = unfinishedLeasesOf(process.pid());
+            if (!held.isEmpty()) {
+                return held;
+            }
+            signal(process, "-CONT");
+            wanted += 5;
+        }
+        throw new AssertionError("the harvester never held a job when stopped");
+    }
+
+    private static void signal(Process process, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).as("kill " + signal).isZero();
     }
 
     /** Reads the progress bar until it shows at least {@code builds} builds harvested by this process. */
