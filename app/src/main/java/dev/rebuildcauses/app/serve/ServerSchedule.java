@@ -55,6 +55,7 @@ final class ServerSchedule implements AutoCloseable {
             StringWriter quiet = new StringWriter();
             summary = new HarvestRunner(new PrintWriter(quiet), new PrintWriter(quiet), environment)
                     .run(configFile, true);
+            ServerHeap.loading();
             snapshots.refresh(clock.instant());
             ServerHeap.settle(); // the old snapshot and the analysis's garbage go back to the system
         } catch (Exception e) {

@@ -18,8 +18,9 @@ import java.util.stream.IntStream;
 /**
  * Every build of a report as one row of primitive columns, in the report's order: what a snapshot keeps
  * of a million builds (about 100 bytes each, against about a kilobyte with their commits and files).
- * Rows become {@link BuildSummary} values only when a page shows them. Texts that repeat (results,
- * triggers, branches, revisions, subjects) are kept once.
+ * Rows become {@link BuildSummary} values only when a page shows them. Git revisions are packed into a
+ * {@link RevisionPool} (20 bytes each, no object); other texts that repeat (results, triggers,
+ * branches, subjects) are kept once.
  */
 final class BuildTable {
     private static final long NO_DURATION = Long.MIN_VALUE;
@@ -27,6 +28,7 @@ final class BuildTable {
 
     private final int size;
     private final String[] texts;
+    private final RevisionPool revisions;
     private final CauseSet[] causeSets;
     private final int[] job;
     private final long[] number;
@@ -50,6 +52,7 @@ final class BuildTable {
     private BuildTable(Rows rows) {
         this.size = rows.size;
         this.texts = rows.texts.toArray();
+        this.revisions = rows.revisions.freeze();
         this.causeSets = new CauseSet[rows.causeSets.size()];
         rows.causeSets.forEach((set, index) -> this.causeSets[index] = set);
         this.job = rows.job;
@@ -85,6 +88,7 @@ final class BuildTable {
      */
     static final class Rows implements BuildRows {
         private final Texts texts = new Texts();
+        private final RevisionPool revisions = new RevisionPool();
         private final Map<CauseSet, Integer> causeSets = new HashMap<>();
         private int size;
         private int[] job;
@@ -159,17 +163,22 @@ final class BuildTable {
                     build.duration() == null ? NO_DURATION : build.duration().toNanos();
             result[row] = texts.index(build.result());
             trigger[row] = texts.index(build.trigger());
-            revision[row] = texts.index(build.revision());
+            revision[row] = revisionIndex(build.revision());
             branch[row] = texts.index(build.branch());
             status[row] = (byte) summary.status().ordinal();
-            fromRevision[row] = texts.index(summary.fromRevision());
-            toRevision[row] = texts.index(summary.toRevision());
+            fromRevision[row] = revisionIndex(summary.fromRevision());
+            toRevision[row] = revisionIndex(summary.toRevision());
             problem[row] = texts.index(summary.problem());
             commits[row] = summary.commits();
             files[row] = summary.files();
             subject[row] = texts.index(summary.newestSubject());
             author[row] = texts.index(summary.newestAuthor());
             causes[row] = causeSets.computeIfAbsent(summary.causes(), set -> causeSets.size());
+        }
+
+        /** A git revision as a negative index into the pool, any other text as its index in the texts. */
+        private int revisionIndex(String revision) {
+            return RevisionPool.fits(revision) ? -1 - revisions.index(revision) : texts.index(revision);
         }
 
         /** The rows added so far as mining reads them; no row may be added after. */
@@ -226,19 +235,23 @@ final class BuildTable {
                 duration == NO_DURATION ? null : Duration.ofNanos(duration),
                 texts[result[row]],
                 texts[trigger[row]],
-                texts[revision[row]],
+                revision(revision[row]),
                 texts[branch[row]]);
         return new BuildSummary(
                 build,
                 causeSets[causes[row]],
                 STATUSES[status[row]],
-                texts[fromRevision[row]],
-                texts[toRevision[row]],
+                revision(fromRevision[row]),
+                revision(toRevision[row]),
                 texts[problem[row]],
                 commits[row],
                 files[row],
                 texts[subject[row]],
                 texts[author[row]]);
+    }
+
+    private String revision(int index) {
+        return index < 0 ? revisions.text(-1 - index) : texts[index];
     }
 
     /** Each distinct text once, by index; index 0 is {@code null}. */
