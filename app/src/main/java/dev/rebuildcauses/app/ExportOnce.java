@@ -1,6 +1,6 @@
 package dev.rebuildcauses.app;
 
-import dev.rebuildcauses.analysis.classify.PathClassifier;
+import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.classify.RulesFormatException;
 import dev.rebuildcauses.harvest.config.ConfigException;
 import dev.rebuildcauses.harvest.config.ConfigLoader;
@@ -33,8 +33,9 @@ final class ExportOnce {
     ExitCode run(Path configFile, String name) throws ConfigException, RulesFormatException, CommandFailure {
         HarvestConfig config = new ConfigLoader().load(configFile);
         List<ExportConfig> exports = select(config, name);
-        PathClassifier rules = RulesFiles.load(config.rulesFile().orElse(null));
-        ExportRunner runner = new ExportRunner(BuildSource.store(config.store()), rules, clock);
+        // analysed as 'report' analyses the store (clones, inference, Dockerfile advice): the same numbers
+        StoreReports reports = StoreReports.of(config, AdvisorSettings.defaults(), this::warn);
+        ExportRunner runner = new ExportRunner(BuildSource.store(config.store()), reports.exports(), clock);
         ExitCode outcome = ExitCode.OK;
         for (ExportConfig export : exports) {
             try {
@@ -47,6 +48,13 @@ final class ExportOnce {
             }
         }
         return outcome;
+    }
+
+    private void warn(String warning) {
+        if (!quiet) {
+            err.println(FailureHandler.PREFIX + "warning: " + warning);
+            err.flush();
+        }
     }
 
     private static List<ExportConfig> select(HarvestConfig config, String name) throws CommandFailure {

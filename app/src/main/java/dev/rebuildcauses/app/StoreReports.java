@@ -17,6 +17,7 @@ import dev.rebuildcauses.report.pipeline.ProgressSink;
 import dev.rebuildcauses.report.pipeline.Report;
 import dev.rebuildcauses.report.pipeline.ReportPipeline;
 import dev.rebuildcauses.report.pipeline.SourceException;
+import dev.rebuildcauses.service.ExportAnalysis;
 import dev.rebuildcauses.service.RefreshException;
 import dev.rebuildcauses.service.ReportSource;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -82,7 +84,7 @@ public final class StoreReports implements ReportSource {
     }
 
     @Override
-    public java.util.Optional<java.time.Instant> lastHarvest() throws RefreshException {
+    public Optional<Instant> lastHarvest() throws RefreshException {
         try (BuildStore store = BuildStore.open(config.store())) {
             return store.lastHarvest();
         } catch (HarvestException e) {
@@ -97,9 +99,7 @@ public final class StoreReports implements ReportSource {
     @Override
     public ReportIndex index(BuildExplainer explainer) throws RefreshException {
         try (BuildStore store = BuildStore.open(config.store())) {
-            Map<String, Path> mirrors = config.changes().mirror()
-                    ? LocalClones.mirrorsOf(store.jobRepositories(), HarvestRunner.mirrorFolder(config))
-                    : Map.of();
+            Map<String, Path> mirrors = mirrors(store);
             List<String> jobs = store.finishedJobs(BuildFilter.all());
             try (LocalClones clones = new LocalClones(config.changes(), mirrors)) {
                 // each job's latest revision, known once its builds are read, before the advisor asks for it
@@ -139,27 +139,52 @@ public final class StoreReports implements ReportSource {
     public Report read() throws RefreshException {
         try {
             List<BuildChanges> builds;
-            java.util.Map<String, java.nio.file.Path> mirrors = java.util.Map.of();
+            Map<String, Path> mirrors;
             try (BuildStore store = BuildStore.open(config.store())) {
                 builds = store.loadBuildChanges(BuildFilter.all());
-                if (config.changes().mirror()) {
-                    mirrors = LocalClones.mirrorsOf(store.jobRepositories(), HarvestRunner.mirrorFolder(config));
-                }
+                mirrors = mirrors(store);
             }
-            try (LocalClones clones = new LocalClones(config.changes(), mirrors)) {
-                ReportPipeline pipeline = ReportPipeline.of(rules).observing(ProgressSink.NONE, warnings);
-                if (clones.coverAny(builds)) {
-                    pipeline = pipeline.explaining(clones.explainer(rules), false);
-                }
-                if (advisor != null) {
-                    pipeline = pipeline.advising(
-                            ReportPrinter.dockerfiles(clones.dockerfiles(LocalClones.latestRevisions(builds))),
-                            advisor);
-                }
-                return pipeline.analyse(builds);
-            }
+            return analyse(builds, mirrors, advisor);
         } catch (HarvestException | IOException | SourceException e) {
             throw new RefreshException("cannot read the store of " + config.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Exports analysed as {@link #read} analyses the store (inference and Dockerfiles from the local
+     * clones, advice), so an export's files hold the numbers the pages and {@code report} show.
+     */
+    public ExportAnalysis exports() {
+        return (builds, advice) -> {
+            Map<String, Path> mirrors;
+            try (BuildStore store = BuildStore.open(config.store())) {
+                mirrors = mirrors(store);
+            } catch (HarvestException e) {
+                throw new IOException("cannot read the store of " + config.file() + ": " + e.getMessage(), e);
+            }
+            return analyse(
+                    builds, mirrors, advice ? Objects.requireNonNullElse(advisor, AdvisorSettings.defaults()) : null);
+        };
+    }
+
+    private Map<String, Path> mirrors(BuildStore store) throws HarvestException {
+        return config.changes().mirror()
+                ? LocalClones.mirrorsOf(store.jobRepositories(), HarvestRunner.mirrorFolder(config))
+                : Map.of();
+    }
+
+    private Report analyse(List<BuildChanges> builds, Map<String, Path> mirrors, AdvisorSettings advising)
+            throws IOException, SourceException {
+        try (LocalClones clones = new LocalClones(config.changes(), mirrors)) {
+            ReportPipeline pipeline = ReportPipeline.of(rules).observing(ProgressSink.NONE, warnings);
+            if (clones.coverAny(builds)) {
+                pipeline = pipeline.explaining(clones.explainer(rules), false);
+            }
+            if (advising != null) {
+                pipeline = pipeline.advising(
+                        ReportPrinter.dockerfiles(clones.dockerfiles(LocalClones.latestRevisions(builds))), advising);
+            }
+            return pipeline.analyse(builds);
         }
     }
 }

@@ -122,6 +122,41 @@ class ExportCommandTest {
     }
 
     @Test
+    void shouldExportTheNumbersAndDockerfileAdviceOfTheReportOverTheSameStore() throws Exception {
+        // Given the store, mirrors and report of a demo (harvested in mirror mode)
+        Path data = dir.resolve("data");
+        Path report = dir.resolve("report");
+        CommandRun demo = CommandRun.of(
+                "demo", "--no-serve", "--out", report.toString(), "--data", data.toString(), "--builds", "300", "-q");
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        Path config = data.resolve("rebuild-causes.yml");
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        + """
+                          - name: everything
+                            schedule: "0 6 * * *"
+                            files: [builds, causes, advice]
+                            target: exports/everything
+                        """);
+
+        // When an export of every build runs
+        CommandRun run = CommandRun.of("export", "--config", config.toString(), "--name", "everything");
+
+        // Then its files are the report's, the advice read from the Dockerfiles in the mirrors included
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path target = data.resolve("exports").resolve("everything");
+        for (String file : List.of("builds", "causes", "advice")) {
+            assertThat(Files.readString(target.resolve(file + "-latest.csv")))
+                    .as(file)
+                    .isEqualTo(Files.readString(report.resolve(file + ".csv")));
+        }
+        assertThat(Files.readString(target.resolve("advice-latest.csv")))
+                .as("advice only a Dockerfile's history gives")
+                .contains(",base-image,");
+    }
+
+    @Test
     void shouldSuggestTheNearestNameForAnUnknownOne() throws IOException {
         Path config = config(
                 """

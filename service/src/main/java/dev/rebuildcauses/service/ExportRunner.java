@@ -1,6 +1,5 @@
 package dev.rebuildcauses.service;
 
-import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.classify.PathClassifier;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.harvest.changes.HarvestException;
@@ -11,9 +10,7 @@ import dev.rebuildcauses.harvest.model.JobGlob;
 import dev.rebuildcauses.harvest.store.BuildFilter;
 import dev.rebuildcauses.report.csv.AdviceCsvWriter;
 import dev.rebuildcauses.report.csv.CsvReportWriter;
-import dev.rebuildcauses.report.pipeline.DockerfileSource;
 import dev.rebuildcauses.report.pipeline.Report;
-import dev.rebuildcauses.report.pipeline.ReportPipeline;
 import dev.rebuildcauses.report.pipeline.SourceException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -43,17 +40,26 @@ public final class ExportRunner {
     private static final Logger LOG = Logger.getLogger(ExportRunner.class.getName());
 
     private final BuildSource source;
-    private final PathClassifier rules;
+    private final ExportAnalysis analysis;
     private final Clock clock;
 
     /**
      * @param source where builds are read
-     * @param rules the path rules builds are classified by
+     * @param rules the path rules builds are classified by (and nothing else: see {@link ExportAnalysis})
      * @param clock the time of each run: its window's end and the files' as-of time
      */
     public ExportRunner(BuildSource source, PathClassifier rules, Clock clock) {
+        this(source, ExportAnalysis.rulesOnly(rules), clock);
+    }
+
+    /**
+     * @param source where builds are read
+     * @param analysis how the selected builds become the report the files are written from
+     * @param clock the time of each run: its window's end and the files' as-of time
+     */
+    public ExportRunner(BuildSource source, ExportAnalysis analysis, Clock clock) {
         this.source = source;
-        this.rules = rules;
+        this.analysis = analysis;
         this.clock = clock;
     }
 
@@ -88,13 +94,8 @@ public final class ExportRunner {
     }
 
     private Report analyse(ExportConfig export, List<BuildChanges> builds) throws ExportException {
-        ReportPipeline pipeline = ReportPipeline.of(rules);
-        if (export.files().contains(ExportFile.ADVICE)) {
-            // no clone to read Dockerfiles from: the advice that builds alone support
-            pipeline = pipeline.advising(DockerfileSource.NONE, AdvisorSettings.defaults());
-        }
         try {
-            return pipeline.analyse(builds);
+            return analysis.analyse(builds, export.files().contains(ExportFile.ADVICE));
         } catch (IOException | SourceException e) {
             throw new ExportException(
                     export.name(), ExportException.Kind.REPORT, "cannot compute the report: " + e.getMessage(), e);

@@ -54,7 +54,7 @@ public final class ServeRunner {
         ServerSettings settings = settings(config, harvest.server());
         SnapshotHolder holder = firstSnapshot(config, reports, reports.rules());
         ServerSchedule schedule =
-                ServerSchedule.start(harvest, reports.rules(), environment, holder, Clock.systemUTC(), err);
+                ServerSchedule.start(harvest, reports.exports(), environment, holder, Clock.systemUTC(), err);
         Running running;
         try {
             running = listen(settings, holder, schedule::rows, ciBase(harvest));

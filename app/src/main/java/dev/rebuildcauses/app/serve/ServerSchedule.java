@@ -1,11 +1,11 @@
 package dev.rebuildcauses.app.serve;
 
-import dev.rebuildcauses.analysis.classify.PathClassifier;
 import dev.rebuildcauses.app.HarvestRunner;
 import dev.rebuildcauses.harvest.config.HarvestConfig;
 import dev.rebuildcauses.harvest.run.HarvestSummary;
 import dev.rebuildcauses.report.pages.ExportStatusRow;
 import dev.rebuildcauses.service.BuildSource;
+import dev.rebuildcauses.service.ExportAnalysis;
 import dev.rebuildcauses.service.ExportRunner;
 import dev.rebuildcauses.service.ExportScheduler;
 import dev.rebuildcauses.service.ExportStatusRows;
@@ -33,13 +33,13 @@ final class ServerSchedule implements AutoCloseable {
     /** Starts the config's exports and harvest; nothing runs when the config schedules neither. */
     static ServerSchedule start(
             HarvestConfig config,
-            PathClassifier rules,
+            ExportAnalysis analysis,
             Map<String, String> environment,
             SnapshotHolder snapshots,
             Clock clock,
             PrintWriter log) {
         ExportScheduler.Builder builder = ExportScheduler.builder(
-                        new ExportRunner(BuildSource.store(config.store()), rules, clock), clock)
+                        new ExportRunner(BuildSource.store(config.store()), analysis, clock), clock)
                 .exports(config.exports());
         if (config.schedule() != null) {
             builder.harvest(config.schedule(), () -> harvest(config.file(), environment, snapshots, clock, log));
