@@ -31,8 +31,7 @@ class DemoCommandTest {
         Path data = folder.resolve("data");
 
         // When the demo runs on a small history
-        CommandRun run = CommandRun.of(
-                "demo", "--no-serve", "--out", out.toString(), "--data", data.toString(), "--builds", "400", "--quiet");
+        CommandRun run = CommandRun.demo(out, data, 400);
 
         // Then it prints the harvest line and the summary, writes the report and keeps the config and store
         assertThat(run.exitCode()).as(run.err()).isZero();

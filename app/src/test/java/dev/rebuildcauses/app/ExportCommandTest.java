@@ -68,16 +68,7 @@ class ExportCommandTest {
         // Given the store and config a demo keeps
         Path data = dir.resolve("data");
         Path report = dir.resolve("report");
-        CommandRun demo = CommandRun.of(
-                "demo",
-                "--no-serve",
-                "--out",
-                report.toString(),
-                "--data",
-                data.toString(),
-                "--builds",
-                "300",
-                "--quiet");
+        CommandRun demo = CommandRun.demo(report, data, 300);
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         Path config = data.resolve("rebuild-causes.yml");
 
@@ -126,8 +117,7 @@ class ExportCommandTest {
         // Given the store, mirrors and report of a demo (harvested in mirror mode)
         Path data = dir.resolve("data");
         Path report = dir.resolve("report");
-        CommandRun demo = CommandRun.of(
-                "demo", "--no-serve", "--out", report.toString(), "--data", data.toString(), "--builds", "300", "-q");
+        CommandRun demo = CommandRun.demo(report, data, 300);
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         Path config = data.resolve("rebuild-causes.yml");
         Files.writeString(
