@@ -35,6 +35,14 @@ class ExportCommandTest {
         return file;
     }
 
+    /** Runs a small demo (its report into {@code report}) and returns the config it keeps beside its store. */
+    private Path demoConfig(Path report) {
+        Path data = dir.resolve("data");
+        CommandRun demo = CommandRun.demo(report, data, 300);
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        return data.resolve("rebuild-causes.yml");
+    }
+
     private static List<String> names(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
@@ -66,11 +74,9 @@ class ExportCommandTest {
     @Test
     void shouldWriteTheExampleExportOfTheDemosConfig() throws Exception {
         // Given the store and config a demo keeps
-        Path data = dir.resolve("data");
         Path report = dir.resolve("report");
-        CommandRun demo = CommandRun.demo(report, data, 300);
-        assertThat(demo.exitCode()).as(demo.err()).isZero();
-        Path config = data.resolve("rebuild-causes.yml");
+        Path config = demoConfig(report);
+        Path data = config.getParent();
 
         // When its exports run now
         CommandRun run = CommandRun.of("export", "--config", config.toString());
@@ -115,11 +121,9 @@ class ExportCommandTest {
     @Test
     void shouldExportTheNumbersAndDockerfileAdviceOfTheReportOverTheSameStore() throws Exception {
         // Given the store, mirrors and report of a demo (harvested in mirror mode)
-        Path data = dir.resolve("data");
         Path report = dir.resolve("report");
-        CommandRun demo = CommandRun.demo(report, data, 300);
-        assertThat(demo.exitCode()).as(demo.err()).isZero();
-        Path config = data.resolve("rebuild-causes.yml");
+        Path config = demoConfig(report);
+        Path data = config.getParent();
         Files.writeString(
                 config,
                 Files.readString(config)
