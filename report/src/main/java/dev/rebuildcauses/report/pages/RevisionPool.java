@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Git revisions (40 lowercase hex digits) kept as 20 bytes each in one array, each distinct revision
  * once: a million builds name about a million revisions, which as strings in a map cost about 170 bytes
  * and three objects each (and every young collection of the loading copies them), here 20 bytes and no
- * object. While revisions are added a hash of their indexes finds those already kept; {@link #freeze}
- * drops it.
+ * object. While revisions are added (by one thread, as a table is filled) a hash of their indexes finds
+ * those already kept; {@link #freeze} drops it, and reads may then come from any thread.
  */
 final class RevisionPool {
     static final int ID_BYTES = 20;
@@ -17,6 +17,8 @@ final class RevisionPool {
     private byte[] bytes = new byte[ID_BYTES * 64];
     private int size;
     private int[] slots = new int[128]; // pool index + 1, or 0 when free
+    /** The revision being looked up, packed: one buffer for every lookup, not an array per build. */
+    private final byte[] packed = new byte[ID_BYTES];
 
     /** True when {@code text} is a revision the pool keeps (so it reads back exactly as given). */
     static boolean fits(String text) {
@@ -36,12 +38,12 @@ final class RevisionPool {
         if (slots == null) {
             throw new IllegalStateException("the pool is frozen; no more revisions");
         }
-        byte[] packed = pack(revision);
+        pack(revision);
         int mask = slots.length - 1;
-        for (int slot = hash(packed) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = hash(packed, 0) & mask; ; slot = (slot + 1) & mask) {
             int held = slots[slot];
             if (held == 0) {
-                return add(packed, slot);
+                return add(slot);
             }
             if (Arrays.equals(bytes, (held - 1) * ID_BYTES, held * ID_BYTES, packed, 0, ID_BYTES)) {
                 return held - 1;
@@ -74,7 +76,7 @@ final class RevisionPool {
         return this;
     }
 
-    private int add(byte[] packed, int slot) {
+    private int add(int slot) {
         if ((size + 1) * ID_BYTES > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length + (bytes.length >> 1), (size + 1) * ID_BYTES));
         }
@@ -90,11 +92,9 @@ final class RevisionPool {
     private void rehash() {
         int[] wider = new int[slots.length * 2];
         int mask = wider.length - 1;
-        byte[] id = new byte[ID_BYTES];
         for (int held : slots) {
             if (held != 0) {
-                System.arraycopy(bytes, (held - 1) * ID_BYTES, id, 0, ID_BYTES);
-                int slot = hash(id) & mask;
+                int slot = hash(bytes, (held - 1) * ID_BYTES) & mask;
                 while (wider[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
@@ -105,19 +105,20 @@ final class RevisionPool {
     }
 
     /** Revisions are hashes already: their first four bytes spread well, mixed in case they are not. */
-    private static int hash(byte[] id) {
-        int h = (id[0] & 0xff) << 24 | (id[1] & 0xff) << 16 | (id[2] & 0xff) << 8 | (id[3] & 0xff);
-        h ^= (id[16] & 0xff) << 24 | (id[17] & 0xff) << 16 | (id[18] & 0xff) << 8 | (id[19] & 0xff);
+    private static int hash(byte[] ids, int at) {
+        int h = (ids[at] & 0xff) << 24 | (ids[at + 1] & 0xff) << 16 | (ids[at + 2] & 0xff) << 8 | (ids[at + 3] & 0xff);
+        h ^= (ids[at + 16] & 0xff) << 24
+                | (ids[at + 17] & 0xff) << 16
+                | (ids[at + 18] & 0xff) << 8
+                | (ids[at + 19] & 0xff);
         h *= 0x9E3779B9;
         return h ^ (h >>> 16);
     }
 
-    private static byte[] pack(String revision) {
-        byte[] packed = new byte[ID_BYTES];
+    private void pack(String revision) {
         for (int i = 0; i < ID_BYTES; i++) {
             packed[i] = (byte) (digit(revision.charAt(2 * i)) << 4 | digit(revision.charAt(2 * i + 1)));
         }
-        return packed;
     }
 
     private static int digit(char c) {
