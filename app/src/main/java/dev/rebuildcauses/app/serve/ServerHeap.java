@@ -14,12 +14,13 @@ import javax.management.NotificationListener;
 /**
  * Gives the heap back after a snapshot is built. Reading and analysing a large store allocates far more
  * than the snapshot keeps, and G1 would keep the heap it grew to (up to a quarter of the machine's memory
- * with the default JVM settings) for as long as the server runs. So, unless the user set them: the heap
- * keeps at most 30% free after a full collection (G1 otherwise keeps up to 70%), an idle server collects
- * once a minute (so a heap grown by a burst of requests shrinks again), and a full collection runs now.
+ * with the default JVM settings) for as long as the server runs. So, unless the user set them: while a
+ * store is read the heap keeps 30-50% free after a full collection, once serving at most 30% (G1
+ * otherwise keeps up to 70%), an idle server collects once a minute (so a heap grown by a burst of
+ * requests shrinks again), and a full collection runs once the snapshot is built.
  */
 final class ServerHeap {
-    /** The manageable HotSpot flags the server sets, in the order that keeps Min at or below Max. */
+    /** The manageable HotSpot flags the server sets; {@link #LOADING} and {@link #SERVING} in this order. */
     private static final String[] FLAGS = {"MinHeapFreeRatio", "MaxHeapFreeRatio", "G1PeriodicGCInterval"};
 
     /**
@@ -33,7 +34,7 @@ final class ServerHeap {
     private static final String[] SERVING = {"10", "30", "60000"};
 
     /** The flags the user left at their defaults (decided at the first setting); only these are set. */
-    private static volatile boolean[] owned;
+    private static boolean[] owned; // read and written in the synchronized tune only
 
     /** Committed heap past which the watch collects in full, so the heap shrinks back under it. */
     static final long WATCH_LIMIT_BYTES = 640L << 20;
@@ -68,9 +69,9 @@ final class ServerHeap {
      * (unless the user chose a heap size or collector settings): G1 grows the heap whenever collections
      * come often, which a burst of allocation (analysing a job of 20,000 builds, 32 clients at once)
      * does, and never gives it back by itself. After any collection that leaves the heap committed past
-     * the limit, one full collection (at most every 2 s, waiting out the rest of the 2 s rather than
-     * skipping, on its own thread) shrinks it to what is live
-     * plus 30%. Costs nothing while the heap stays under the limit.
+     * the limit, one full collection on its own thread (at most every 2 s; one asked for sooner waits
+     * out the rest of the 2 s) shrinks it to what is live plus the free share set above. Costs nothing
+     * while the heap stays under the limit.
      */
     static void watch() {
         if (userSizedTheHeap() || !WATCHING.compareAndSet(false, true)) {
