@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,8 +30,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads the first-parent chain of a tip with each commit's first-parent diff, using every core: one
- * {@code git rev-list --first-parent --parents} lists the chain (ids only), and as it streams the chain
- * is cut into segments, each read by one {@code git log --no-walk=unsorted --stdin} whose output goes to
+ * {@code git rev-list --parents} lists every commit (ids only), the chain is followed through it by
+ * first parents, and as it streams the chain is cut into segments, each read by one {@code git log --no-walk=unsorted --stdin} whose output goes to
  * a scratch file and is parsed there. Git's tree diffs, the bulk of the work, run on all cores at once
  * and no pipe stands between git and its output; a single {@code git log --first-parent} uses one core
  * and the pipe to the parser costs it about a third more.
@@ -58,12 +60,14 @@ final class ChainLog {
         this.workers = Math.max(1, workers);
     }
 
+    /** The chain, oldest first, and the commits merges brought into it. */
+    record Walked(List<LogEntry> chain, CommitGraph graph) {}
+
     /**
-     * The chain from {@code tip}, oldest first. {@code firstMerge} runs (once) as soon as the listing
-     * meets a merge, so whoever needs the rest of the graph can start reading it; {@code progress} hears
-     * the segments read (the total once the listing is complete, -1 before), and may throw to cancel.
+     * The chain from {@code tip}, oldest first, and every other commit reachable from it. {@code progress}
+     * hears the segments read (the total once the listing is complete, -1 before), and may throw to cancel.
      */
-    List<LogEntry> read(String tip, Runnable firstMerge, WalkProgress progress) throws HarvestException {
+    Walked read(String tip, WalkProgress progress) throws HarvestException {
         Path scratch = createScratch();
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
         Set<Process> running = ConcurrentHashMap.newKeySet();
@@ -73,10 +77,18 @@ final class ChainLog {
         try {
             // segments start while the listing goes on: without a commit-graph file, listing a long
             // history costs a third of the log itself, and it need not come first
-            List<String> newestFirst = list(tip, firstMerge, progress, ids -> {
+            Listing listing = list(tip, progress, ids -> {
                 Segment segment = new Segment(segments.size(), ids);
                 segments.add(pool.submit(() -> segment.read(scratch, shared, running)));
             });
+            // the commits off the chain are read beside the segments still running
+            FutureTask<CommitGraph> graph = new FutureTask<>(() -> CommitGraph.read(git, listing.side(), running));
+            if (!listing.side().isEmpty()) {
+                Thread side = new Thread(graph, "git-log-side");
+                side.setDaemon(true);
+                side.start();
+            }
+            List<String> newestFirst = listing.chain();
             int total = newestFirst.size();
             LogEntry[] oldestFirst = new LogEntry[total];
             int position = 0;
@@ -87,8 +99,9 @@ final class ChainLog {
                 }
                 progress.advanced(position, total);
             }
+            CommitGraph commits = listing.side().isEmpty() ? CommitGraph.EMPTY : await(graph);
             finished = true;
-            return Arrays.asList(oldestFirst);
+            return new Walked(Arrays.asList(oldestFirst), commits);
         } finally {
             if (!finished) {
                 // a failed segment or a progress listener that gave up: leave no git and no file behind
@@ -100,12 +113,25 @@ final class ChainLog {
         }
     }
 
-    /** Lists the chain newest first, handing each segment's ids to {@code segments} as soon as they are listed. */
-    private List<String> list(String tip, Runnable firstMerge, WalkProgress progress, Consumer<List<String>> segments)
-            throws HarvestException {
-        GitCommand.Running list = git.start(List.of("rev-list", "--first-parent", "--parents", tip));
+    /**
+     * The chain newest first, and the ids of the commits off it in the order listed.
+     */
+    private record Listing(List<String> chain, List<String> side) {}
+
+    /**
+     * Lists every commit reachable from {@code tip} with one {@code git rev-list --parents}, newest first,
+     * and follows first parents from the tip to tell the chain from the commits merges brought: one
+     * listing serves both, where a first-parent listing and a second one of the whole graph cost git
+     * about a second of CPU each per 100,000 commits. Each segment's ids go to {@code segments} as soon
+     * as they are listed. A commit listed before its child on the chain (a committer clock set wrong)
+     * joins the chain when that child is met.
+     */
+    private Listing list(String tip, WalkProgress progress, Consumer<List<String>> segments) throws HarvestException {
+        GitCommand.Running list = git.start(List.of("rev-list", "--parents", tip));
         List<String> ids = new ArrayList<>();
-        boolean merged = false;
+        // commits not (yet) on the chain, with their first parent ("" for a root)
+        Map<String, String> off = new LinkedHashMap<>();
+        String expected = tip;
         boolean read = false;
         int segmentStart = 0;
         int size = firstSegment;
@@ -115,12 +141,19 @@ final class ChainLog {
             String line;
             while ((line = lines.readLine()) != null) {
                 int space = line.indexOf(' ');
-                ids.add(space < 0 ? line : line.substring(0, space));
-                if (!merged && space > 0 && line.indexOf(' ', space + 1) > 0) {
-                    merged = true;
-                    firstMerge.run();
+                String id = space < 0 ? line : line.substring(0, space);
+                String firstParent = firstParent(line, space);
+                if (!id.equals(expected)) {
+                    off.put(id, firstParent);
+                    continue;
                 }
-                if (ids.size() - segmentStart == size) {
+                ids.add(id);
+                expected = firstParent;
+                // a first parent listed early waits in the side map: it belongs to the chain after all
+                for (String early; (early = off.remove(expected)) != null; expected = early) {
+                    ids.add(expected);
+                }
+                if (ids.size() - segmentStart >= size) {
                     segments.accept(List.copyOf(ids.subList(segmentStart, ids.size())));
                     segmentStart = ids.size();
                     size = Math.min(size * 2, maxSegment);
@@ -142,7 +175,16 @@ final class ChainLog {
             }
         }
         list.requireSuccess();
-        return ids;
+        return new Listing(ids, List.copyOf(off.keySet()));
+    }
+
+    /** The first parent on a {@code rev-list --parents} line, or {@code ""} for a root commit. */
+    private static String firstParent(String line, int space) {
+        if (space < 0) {
+            return "";
+        }
+        int next = line.indexOf(' ', space + 1);
+        return next < 0 ? line.substring(space + 1) : line.substring(space + 1, next);
     }
 
     /** Consecutive commits of the newest-first listing, read by one {@code git log --no-walk}. */
@@ -223,7 +265,7 @@ final class ChainLog {
                 entry.files());
     }
 
-    private static LogEntry[] await(Future<LogEntry[]> segment) throws HarvestException {
+    private static <T> T await(Future<T> segment) throws HarvestException {
         try {
             return segment.get();
         } catch (InterruptedException e) {

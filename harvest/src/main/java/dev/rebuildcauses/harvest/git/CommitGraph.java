@@ -2,11 +2,9 @@ package dev.rebuildcauses.harvest.git;
 
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.harvest.changes.HarvestException;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -14,7 +12,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,67 +20,38 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** Every commit reachable from a tip with its parents: tells which commits each merge brought. */
+/** The commits off a first-parent chain, with their parents: tells which commits each merge brought. */
 final class CommitGraph {
     static final CommitGraph EMPTY = new CommitGraph(Map.of());
 
-    /** A commit with its position in the log (oldest first, parents before children). */
-    private record Node(int order, Commit commit) {}
+    private final Map<String, Commit> nodes;
 
-    private final Map<String, Node> nodes;
-
-    private CommitGraph(Map<String, Node> nodes) {
+    private CommitGraph(Map<String, Commit> nodes) {
         this.nodes = nodes;
     }
 
     /**
-     * Every commit reachable from {@code tip} that the first-parent chain does not hold: the graph
-     * from one {@code git rev-list --parents} (ids only), then one {@code git log --no-walk} of the
-     * commits off the chain. The chain's own commits come from the walk's log; formatting and
-     * parsing them twice made the walk cost well over git's own log.
+     * The commits {@code side} names (those reachable from the tip that the chain does not hold), read
+     * by one {@code git log --no-walk}; the chain's own commits come from the walk's log, as formatting
+     * and parsing them twice made the walk cost well over git's own log. The git process is in
+     * {@code running} while it runs, so a cancelled walk can stop it.
      */
-    static CommitGraph read(GitCommand git, String tip) throws HarvestException, IOException {
-        GitCommand.Running list = git.start(List.of("rev-list", "--topo-order", "--reverse", "--parents", tip));
-        Map<String, Integer> order = new HashMap<>();
-        Map<String, String> firstParents = new HashMap<>();
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(list.process().getInputStream(), StandardCharsets.US_ASCII), 1 << 16)) {
-            list.process().getOutputStream().close();
-            String line;
-            while ((line = lines.readLine()) != null) {
-                int space = line.indexOf(' ');
-                String id = space < 0 ? line : line.substring(0, space);
-                order.put(id, order.size());
-                if (space > 0) {
-                    int next = line.indexOf(' ', space + 1);
-                    firstParents.put(id, next < 0 ? line.substring(space + 1) : line.substring(space + 1, next));
-                }
-            }
-        }
-        list.requireSuccess();
-        Set<String> chain = new HashSet<>();
-        for (String id = tip; id != null && chain.add(id); id = firstParents.get(id)) {
-            // the first-parent chain, walked back from the tip
-        }
-        List<String> side = new ArrayList<>();
-        for (String id : order.keySet()) {
-            if (!chain.contains(id)) {
-                side.add(id);
-            }
-        }
-        Map<String, Node> nodes = new HashMap<>(side.size() * 2);
-        if (side.isEmpty()) {
-            return new CommitGraph(nodes);
-        }
+    static CommitGraph read(GitCommand git, List<String> side, Set<Process> running)
+            throws HarvestException, IOException {
+        Map<String, Commit> nodes = new HashMap<>(side.size() * 2);
         GitCommand.Running log = git.start(List.of("log", "--no-walk=unsorted", "--stdin", "-z", GitLogParser.FORMAT));
-        CompletableFuture<Void> feeder =
-                CompletableFuture.runAsync(() -> feed(log.process().getOutputStream(), side));
-        try (InputStream out = log.process().getInputStream()) {
-            GitLogParser.parse(
-                    out, e -> nodes.put(e.id(), new Node(order.getOrDefault(e.id(), -1), e.toCommit(false))));
+        running.add(log.process());
+        try {
+            CompletableFuture<Void> feeder =
+                    CompletableFuture.runAsync(() -> feed(log.process().getOutputStream(), side));
+            try (InputStream out = log.process().getInputStream()) {
+                GitLogParser.parse(out, e -> nodes.put(e.id(), e.toCommit(false)));
+            }
+            feeder.join();
+            log.requireSuccess();
+        } finally {
+            running.remove(log.process());
         }
-        feeder.join();
-        log.requireSuccess();
         return new CommitGraph(nodes);
     }
 
@@ -121,23 +89,36 @@ final class CommitGraph {
         return steps;
     }
 
+    /**
+     * The commits reachable from the merge's other parents that no earlier step brought, parents before
+     * children: a depth-first walk that lists a commit once all its parents are listed, so each merged
+     * line of history comes out whole and oldest first.
+     */
     private List<Commit> broughtBy(LogEntry merge, Set<String> reached) {
-        List<Node> brought = new ArrayList<>();
-        Deque<String> todo =
-                new ArrayDeque<>(merge.parents().subList(1, merge.parents().size()));
-        while (!todo.isEmpty()) {
-            String id = todo.pop();
-            Node node = nodes.get(id);
-            if (node != null && reached.add(id)) {
-                brought.add(node);
-                todo.addAll(node.commit().parents());
+        List<Commit> commits = new ArrayList<>();
+        Deque<Commit> path = new ArrayDeque<>();
+        Deque<Integer> nextParent = new ArrayDeque<>();
+        for (String parent : merge.parents().subList(1, merge.parents().size())) {
+            enter(parent, reached, path, nextParent);
+            while (!path.isEmpty()) {
+                Commit top = path.peek();
+                int next = nextParent.pop();
+                if (next < top.parents().size()) {
+                    nextParent.push(next + 1);
+                    enter(top.parents().get(next), reached, path, nextParent);
+                } else {
+                    commits.add(path.pop());
+                }
             }
         }
-        brought.sort(Comparator.comparingInt(Node::order));
-        List<Commit> commits = new ArrayList<>(brought.size() + 1);
-        for (Node node : brought) {
-            commits.add(node.commit());
-        }
         return commits;
+    }
+
+    private void enter(String id, Set<String> reached, Deque<Commit> path, Deque<Integer> nextParent) {
+        Commit commit = nodes.get(id);
+        if (commit != null && reached.add(id)) {
+            path.push(commit);
+            nextParent.push(0);
+        }
     }
 }

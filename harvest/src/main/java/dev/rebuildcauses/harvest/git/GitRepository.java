@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -97,20 +96,16 @@ public final class GitRepository {
 
     /**
      * The first-parent history of {@code branch}, oldest first: the chain with its diffs read on every
-     * core ({@link ChainLog}) and, once the listing meets a merge, alongside the rest of the graph to know
-     * what merges brought. A progress listener may throw to cancel the walk.
+     * core ({@link ChainLog}), with the commits off it to know what merges brought. A progress listener
+     * may throw to cancel the walk.
      */
     public FirstParentHistory firstParentHistory(String branch, WalkProgress progress) throws HarvestException {
         String tip = resolveBranch(branch);
-        // the graph is read only once a merge shows that some commits came from other branches
-        AtomicReference<CompletableFuture<CommitGraph>> graph = new AtomicReference<>();
         CompletableFuture<String> name = "HEAD".equals(branch)
                 ? CompletableFuture.supplyAsync(this::currentBranchName)
                 : CompletableFuture.completedFuture(branch);
-        List<LogEntry> chain = new ChainLog(git, DIFF_OPTIONS)
-                .read(tip, () -> graph.set(CompletableFuture.supplyAsync(() -> readGraph(tip))), progress);
-        CommitGraph commits = graph.get() == null ? CommitGraph.EMPTY : join(graph.get());
-        return new FirstParentHistory(join(name), commits.steps(chain));
+        ChainLog.Walked walked = new ChainLog(git, DIFF_OPTIONS).read(tip, progress);
+        return new FirstParentHistory(join(name), walked.graph().steps(walked.chain()));
     }
 
     /** Full commit ids of the revisions the repository has (abbreviated ids, branches and tags allowed); the others are absent. */
@@ -184,16 +179,6 @@ public final class GitRepository {
             return result.ok() ? result.stdout().strip() : "HEAD";
         } catch (HarvestException e) {
             throw new CompletionException(e);
-        }
-    }
-
-    private CommitGraph readGraph(String tip) {
-        try {
-            return CommitGraph.read(git, tip);
-        } catch (HarvestException e) {
-            throw new CompletionException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the commit graph of " + directory, e);
         }
     }
 

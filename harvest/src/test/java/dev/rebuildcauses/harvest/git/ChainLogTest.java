@@ -3,6 +3,7 @@ package dev.rebuildcauses.harvest.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,11 +52,15 @@ class ChainLogTest {
         List<LogEntry> expected = singleLog();
 
         // When
-        List<LogEntry> oneBySegment =
-                new ChainLog(git, DIFF_OPTIONS, 1, 1, 3).read(repo.head(), () -> {}, WalkProgress.NONE);
-        List<LogEntry> growing =
-                new ChainLog(git, DIFF_OPTIONS, 1, 4, 2).read(repo.head(), () -> {}, WalkProgress.NONE);
-        List<LogEntry> defaults = new ChainLog(git, DIFF_OPTIONS).read(repo.head(), () -> {}, WalkProgress.NONE);
+        List<LogEntry> oneBySegment = new ChainLog(git, DIFF_OPTIONS, 1, 1, 3)
+                .read(repo.head(), WalkProgress.NONE)
+                .chain();
+        List<LogEntry> growing = new ChainLog(git, DIFF_OPTIONS, 1, 4, 2)
+                .read(repo.head(), WalkProgress.NONE)
+                .chain();
+        List<LogEntry> defaults = new ChainLog(git, DIFF_OPTIONS)
+                .read(repo.head(), WalkProgress.NONE)
+                .chain();
 
         // Then
         assertThat(expected).hasSize(11);
@@ -66,36 +70,61 @@ class ChainLogTest {
     }
 
     @Test
-    void shouldSignalTheFirstMergeOnceAndReportEverySegment() throws Exception {
+    void shouldReportEverySegmentAndTellTheCommitsTheMergeBrought() throws Exception {
         // Given
-        AtomicInteger merges = new AtomicInteger();
         List<long[]> progress = new ArrayList<>();
 
         // When
-        new ChainLog(git, DIFF_OPTIONS, 2, 4, 2)
-                .read(repo.head(), merges::incrementAndGet, (done, total) -> progress.add(new long[] {done, total}));
+        ChainLog.Walked walked = new ChainLog(git, DIFF_OPTIONS, 2, 4, 2)
+                .read(repo.head(), (done, total) -> progress.add(new long[] {done, total}));
 
         // Then: segments of 2, 4 and 4 (newest first), then the rest
-        assertThat(merges).hasValue(1);
         assertThat(progress).extracting(p -> p[0]).containsExactly(2L, 6L, 10L, 11L);
         assertThat(progress).extracting(p -> p[1]).containsOnly(11L);
+        List<HistoryStep> steps = walked.graph().steps(walked.chain());
+        assertThat(steps.get(9).commits()).extracting(Commit::message).containsExactly("f1", "docs", "Merge feature");
+        assertThat(steps).filteredOn(s -> s.commits().size() > 1).hasSize(1);
     }
 
     @Test
-    void shouldNotSignalAMergeInALinearHistory() throws Exception {
+    void shouldFindNoSideCommitInALinearHistory() throws Exception {
         // Given
         TestRepository linear = new TestRepository(temp.resolve("linear"));
         linear.write("a", "1\n").commit("a");
         linear.write("b", "2\n").commit("b");
-        AtomicInteger merges = new AtomicInteger();
 
         // When
-        List<LogEntry> chain = new ChainLog(new GitCommand(linear.dir()), DIFF_OPTIONS)
-                .read(linear.head(), merges::incrementAndGet, WalkProgress.NONE);
+        ChainLog.Walked walked =
+                new ChainLog(new GitCommand(linear.dir()), DIFF_OPTIONS).read(linear.head(), WalkProgress.NONE);
 
         // Then
-        assertThat(chain).extracting(LogEntry::message).containsExactly("a", "b");
-        assertThat(merges).hasValue(0);
+        assertThat(walked.chain()).extracting(LogEntry::message).containsExactly("a", "b");
+        assertThat(walked.graph()).isSameAs(CommitGraph.EMPTY);
+    }
+
+    @Test
+    void shouldFollowFirstParentsWhenAWrongClockListsAParentBeforeItsChild() throws Exception {
+        // Given a first parent dated after its child on the chain, and reached first through a merged commit
+        TestRepository skewed = new TestRepository(temp.resolve("skewed"));
+        String root = skewed.write("a", "1\n").commit("root");
+        String parent = skewed.clockAt(1_900_000_000L).write("b", "2\n").commit("parent from the future");
+        skewed.git("checkout", "-q", "-b", "side");
+        String side = skewed.clockAt(1_950_000_000L).write("s", "3\n").commit("side");
+        skewed.git("checkout", "-q", "main");
+        String child = skewed.clockAt(1_800_000_000L).write("c", "4\n").commit("child");
+        skewed.clockAt(2_000_000_000L).git("merge", "-q", "--no-ff", "-m", "merge", "side");
+        String merge = skewed.head();
+        assertThat(skewed.git("rev-list", merge).lines().toList()).containsExactly(merge, side, parent, child, root);
+
+        // When
+        ChainLog.Walked walked =
+                new ChainLog(new GitCommand(skewed.dir()), DIFF_OPTIONS, 1, 1, 2).read(merge, WalkProgress.NONE);
+
+        // Then
+        assertThat(walked.chain()).extracting(LogEntry::id).containsExactly(root, parent, child, merge);
+        assertThat(walked.graph().steps(walked.chain()).get(3).commits())
+                .extracting(Commit::id)
+                .containsExactly(side, merge);
     }
 
     @Test
@@ -105,7 +134,7 @@ class ChainLogTest {
         ChainLog log = new ChainLog(git, DIFF_OPTIONS, 1, 1, 2);
 
         // When / Then
-        assertThatThrownBy(() -> log.read(repo.head(), () -> {}, (done, total) -> {
+        assertThatThrownBy(() -> log.read(repo.head(), (done, total) -> {
                     if (done >= 2) {
                         throw new IllegalStateException("cancelled by the user");
                     }
@@ -121,7 +150,7 @@ class ChainLogTest {
         ChainLog log = new ChainLog(git, DIFF_OPTIONS);
 
         // When / Then
-        assertThatThrownBy(() -> log.read("0123456789012345678901234567890123456789", () -> {}, WalkProgress.NONE))
+        assertThatThrownBy(() -> log.read("0123456789012345678901234567890123456789", WalkProgress.NONE))
                 .isInstanceOf(HarvestException.class)
                 .hasMessageContaining("git rev-list failed");
     }

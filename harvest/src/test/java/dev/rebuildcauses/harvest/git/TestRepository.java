@@ -23,6 +23,12 @@ final class TestRepository {
         git("init", "-q", "-b", "main");
     }
 
+    /** Dates the next commits from {@code epochSeconds} on, as a machine with a wrong clock would. */
+    TestRepository clockAt(long epochSeconds) {
+        clock = epochSeconds;
+        return this;
+    }
+
     Path dir() {
         return dir;
     }
