@@ -95,8 +95,8 @@ public final class GitRepository {
     }
 
     /**
-     * The first-parent history of {@code branch}, oldest first: the chain with its diffs read on every
-     * core ({@link ChainLog}), with the commits off it to know what merges brought. A progress listener
+     * The first-parent history of {@code branch}, oldest first: the chain with its diffs ({@link
+     * FirstParentLog}), with the commits off it to know what merges brought. A progress listener
      * may throw to cancel the walk.
      */
     public FirstParentHistory firstParentHistory(String branch, WalkProgress progress) throws HarvestException {
@@ -104,7 +104,7 @@ public final class GitRepository {
         CompletableFuture<String> name = "HEAD".equals(branch)
                 ? CompletableFuture.supplyAsync(this::currentBranchName)
                 : CompletableFuture.completedFuture(branch);
-        ChainLog.Walked walked = new ChainLog(git, DIFF_OPTIONS).read(tip, progress);
+        FirstParentLog.Walked walked = new FirstParentLog(git, DIFF_OPTIONS).read(tip, progress);
         return new FirstParentHistory(join(name), walked.graph().steps(walked.chain()));
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ChainLogTest {
+class FirstParentLogTest {
     private static final List<String> DIFF_OPTIONS =
             List.of("--diff-merges=first-parent", "--name-status", "-M", "-z", GitLogParser.FORMAT);
 
@@ -47,40 +47,45 @@ class ChainLogTest {
     }
 
     @Test
-    void shouldReadTheSameEntriesAsOneFirstParentLogWhateverTheSegments() throws Exception {
+    void shouldReadTheSameEntriesAsOneFirstParentLogPipedToTheParser() throws Exception {
         // Given
         List<LogEntry> expected = singleLog();
 
         // When
-        List<LogEntry> oneBySegment = new ChainLog(git, DIFF_OPTIONS, 1, 1, 3)
-                .read(repo.head(), WalkProgress.NONE)
-                .chain();
-        List<LogEntry> growing = new ChainLog(git, DIFF_OPTIONS, 1, 4, 2)
-                .read(repo.head(), WalkProgress.NONE)
-                .chain();
-        List<LogEntry> defaults = new ChainLog(git, DIFF_OPTIONS)
+        List<LogEntry> chain = new FirstParentLog(git, DIFF_OPTIONS)
                 .read(repo.head(), WalkProgress.NONE)
                 .chain();
 
         // Then
         assertThat(expected).hasSize(11);
-        assertThat(oneBySegment).containsExactlyElementsOf(expected);
-        assertThat(growing).containsExactlyElementsOf(expected);
-        assertThat(defaults).containsExactlyElementsOf(expected);
+        assertThat(chain).containsExactlyElementsOf(expected);
     }
 
     @Test
-    void shouldReportEverySegmentAndTellTheCommitsTheMergeBrought() throws Exception {
+    void shouldShareEachCommitIdWithItsChildsFirstParent() throws Exception {
+        // When
+        List<LogEntry> chain = new FirstParentLog(git, DIFF_OPTIONS)
+                .read(repo.head(), WalkProgress.NONE)
+                .chain();
+
+        // Then
+        for (int i = 1; i < chain.size(); i++) {
+            assertThat(chain.get(i).firstParent()).isSameAs(chain.get(i - 1).id());
+        }
+    }
+
+    @Test
+    void shouldReportProgressAndTellTheCommitsTheMergeBrought() throws Exception {
         // Given
         List<long[]> progress = new ArrayList<>();
 
         // When
-        ChainLog.Walked walked = new ChainLog(git, DIFF_OPTIONS, 2, 4, 2)
+        FirstParentLog.Walked walked = new FirstParentLog(git, DIFF_OPTIONS, 4)
                 .read(repo.head(), (done, total) -> progress.add(new long[] {done, total}));
 
-        // Then: segments of 2, 4 and 4 (newest first), then the rest
-        assertThat(progress).extracting(p -> p[0]).containsExactly(2L, 6L, 10L, 11L);
-        assertThat(progress).extracting(p -> p[1]).containsOnly(11L);
+        // Then: every 4 commits, then the whole chain, its length known by then
+        assertThat(progress).extracting(p -> p[0]).containsExactly(4L, 8L, 11L);
+        assertThat(progress.get(progress.size() - 1)[1]).isEqualTo(11L);
         List<HistoryStep> steps = walked.graph().steps(walked.chain());
         assertThat(steps.get(9).commits()).extracting(Commit::message).containsExactly("f1", "docs", "Merge feature");
         assertThat(steps).filteredOn(s -> s.commits().size() > 1).hasSize(1);
@@ -94,8 +99,8 @@ class ChainLogTest {
         linear.write("b", "2\n").commit("b");
 
         // When
-        ChainLog.Walked walked =
-                new ChainLog(new GitCommand(linear.dir()), DIFF_OPTIONS).read(linear.head(), WalkProgress.NONE);
+        FirstParentLog.Walked walked =
+                new FirstParentLog(new GitCommand(linear.dir()), DIFF_OPTIONS).read(linear.head(), WalkProgress.NONE);
 
         // Then
         assertThat(walked.chain()).extracting(LogEntry::message).containsExactly("a", "b");
@@ -117,8 +122,8 @@ class ChainLogTest {
         assertThat(skewed.git("rev-list", merge).lines().toList()).containsExactly(merge, side, parent, child, root);
 
         // When
-        ChainLog.Walked walked =
-                new ChainLog(new GitCommand(skewed.dir()), DIFF_OPTIONS, 1, 1, 2).read(merge, WalkProgress.NONE);
+        FirstParentLog.Walked walked =
+                new FirstParentLog(new GitCommand(skewed.dir()), DIFF_OPTIONS).read(merge, WalkProgress.NONE);
 
         // Then
         assertThat(walked.chain()).extracting(LogEntry::id).containsExactly(root, parent, child, merge);
@@ -131,7 +136,7 @@ class ChainLogTest {
     void shouldLeaveNoScratchFileWhenTheListenerCancels() throws IOException {
         // Given
         List<Path> before = walkFolders();
-        ChainLog log = new ChainLog(git, DIFF_OPTIONS, 1, 1, 2);
+        FirstParentLog log = new FirstParentLog(git, DIFF_OPTIONS, 2);
 
         // When / Then
         assertThatThrownBy(() -> log.read(repo.head(), (done, total) -> {
@@ -147,12 +152,12 @@ class ChainLogTest {
     @Test
     void shouldNameGitsErrorForAnUnknownTip() {
         // Given
-        ChainLog log = new ChainLog(git, DIFF_OPTIONS);
+        FirstParentLog log = new FirstParentLog(git, DIFF_OPTIONS);
 
         // When / Then
         assertThatThrownBy(() -> log.read("0123456789012345678901234567890123456789", WalkProgress.NONE))
                 .isInstanceOf(HarvestException.class)
-                .hasMessageContaining("git rev-list failed");
+                .hasMessageContaining("git log failed");
     }
 
     private List<LogEntry> singleLog() throws IOException {
