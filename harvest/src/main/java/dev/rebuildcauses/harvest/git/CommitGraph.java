@@ -1,28 +1,15 @@
 package dev.rebuildcauses.harvest.git;
 
 import dev.rebuildcauses.analysis.model.Commit;
-import dev.rebuildcauses.harvest.changes.HarvestException;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.IntConsumer;
 
 /** The commits off a first-parent chain, with their parents: tells which commits each merge brought. */
 final class CommitGraph {
@@ -34,92 +21,16 @@ final class CommitGraph {
         this.nodes = nodes;
     }
 
-    /**
-     * Every commit reachable from {@code tip} that its first-parent chain does not hold. One {@code git
-     * rev-list --parents} lists them all, newest first, and first parents are followed from the tip
-     * through it to tell the chain from the rest; a commit listed before its child on the chain (a
-     * committer clock set wrong) joins the chain when that child is met. {@code chainLength} hears the
-     * chain's length once listed. Then one {@code git log --no-walk} reads the commits off the chain:
-     * the chain's own come from the walk's log, as formatting and parsing them twice made the walk cost
-     * well over git's own log. Each git process is in {@code running} while it runs, so a cancelled walk
-     * can stop it.
-     */
-    static CommitGraph read(GitCommand git, String tip, Set<Process> running, IntConsumer chainLength)
-            throws HarvestException, IOException {
-        List<String> side = offChain(git, tip, running, chainLength);
-        Map<String, Commit> nodes = new HashMap<>(side.size() * 2);
+    /** The graph of {@code side}: the commits reachable from the tip that its first-parent chain does not hold. */
+    static CommitGraph of(Collection<LogEntry> side) {
         if (side.isEmpty()) {
-            return new CommitGraph(nodes);
+            return EMPTY;
         }
-        GitCommand.Running log = git.start(List.of("log", "--no-walk=unsorted", "--stdin", "-z", GitLogParser.FORMAT));
-        running.add(log.process());
-        try {
-            CompletableFuture<Void> feeder =
-                    CompletableFuture.runAsync(() -> feed(log.process().getOutputStream(), side));
-            try (InputStream out = log.process().getInputStream()) {
-                GitLogParser.parse(out, e -> nodes.put(e.id(), e.toCommit(false)));
-            }
-            feeder.join();
-            log.requireSuccess();
-        } finally {
-            running.remove(log.process());
+        Map<String, Commit> nodes = new HashMap<>(side.size() * 2);
+        for (LogEntry entry : side) {
+            nodes.put(entry.id(), entry.toCommit(false));
         }
         return new CommitGraph(nodes);
-    }
-
-    private static List<String> offChain(GitCommand git, String tip, Set<Process> running, IntConsumer chainLength)
-            throws HarvestException, IOException {
-        GitCommand.Running list = git.start(List.of("rev-list", "--parents", tip, "--"));
-        running.add(list.process());
-        int chain = 0;
-        // commits not (yet) on the chain, with their first parent ("" for a root)
-        Map<String, String> off = new LinkedHashMap<>();
-        String expected = tip;
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(list.process().getInputStream(), StandardCharsets.US_ASCII), 1 << 16)) {
-            list.process().getOutputStream().close();
-            String line;
-            while ((line = lines.readLine()) != null) {
-                int space = line.indexOf(' ');
-                String id = space < 0 ? line : line.substring(0, space);
-                String firstParent = firstParent(line, space);
-                if (!id.equals(expected)) {
-                    off.put(id, firstParent);
-                    continue;
-                }
-                chain++;
-                expected = firstParent;
-                // a first parent listed early waits among the others: it belongs to the chain after all
-                for (String early; (early = off.remove(expected)) != null; expected = early) {
-                    chain++;
-                }
-            }
-        } finally {
-            running.remove(list.process());
-        }
-        list.requireSuccess();
-        chainLength.accept(chain);
-        return List.copyOf(off.keySet());
-    }
-
-    /** The first parent on a {@code rev-list --parents} line, or {@code ""} for a root commit. */
-    private static String firstParent(String line, int space) {
-        if (space < 0) {
-            return "";
-        }
-        int next = line.indexOf(' ', space + 1);
-        return next < 0 ? line.substring(space + 1) : line.substring(space + 1, next);
-    }
-
-    private static void feed(OutputStream stdin, List<String> ids) {
-        try (Writer writer = new BufferedWriter(new OutputStreamWriter(stdin, StandardCharsets.US_ASCII), 1 << 16)) {
-            for (String id : ids) {
-                writer.write(id);
-                writer.write('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -10,35 +10,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 
 /**
- * Reads the first-parent chain of a tip with each commit's first-parent diff: one {@code git log
- * --first-parent} writes to a scratch file at full speed (no pipe to fill and wait on) while the
- * parser follows close behind, and once the log shows a merge the rest of the graph ({@link
- * CommitGraph}) is read on another core. Git's own log is the walk's floor; cutting the chain into
- * segments read in parallel needed a listing of the chain first, which at 1,000,000 commits cost
- * git more than the second core gave back.
+ * Reads the first-parent chain of a tip with each commit's first-parent diff, and every other commit
+ * reachable from it: one {@code git log} of the whole graph writes to a scratch file at full speed (no
+ * pipe to fill and wait on) while the parser follows close behind, telling the chain from the rest by
+ * following first parents from the tip. The commits merges brought cost git a diff each (about a sixth
+ * more log where a sixth of the commits came by merges), where listing the graph apart cost git as much
+ * as parsing every commit once more: a second of CPU per 100,000 commits.
  */
 final class FirstParentLog {
     static final int PROGRESS_EVERY = 4_096;
 
     private final GitCommand git;
     private final List<String> diffOptions;
-
     private final int progressEvery;
 
     FirstParentLog(GitCommand git, List<String> diffOptions) {
         this(git, diffOptions, PROGRESS_EVERY);
     }
 
-    /** Tells progress every {@code progressEvery} commits read. */
+    /** Tells progress every {@code progressEvery} commits of the chain read. */
     FirstParentLog(GitCommand git, List<String> diffOptions, int progressEvery) {
         this.git = git;
         this.diffOptions = List.copyOf(diffOptions);
@@ -50,55 +45,74 @@ final class FirstParentLog {
 
     /**
      * The chain from {@code tip}, oldest first, and every other commit reachable from it. {@code progress}
-     * hears the commits read, every {@value #PROGRESS_EVERY} by default (with the total once the graph's listing knows
-     * it, -1 before) and may throw to cancel: no git process and no scratch file is left behind.
+     * hears the chain's commits read, every {@value #PROGRESS_EVERY} by default (the total is known only at
+     * the end), and may throw to cancel: no git process and no scratch file is left behind.
      */
     Walked read(String tip, WalkProgress progress) throws HarvestException {
         Path out = createScratch();
-        Set<Process> running = ConcurrentHashMap.newKeySet();
-        AtomicInteger total = new AtomicInteger(-1);
-        FutureTask<CommitGraph> graph = new FutureTask<>(() -> CommitGraph.read(git, tip, running, total::set));
-        AtomicBoolean merged = new AtomicBoolean();
+        GitCommand.Running log = null;
         boolean finished = false;
         try {
-            List<String> args = new ArrayList<>(List.of("log", "--first-parent"));
+            List<String> args = new ArrayList<>(List.of("log"));
             args.addAll(diffOptions);
             args.addAll(List.of(tip, "--"));
-            GitCommand.Running log = git.start(args, null, out);
-            running.add(log.process());
+            log = git.start(args, null, out);
             log.process().getOutputStream().close();
-            List<LogEntry> newestFirst = new ArrayList<>();
+            Chain chain = new Chain(tip);
             try (InputStream in = new GrowingFileInputStream(out, log.process())) {
                 // a history repeats the same few thousand changes and authors: one instance each keeps a walk small
                 GitLogParser.parse(in, new HashMap<>(), entry -> {
-                    newestFirst.add(entry);
-                    if (entry.parents().size() > 1 && merged.compareAndSet(false, true)) {
-                        Thread reader = new Thread(graph, "git-graph");
-                        reader.setDaemon(true);
-                        reader.start();
-                    }
-                    if (newestFirst.size() % progressEvery == 0) {
-                        progress.advanced(newestFirst.size(), total.get());
+                    int before = chain.newestFirst.size();
+                    chain.offer(entry);
+                    int after = chain.newestFirst.size();
+                    if (after / progressEvery > before / progressEvery) {
+                        progress.advanced(after, -1);
                     }
                 });
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
             log.requireSuccess();
-            CommitGraph commits = merged.get() ? await(graph) : CommitGraph.EMPTY;
-            progress.advanced(newestFirst.size(), newestFirst.size());
+            int total = chain.newestFirst.size();
+            progress.advanced(total, total);
             finished = true;
-            return new Walked(oldestFirst(newestFirst), commits);
+            return new Walked(oldestFirst(chain.newestFirst), CommitGraph.of(chain.off.values()));
         } catch (IOException e) {
             throw new HarvestException(
                     FailureKind.LOCAL, "cannot read the history of " + tip + ": " + e.getMessage(), e);
         } finally {
-            if (!finished) {
-                // a failure or a progress listener that gave up: leave no git behind
-                graph.cancel(true);
-                running.forEach(Process::destroy);
+            if (!finished && log != null) {
+                log.process().destroy(); // a failure or a progress listener that gave up: leave no git behind
             }
             deleteQuietly(out);
+        }
+    }
+
+    /**
+     * Follows first parents from the tip through a log listing every commit once, children before
+     * parents as a rule. A commit listed before its child on the chain (a committer clock set wrong)
+     * waits among the others and joins the chain when that child is met.
+     */
+    private static final class Chain {
+        private final List<LogEntry> newestFirst = new ArrayList<>();
+        /** Commits not (yet) on the chain, in the order listed. */
+        private final Map<String, LogEntry> off = new LinkedHashMap<>();
+
+        private String expected;
+
+        Chain(String tip) {
+            this.expected = tip;
+        }
+
+        void offer(LogEntry entry) {
+            if (!entry.id().equals(expected)) {
+                off.put(entry.id(), entry);
+                return;
+            }
+            for (LogEntry next = entry; next != null; next = expected == null ? null : off.remove(expected)) {
+                newestFirst.add(next);
+                expected = next.firstParent();
+            }
         }
     }
 
@@ -133,23 +147,6 @@ final class FirstParentLog {
                             entry.files());
         }
         return Arrays.asList(chain);
-    }
-
-    private static <T> T await(FutureTask<T> task) throws HarvestException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarvestException(FailureKind.LOCAL, "interrupted while reading the history", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HarvestException harvest) {
-                throw harvest;
-            }
-            throw new HarvestException(
-                    FailureKind.LOCAL,
-                    "cannot read the history: " + e.getCause().getMessage(),
-                    e.getCause());
-        }
     }
 
     private static Path createScratch() throws HarvestException {
