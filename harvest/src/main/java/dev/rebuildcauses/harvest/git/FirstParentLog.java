@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,43 +110,18 @@ final class FirstParentLog {
                 off.put(entry.id(), entry);
                 return;
             }
+            // each commit below the tip takes the very id string of its child's first parent: one string
+            // per commit for the whole history, made while git still writes, not after
             for (LogEntry next = entry; next != null; next = expected == null ? null : off.remove(expected)) {
-                newestFirst.add(next);
+                newestFirst.add(next.withId(expected));
                 expected = next.firstParent();
             }
         }
     }
 
-    /**
-     * The chain oldest first, each commit's first parent the very id string of the commit before it:
-     * one string per commit for the whole history instead of one for the commit and another for its
-     * child's parent list.
-     */
     private static List<LogEntry> oldestFirst(List<LogEntry> newestFirst) {
-        int total = newestFirst.size();
-        LogEntry[] chain = new LogEntry[total];
-        for (int i = 0; i < total; i++) {
-            LogEntry entry = newestFirst.get(i);
-            List<String> parents = entry.parents();
-            if (i + 1 < total && !parents.isEmpty()) {
-                String parentId = newestFirst.get(i + 1).id();
-                if (parents.get(0).equals(parentId)) {
-                    List<String> shared = new ArrayList<>(parents);
-                    shared.set(0, parentId);
-                    parents = List.copyOf(shared);
-                }
-            }
-            chain[total - 1 - i] = parents == entry.parents()
-                    ? entry
-                    : new LogEntry(
-                            entry.id(),
-                            parents,
-                            entry.author(),
-                            entry.authorTime(),
-                            entry.commitTime(),
-                            entry.message(),
-                            entry.files());
-        }
+        LogEntry[] chain = newestFirst.toArray(LogEntry[]::new);
+        Collections.reverse(Arrays.asList(chain));
         return Arrays.asList(chain);
     }
 
