@@ -38,7 +38,8 @@ final class CommitGraph {
      * merge, every commit reachable from its other parents that no earlier step brought.
      */
     List<HistoryStep> steps(List<LogEntry> chain) {
-        Set<String> reached = new HashSet<>(nodes.size() * 2 + chain.size());
+        // only commits off the chain are ever brought: a merge's walk stops at the chain, which holds no node
+        Set<String> reached = new HashSet<>(nodes.size() * 2);
         List<HistoryStep> steps = new ArrayList<>(chain.size());
         for (LogEntry entry : chain) {
             Commit commit = entry.toCommit(true);
@@ -50,7 +51,6 @@ final class CommitGraph {
                 commits = broughtBy(entry, reached);
                 commits.add(commit);
             }
-            reached.add(entry.id());
             steps.add(new HistoryStep(commit, entry.commitTime(), commits, entry.files()));
         }
         return steps;
