@@ -37,7 +37,7 @@ final class ChainListing {
         }
         List<FileChange> changes = new ArrayList<>();
         for (int i = start + 1; i <= end; i++) {
-            List<FileChange> step = history.steps().get(i).files();
+            List<FileChange> step = history.files(i);
             for (FileChange change : step) {
                 if (removes(change)) {
                     changes.add(change);
@@ -73,15 +73,14 @@ final class ChainListing {
         List<String> asked = new ArrayList<>();
         asked.add(last);
         Map<String, String> sameAs = new LinkedHashMap<>();
-        List<HistoryStep> steps = history.steps();
-        for (int i = start + 1; i < steps.size() && i <= start + horizon && asked.size() <= limit; i++) {
-            for (FileChange change : steps.get(i).files()) {
+        for (int i = start + 1; i < history.size() && i <= start + horizon && asked.size() <= limit; i++) {
+            for (FileChange change : history.files(i)) {
                 if (path.equals(change.path()) || path.equals(change.oldPath())) {
-                    String before = steps.get(i - 1).commit().id() + ":" + path;
+                    String before = history.id(i - 1) + ":" + path;
                     if (!before.equals(last)) {
                         sameAs.put(before, last);
                     }
-                    last = steps.get(i).commit().id() + ":" + path;
+                    last = history.id(i) + ":" + path;
                     asked.add(last);
                     break;
                 }
@@ -101,12 +100,13 @@ final class ChainListing {
         }
         boolean moved = false;
         for (int i = at + 1; i <= end; i++) {
-            for (FileChange change : history.steps().get(i).files()) {
+            List<FileChange> step = history.files(i);
+            for (FileChange change : step) {
                 if (removes(change)) {
                     moved |= paths.remove(change.kind() == ChangeKind.RENAME ? change.oldPath() : change.path());
                 }
             }
-            for (FileChange change : history.steps().get(i).files()) {
+            for (FileChange change : step) {
                 if (!removes(change) || change.kind() == ChangeKind.RENAME) {
                     moved |= paths.add(change.path());
                 }

@@ -8,12 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the first-parent chain of a tip with each commit's first-parent diff, and every other commit
@@ -41,8 +37,13 @@ final class FirstParentLog {
         this.progressEvery = Math.max(1, progressEvery);
     }
 
-    /** The chain, oldest first, and the commits merges brought into it. */
-    record Walked(List<LogEntry> chain, CommitGraph graph) {}
+    /** The chain and the commits merges brought into it. */
+    record Walked(FirstParentHistory.Builder chain, CommitGraph graph) {
+        /** The chain as the history of {@code branch}. */
+        FirstParentHistory history(String branch) {
+            return chain.build(branch, graph);
+        }
+    }
 
     /**
      * The chain from {@code tip}, oldest first, and every other commit reachable from it. {@code progress}
@@ -77,7 +78,7 @@ final class FirstParentLog {
             int total = chain.newestFirst.size();
             progress.advanced(total, total);
             finished = true;
-            return new Walked(oldestFirst(chain.newestFirst), CommitGraph.of(chain.off.values()));
+            return new Walked(chain.newestFirst, CommitGraph.of(chain.off));
         } catch (IOException e) {
             throw new HarvestException(
                     FailureKind.LOCAL, "cannot read the history of " + tip + ": " + e.getMessage(), e);
@@ -95,9 +96,9 @@ final class FirstParentLog {
      * waits among the others and joins the chain when that child is met.
      */
     private static final class Chain {
-        private final List<LogEntry> newestFirst = new ArrayList<>();
-        /** Commits not (yet) on the chain, in the order listed. */
-        private final Map<String, LogEntry> off = new LinkedHashMap<>();
+        private final FirstParentHistory.Builder newestFirst = new FirstParentHistory.Builder();
+        /** Commits not (yet) on the chain. */
+        private final SideCommits off = new SideCommits();
 
         private String expected;
 
@@ -107,22 +108,15 @@ final class FirstParentLog {
 
         void offer(LogEntry entry) {
             if (!entry.id().equals(expected)) {
-                off.put(entry.id(), entry);
+                off.add(entry);
                 return;
             }
-            // each commit below the tip takes the very id string of its child's first parent: one string
-            // per commit for the whole history, made while git still writes, not after
-            for (LogEntry next = entry; next != null; next = expected == null ? null : off.remove(expected)) {
-                newestFirst.add(next.withId(expected));
+            // into columns while git still writes: the entry itself is left to the collector at once
+            for (LogEntry next = entry; next != null; next = expected == null ? null : off.take(expected)) {
+                newestFirst.add(next);
                 expected = next.firstParent();
             }
         }
-    }
-
-    private static List<LogEntry> oldestFirst(List<LogEntry> newestFirst) {
-        LogEntry[] chain = newestFirst.toArray(LogEntry[]::new);
-        Collections.reverse(Arrays.asList(chain));
-        return Arrays.asList(chain);
     }
 
     private static Path createScratch() throws HarvestException {

@@ -105,7 +105,7 @@ public final class GitRepository {
                 ? CompletableFuture.supplyAsync(this::currentBranchName)
                 : CompletableFuture.completedFuture(branch);
         FirstParentLog.Walked walked = new FirstParentLog(git, DIFF_OPTIONS).read(tip, progress);
-        return new FirstParentHistory(join(name), walked.graph().steps(walked.chain()));
+        return walked.history(join(name));
     }
 
     /** Full commit ids of the revisions the repository has (abbreviated ids, branches and tags allowed); the others are absent. */

@@ -24,11 +24,6 @@ record LogEntry(
         return new Commit(id, parents, author, authorTime, message, withDiff ? files.size() : -1);
     }
 
-    /** This entry with {@code sameId}, an equal id string shared with another record. */
-    LogEntry withId(String sameId) {
-        return new LogEntry(sameId, parents, author, authorTime, commitTime, message, files);
-    }
-
     String firstParent() {
         return parents.isEmpty() ? null : parents.get(0);
     }

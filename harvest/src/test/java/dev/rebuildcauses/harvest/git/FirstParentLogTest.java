@@ -47,31 +47,48 @@ class FirstParentLogTest {
     }
 
     @Test
-    void shouldReadTheSameEntriesAsOneFirstParentLogPipedToTheParser() throws Exception {
+    void shouldReadTheSameCommitsAsOneFirstParentLogPipedToTheParser() throws Exception {
         // Given
         List<LogEntry> expected = singleLog();
 
         // When
-        List<LogEntry> chain = new FirstParentLog(git, DIFF_OPTIONS)
+        FirstParentHistory history = new FirstParentLog(git, DIFF_OPTIONS)
                 .read(repo.head(), WalkProgress.NONE)
-                .chain();
+                .history("main");
 
-        // Then
+        // Then: every field of every commit, its first-parent diff included, survives the columns
         assertThat(expected).hasSize(11);
-        assertThat(chain).containsExactlyElementsOf(expected);
+        assertThat(history.steps())
+                .extracting(step -> new LogEntry(
+                        step.commit().id(),
+                        step.commit().parents(),
+                        step.commit().author(),
+                        step.commit().time(),
+                        step.committedAt(),
+                        step.commit().message(),
+                        step.files()))
+                .containsExactlyElementsOf(expected);
+        assertThat(history.steps())
+                .extracting(step -> step.commit().filesChanged())
+                .containsExactlyElementsOf(
+                        expected.stream().map(e -> e.files().size()).toList());
     }
 
     @Test
-    void shouldShareEachCommitIdWithItsChildsFirstParent() throws Exception {
+    void shouldFindEachCommitOfTheChainByItsIdAndNoOther() throws Exception {
         // When
-        List<LogEntry> chain = new FirstParentLog(git, DIFF_OPTIONS)
+        FirstParentHistory history = new FirstParentLog(git, DIFF_OPTIONS)
                 .read(repo.head(), WalkProgress.NONE)
-                .chain();
+                .history("main");
 
         // Then
-        for (int i = 1; i < chain.size(); i++) {
-            assertThat(chain.get(i).firstParent()).isSameAs(chain.get(i - 1).id());
+        for (int i = 0; i < history.size(); i++) {
+            assertThat(history.indexOf(history.id(i))).isEqualTo(i);
         }
+        assertThat(history.indexOf(repo.git("rev-parse", "feature").strip())).isEqualTo(-1);
+        assertThat(history.indexOf("not a commit id")).isEqualTo(-1);
+        assertThat(history.indexOf(history.id(3).toUpperCase(java.util.Locale.ROOT)))
+                .isEqualTo(3);
     }
 
     @Test
@@ -86,7 +103,7 @@ class FirstParentLogTest {
         // Then: every 4 commits, then the whole chain, its length known by then
         assertThat(progress).extracting(p -> p[0]).containsExactly(4L, 8L, 11L);
         assertThat(progress.get(progress.size() - 1)[1]).isEqualTo(11L);
-        List<HistoryStep> steps = walked.graph().steps(walked.chain());
+        List<HistoryStep> steps = walked.history("main").steps();
         assertThat(steps.get(9).commits()).extracting(Commit::message).containsExactly("f1", "docs", "Merge feature");
         assertThat(steps).filteredOn(s -> s.commits().size() > 1).hasSize(1);
     }
@@ -103,7 +120,9 @@ class FirstParentLogTest {
                 new FirstParentLog(new GitCommand(linear.dir()), DIFF_OPTIONS).read(linear.head(), WalkProgress.NONE);
 
         // Then
-        assertThat(walked.chain()).extracting(LogEntry::message).containsExactly("a", "b");
+        assertThat(walked.history("main").steps())
+                .extracting(s -> s.commit().message())
+                .containsExactly("a", "b");
         assertThat(walked.graph()).isSameAs(CommitGraph.EMPTY);
     }
 
@@ -126,10 +145,9 @@ class FirstParentLogTest {
                 new FirstParentLog(new GitCommand(skewed.dir()), DIFF_OPTIONS).read(merge, WalkProgress.NONE);
 
         // Then
-        assertThat(walked.chain()).extracting(LogEntry::id).containsExactly(root, parent, child, merge);
-        assertThat(walked.graph().steps(walked.chain()).get(3).commits())
-                .extracting(Commit::id)
-                .containsExactly(side, merge);
+        FirstParentHistory history = walked.history("main");
+        assertThat(history.steps()).extracting(s -> s.commit().id()).containsExactly(root, parent, child, merge);
+        assertThat(history.steps().get(3).commits()).extracting(Commit::id).containsExactly(side, merge);
     }
 
     @Test

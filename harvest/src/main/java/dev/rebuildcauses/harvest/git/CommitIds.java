@@ -1,0 +1,45 @@
+package dev.rebuildcauses.harvest.git;
+
+import java.nio.charset.StandardCharsets;
+
+/** Commit ids as bytes: a SHA-1 id in 20 bytes instead of a 40-character string of about 80. */
+final class CommitIds {
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private CommitIds() {}
+
+    /**
+     * Writes the {@code length} bytes of hexadecimal {@code id} into {@code to} from {@code at}; false,
+     * writing nothing useful, when {@code id} is not {@code 2 * length} hexadecimal digits.
+     */
+    static boolean parse(String id, byte[] to, int at, int length) {
+        if (id.length() != 2 * length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            int high = Character.digit(id.charAt(2 * i), 16);
+            int low = Character.digit(id.charAt(2 * i + 1), 16);
+            if (high < 0 || low < 0) {
+                return false;
+            }
+            to[at + i] = (byte) (high << 4 | low);
+        }
+        return true;
+    }
+
+    /** The lower-case hexadecimal id of the {@code length} bytes of {@code from} at {@code at}. */
+    static String hex(byte[] from, int at, int length) {
+        byte[] text = new byte[2 * length];
+        for (int i = 0; i < length; i++) {
+            int b = from[at + i] & 0xff;
+            text[2 * i] = DIGITS[b >>> 4];
+            text[2 * i + 1] = DIGITS[b & 0xf];
+        }
+        return new String(text, StandardCharsets.US_ASCII);
+    }
+
+    /** A hash of the id at {@code at}: its first four bytes, as ids are hashes already. */
+    static int hash(byte[] id, int at) {
+        return (id[at] & 0xff) << 24 | (id[at + 1] & 0xff) << 16 | (id[at + 2] & 0xff) << 8 | (id[at + 3] & 0xff);
+    }
+}
