@@ -6,9 +6,9 @@ import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.BitSet;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -29,8 +29,9 @@ final class BuildCosts {
     private final double spanDays;
     private final boolean durations;
 
+    /** Over {@code builds}, kept as given: a list that makes its builds on demand is not made whole. */
     BuildCosts(List<ClassifiedBuild> builds) {
-        this.builds = List.copyOf(builds);
+        this.builds = builds instanceof RandomAccess ? builds : List.copyOf(builds);
         Instant first = null;
         Instant last = null;
         boolean anyDuration = false;
@@ -61,18 +62,30 @@ final class BuildCosts {
     }
 
     /**
-     * {@code filter} asked once per build of this job, its answers kept: the advice asks the same
-     * builds the same question in several passes, and some filters look the build up.
+     * {@code filter} asked once per build of this job, its answers kept by position: the advice asks the
+     * same builds the same question in several passes, and some filters look the build up. Asked of a
+     * build directly, it asks {@code filter}.
      */
     Predicate<ClassifiedBuild> remembered(Predicate<ClassifiedBuild> filter) {
-        Set<ClassifiedBuild> matching = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<ClassifiedBuild> asked = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (ClassifiedBuild build : builds) {
-            if (asked.add(build) && filter.test(build)) {
-                matching.add(build);
-            }
+        BitSet matching = new BitSet(builds.size());
+        for (int i = 0; i < builds.size(); i++) {
+            matching.set(i, filter.test(builds.get(i)));
         }
-        return build -> asked.contains(build) ? matching.contains(build) : filter.test(build);
+        return new Remembered(filter, matching);
+    }
+
+    /** A filter with its answer for each build of the job, by position. */
+    private record Remembered(Predicate<ClassifiedBuild> filter, BitSet matching)
+            implements Predicate<ClassifiedBuild> {
+        @Override
+        public boolean test(ClassifiedBuild build) {
+            return filter.test(build);
+        }
+    }
+
+    /** Whether the build at {@code position} matches {@code filter}. */
+    private static boolean matches(Predicate<ClassifiedBuild> filter, int position, ClassifiedBuild build) {
+        return filter instanceof Remembered remembered ? remembered.matching().get(position) : filter.test(build);
     }
 
     static boolean isCodeOnly(ClassifiedBuild build) {
@@ -89,8 +102,8 @@ final class BuildCosts {
 
     int count(Predicate<ClassifiedBuild> filter) {
         int count = 0;
-        for (ClassifiedBuild build : builds) {
-            if (filter.test(build)) {
+        for (int i = 0; i < builds.size(); i++) {
+            if (matches(filter, i, builds.get(i))) {
                 count++;
             }
         }
@@ -99,8 +112,9 @@ final class BuildCosts {
 
     /** Runs {@code action} on each matching build. */
     void each(Predicate<ClassifiedBuild> filter, java.util.function.Consumer<ClassifiedBuild> action) {
-        for (ClassifiedBuild build : builds) {
-            if (filter.test(build)) {
+        for (int i = 0; i < builds.size(); i++) {
+            ClassifiedBuild build = builds.get(i);
+            if (matches(filter, i, build)) {
                 action.accept(build);
             }
         }
@@ -112,8 +126,9 @@ final class BuildCosts {
 
     double hours(Predicate<ClassifiedBuild> filter) {
         long millis = 0;
-        for (ClassifiedBuild build : builds) {
-            if (filter.test(build) && build.build().hasDuration()) {
+        for (int i = 0; i < builds.size(); i++) {
+            ClassifiedBuild build = builds.get(i);
+            if (matches(filter, i, build) && build.build().hasDuration()) {
                 millis += build.build().duration().toMillis();
             }
         }
@@ -128,8 +143,9 @@ final class BuildCosts {
     double[] sortedHours(Predicate<ClassifiedBuild> filter) {
         double[] hours = new double[builds.size()];
         int n = 0;
-        for (ClassifiedBuild build : builds) {
-            if (filter.test(build) && build.build().hasDuration()) {
+        for (int i = 0; i < builds.size(); i++) {
+            ClassifiedBuild build = builds.get(i);
+            if (matches(filter, i, build) && build.build().hasDuration()) {
                 hours[n++] = build.build().duration().toMillis() / 3_600_000.0;
             }
         }

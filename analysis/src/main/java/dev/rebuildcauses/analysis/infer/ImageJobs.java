@@ -5,12 +5,15 @@ import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -84,14 +87,14 @@ public final class ImageJobs {
     }
 
     private Split splitting(List<BuildChanges> builds) throws SnapshotException {
-        List<BuildChanges> out = new ArrayList<>();
+        ImageBuilds out = new ImageBuilds(builds);
         Map<String, Integer> numbers = new HashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
         int outside = 0;
         RepositoryModel model = null;
         ImageGraph graph = null;
-        for (BuildChanges build : builds) {
-            ChangeRange range = build.range();
+        for (int position = 0; position < builds.size(); position++) {
+            ChangeRange range = builds.get(position).range();
             String revision = range.toRevision();
             if (revision == null) {
                 continue;
@@ -114,19 +117,7 @@ public final class ImageJobs {
                 if (!own && !upstream) {
                     continue;
                 }
-                int number = numbers.merge(image.name(), 1, Integer::sum);
-                Build original = build.build();
-                out.add(new BuildChanges(
-                        new Build(
-                                image.name(),
-                                number,
-                                original.startedAt(),
-                                original.duration(),
-                                original.result(),
-                                original.trigger(),
-                                original.revision(),
-                                original.branch()),
-                        range));
+                out.add(position, image.name(), numbers.merge(image.name(), 1, Integer::sum));
                 int[] count = counts.computeIfAbsent(image.name(), name -> new int[2]);
                 count[0]++;
                 if (upstream) {
@@ -141,7 +132,65 @@ public final class ImageJobs {
             result.put(image.name(), new ImageCount(count[0], count[1]));
         }
         counts.forEach((name, count) -> result.putIfAbsent(name, new ImageCount(count[0], count[1])));
-        return new Split(List.copyOf(out), last, result, outside);
+        return new Split(out.trimmed(), last, result, outside);
+    }
+
+    /**
+     * The builds of the images: each a build of the given list renamed after its image and renumbered,
+     * made when asked for, so builds made on demand stay so.
+     */
+    private static final class ImageBuilds extends AbstractList<BuildChanges> implements RandomAccess {
+        private final List<BuildChanges> source;
+        private int[] positions = new int[64];
+        private String[] images = new String[64];
+        private int[] numbers = new int[64];
+        private int size;
+
+        ImageBuilds(List<BuildChanges> source) {
+            this.source = source;
+        }
+
+        void add(int position, String image, int number) {
+            if (size == positions.length) {
+                positions = Arrays.copyOf(positions, size * 2);
+                images = Arrays.copyOf(images, size * 2);
+                numbers = Arrays.copyOf(numbers, size * 2);
+            }
+            positions[size] = position;
+            images[size] = image;
+            numbers[size] = number;
+            size++;
+        }
+
+        ImageBuilds trimmed() {
+            positions = Arrays.copyOf(positions, size);
+            images = Arrays.copyOf(images, size);
+            numbers = Arrays.copyOf(numbers, size);
+            return this;
+        }
+
+        @Override
+        public BuildChanges get(int index) {
+            Objects.checkIndex(index, size);
+            BuildChanges build = source.get(positions[index]);
+            Build original = build.build();
+            return new BuildChanges(
+                    new Build(
+                            images[index],
+                            numbers[index],
+                            original.startedAt(),
+                            original.duration(),
+                            original.result(),
+                            original.trigger(),
+                            original.revision(),
+                            original.branch()),
+                    build.range());
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     private static boolean changesModel(RepositoryModel model, ChangeRange range) {

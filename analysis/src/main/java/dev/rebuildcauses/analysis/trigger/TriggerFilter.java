@@ -4,6 +4,7 @@ import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ChangeRange;
 import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.analysis.model.PickedList;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,14 +34,16 @@ public final class TriggerFilter {
     }
 
     public Result apply(List<BuildChanges> builds) throws SnapshotException {
-        List<BuildChanges> kept = new ArrayList<>(builds.size());
+        // positions, not builds: builds made on demand stay so
+        int[] kept = new int[builds.size()];
+        int keptCount = 0;
         Set<String> by = new LinkedHashSet<>();
         int skipped = 0;
         CiTriggers triggers = null;
-        for (BuildChanges build : builds) {
-            ChangeRange range = build.range();
+        for (int i = 0; i < builds.size(); i++) {
+            ChangeRange range = builds.get(i).range();
             if (range.status() != RangeStatus.RESOLVED || range.files().isEmpty() || range.toRevision() == null) {
-                kept.add(build);
+                kept[keptCount++] = i;
                 continue;
             }
             boolean ciChanged = false;
@@ -58,10 +61,10 @@ public final class TriggerFilter {
                 skipped++;
                 by.add(skip.get());
             } else {
-                kept.add(build);
+                kept[keptCount++] = i;
             }
         }
-        return new Result(List.copyOf(kept), skipped, String.join("; ", by));
+        return new Result(PickedList.of(builds, kept, keptCount), skipped, String.join("; ", by));
     }
 
     private static List<String> pathsOf(ChangeRange range) {

@@ -9,8 +9,10 @@ import dev.rebuildcauses.analysis.dockerfile.DockerfileParser;
 import dev.rebuildcauses.analysis.dockerfile.InstructionStabilityMiner;
 import dev.rebuildcauses.analysis.dockerfile.StabilityTable;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import dev.rebuildcauses.analysis.model.PickedList;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +66,7 @@ final class AdviceStage {
 
     Outcome run(List<ClassifiedBuild> builds, Predicate<ClassifiedBuild> entersNoImage, Consumer<String> warnings)
             throws SourceException {
-        Map<String, List<ClassifiedBuild>> byJob = new TreeMap<>();
-        for (ClassifiedBuild build : builds) {
-            byJob.computeIfAbsent(build.build().job(), job -> new ArrayList<>()).add(build);
-        }
+        Map<String, List<ClassifiedBuild>> byJob = byJob(builds);
         List<Advice> advice = new ArrayList<>();
         List<JobDockerfiles> files = new ArrayList<>();
         for (Map.Entry<String, List<ClassifiedBuild>> job : byJob.entrySet()) {
@@ -86,6 +85,28 @@ final class AdviceStage {
             }
         }
         return new Outcome(advice, files);
+    }
+
+    /**
+     * The builds of each job, by name, in the given order: positions into {@code builds}, so builds made on
+     * demand stay so (a scan's million builds of one job are {@code builds} itself).
+     */
+    private static Map<String, List<ClassifiedBuild>> byJob(List<ClassifiedBuild> builds) {
+        Map<String, int[]> positions = new TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int i = 0; i < builds.size(); i++) {
+            String job = builds.get(i).build().job();
+            int count = counts.merge(job, 1, Integer::sum);
+            int[] at = positions.computeIfAbsent(job, name -> new int[16]);
+            if (count > at.length) {
+                at = Arrays.copyOf(at, at.length * 2);
+                positions.put(job, at);
+            }
+            at[count - 1] = i;
+        }
+        Map<String, List<ClassifiedBuild>> byJob = new TreeMap<>();
+        positions.forEach((job, at) -> byJob.put(job, PickedList.of(builds, at, counts.get(job))));
+        return byJob;
     }
 
     /** Stability judged as the advisor judges it: at the job's last build unless the settings say when. */

@@ -5,6 +5,7 @@ import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.classify.FileVerdict;
 import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import dev.rebuildcauses.analysis.model.ClassifiedBuilds;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,8 @@ public record Report(
         Map<BuildKey, List<FileVerdict>> explained,
         AdvisorSettings advisor) {
     public Report {
-        builds = List.copyOf(builds);
+        // classified builds made on demand stay so: a copy would make a million of them at once
+        builds = builds instanceof ClassifiedBuilds classified ? classified : List.copyOf(builds);
         summary = List.copyOf(summary);
         advice = List.copyOf(advice);
         adviceText = List.copyOf(adviceText);

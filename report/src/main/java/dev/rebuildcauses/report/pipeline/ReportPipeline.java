@@ -12,6 +12,7 @@ import dev.rebuildcauses.analysis.mine.FindingsMiner;
 import dev.rebuildcauses.analysis.mine.SummaryWriter;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
+import dev.rebuildcauses.analysis.model.ClassifiedBuilds;
 import dev.rebuildcauses.report.advice.AdviceReportWriter;
 import dev.rebuildcauses.report.advice.AdviceText;
 import dev.rebuildcauses.report.csv.CsvReportWriter;
@@ -255,11 +256,11 @@ public final class ReportPipeline {
 
     private List<ClassifiedBuild> classify(List<BuildChanges> builds) {
         BuildClassifier classifier = new BuildClassifier(rules);
-        List<ClassifiedBuild> classified = new ArrayList<>(builds.size());
+        ClassifiedBuilds classified = new ClassifiedBuilds(builds);
         ProgressSink.Progress bar = progress.start("builds classified");
         try {
             for (BuildChanges build : builds) {
-                classified.add(classifier.classify(build));
+                classified.addCauses(classifier.classify(build).causes());
                 if ((classified.size() & 0x3ff) == 0) {
                     bar.update(classified.size(), builds.size());
                 }
@@ -280,12 +281,12 @@ public final class ReportPipeline {
             Set<BuildKey> outsideImages)
             throws IOException {
         BuildExplainer by = explainer == null ? BuildExplainer.rulesOnly(rules) : explainer;
-        List<ClassifiedBuild> classified = new ArrayList<>(builds.size());
+        ClassifiedBuilds classified = new ClassifiedBuilds(builds);
         ProgressSink.Progress bar = progress.start("builds classified");
         try (FilesCsvWriter files = writeFiles && outDir != null ? FilesCsvWriter.open(outDir) : null) {
             for (BuildChanges build : builds) {
                 ExplainedBuild verdicts = explainFailing(by, build);
-                classified.add(verdicts.build());
+                classified.addCauses(verdicts.build().causes());
                 if (files != null) {
                     files.write(verdicts);
                 }

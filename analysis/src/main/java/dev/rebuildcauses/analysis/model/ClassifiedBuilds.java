@@ -1,0 +1,43 @@
+package dev.rebuildcauses.analysis.model;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * Classified builds kept as their builds plus one cause set each: a build is made a {@link ClassifiedBuild}
+ * only when asked for. Over builds made on demand (a scanned history), a million classified builds then cost
+ * four bytes each instead of their builds, ranges, commits and files for the whole run.
+ */
+public final class ClassifiedBuilds extends AbstractList<ClassifiedBuild> implements RandomAccess {
+    private final List<BuildChanges> builds;
+    private final CauseSet[] causes;
+    private int classified;
+
+    /** Room for the causes of {@code builds}, to be given in their order with {@link #addCauses}. */
+    public ClassifiedBuilds(List<BuildChanges> builds) {
+        this.builds = builds;
+        this.causes = new CauseSet[builds.size()];
+    }
+
+    /**
+     * Adds the next build, which must be {@code builds.get(size())} classified: its build and range are
+     * taken from the builds, its causes kept.
+     */
+    public void addCauses(CauseSet set) {
+        causes[classified++] = Objects.requireNonNull(set, "causes");
+    }
+
+    @Override
+    public ClassifiedBuild get(int index) {
+        Objects.checkIndex(index, classified);
+        BuildChanges build = builds.get(index);
+        return new ClassifiedBuild(build.build(), build.range(), causes[index]);
+    }
+
+    @Override
+    public int size() {
+        return classified;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.rebuildcauses.analysis.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ClassifiedBuildsTest {
+    /** Builds made on demand, counting how many were made. */
+    private static final class MadeOnDemand extends AbstractList<BuildChanges> {
+        final AtomicInteger made = new AtomicInteger();
+
+        @Override
+        public BuildChanges get(int index) {
+            made.incrementAndGet();
+            Build build = new Build("img", index + 1L, Instant.ofEpochSecond(index), null, "", "push", "r" + index, "");
+            return new BuildChanges(build, ChangeRange.noNewCommit("r" + index));
+        }
+
+        @Override
+        public int size() {
+            return 5;
+        }
+    }
+
+    @Test
+    void shouldMakeEachClassifiedBuildFromItsBuildAndTheCausesGivenInOrder() {
+        // Given
+        MadeOnDemand builds = new MadeOnDemand();
+        ClassifiedBuilds classified = new ClassifiedBuilds(builds);
+
+        // When
+        classified.addCauses(CauseSet.of(Causes.CODE));
+        classified.addCauses(CauseSet.of(Causes.DOCS, Causes.CI));
+        classified.addCauses(CauseSet.of(Causes.EMPTY_COMMIT));
+
+        // Then: only the builds classified so far, each made again when asked
+        assertThat(classified).hasSize(3);
+        assertThat(builds.made).hasValue(0);
+        assertThat(classified.get(1).build().number()).isEqualTo(2L);
+        assertThat(classified.get(1).range().fromRevision()).isEqualTo("r1");
+        assertThat(classified.get(1).causes()).isEqualTo(CauseSet.of(Causes.CI, Causes.DOCS));
+        assertThat(classified).extracting(b -> b.causes().key()).containsExactly("code", "ci;docs", "empty-commit");
+        assertThat(builds.made).hasValue(6);
+        assertThatThrownBy(() -> classified.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void shouldPickBuildsByPositionAndGiveTheListItselfWhenPickingAllInOrder() {
+        // Given
+        MadeOnDemand builds = new MadeOnDemand();
+
+        // When
+        List<BuildChanges> picked = PickedList.of(builds, new int[] {4, 1, 3, 0}, 2);
+        List<BuildChanges> all = PickedList.of(builds, new int[] {0, 1, 2, 3, 4}, 5);
+
+        // Then
+        assertThat(picked).extracting(b -> b.build().number()).containsExactly(5L, 2L);
+        assertThat(all).isSameAs(builds);
+        assertThat(PickedList.of(builds, new int[] {0, 1, 2, 4, 3}, 5))
+                .hasSize(5)
+                .isNotSameAs(builds);
+        assertThatThrownBy(() -> picked.get(2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> PickedList.of(builds, new int[] {7}, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+}
