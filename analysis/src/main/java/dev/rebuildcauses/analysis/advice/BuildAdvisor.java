@@ -1,6 +1,7 @@
 package dev.rebuildcauses.analysis.advice;
 
 import dev.rebuildcauses.analysis.model.Causes;
+import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.analysis.model.Commit;
 import java.util.ArrayList;
@@ -269,11 +270,12 @@ final class BuildAdvisor {
 
     private static String authors(List<ClassifiedBuild> builds) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (ClassifiedBuild build : builds) {
-            if (!build.has(Causes.EMPTY_COMMIT)) {
+        for (int i = 0; i < builds.size(); i++) {
+            // made whole only when it is an empty-commit build: the others' commits are not read
+            if (!ChangesOmitted.withoutChanges(builds, i).has(Causes.EMPTY_COMMIT)) {
                 continue;
             }
-            for (Commit commit : build.range().commits()) {
+            for (Commit commit : builds.get(i).range().commits()) {
                 if (commit.isEmpty()) {
                     counts.merge(commit.author().isEmpty() ? "unknown" : commit.author(), 1, Integer::sum);
                 }

@@ -2,6 +2,7 @@ package dev.rebuildcauses.analysis.advice;
 
 import dev.rebuildcauses.analysis.model.CauseSet;
 import dev.rebuildcauses.analysis.model.Causes;
+import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ final class BuildCosts {
     private final List<ClassifiedBuild> builds;
     private final double spanDays;
     private final boolean durations;
+    private final Instant lastStarted;
 
     /** Over {@code builds}, kept as given: a list that makes its builds on demand is not made whole. */
     BuildCosts(List<ClassifiedBuild> builds) {
@@ -35,12 +37,14 @@ final class BuildCosts {
         Instant first = null;
         Instant last = null;
         boolean anyDuration = false;
-        for (ClassifiedBuild build : this.builds) {
+        for (int i = 0; i < this.builds.size(); i++) {
+            ClassifiedBuild build = light(i);
             Instant started = build.build().startedAt();
             first = first == null || started.compareTo(first) < 0 ? started : first;
             last = last == null || started.compareTo(last) > 0 ? started : last;
             anyDuration |= build.build().hasDuration();
         }
+        this.lastStarted = last;
         first = first == null ? Instant.EPOCH : first;
         last = last == null ? Instant.EPOCH : last;
         this.spanDays = Math.max(1.0, Duration.between(first, last).getSeconds() / 86_400.0);
@@ -62,14 +66,14 @@ final class BuildCosts {
     }
 
     /**
-     * {@code filter} asked once per build of this job, its answers kept by position: the advice asks the
+     * {@code filter} asked once per build of this job (without its commits and files), its answers kept by position: the advice asks the
      * same builds the same question in several passes, and some filters look the build up. Asked of a
      * build directly, it asks {@code filter}.
      */
     Predicate<ClassifiedBuild> remembered(Predicate<ClassifiedBuild> filter) {
         BitSet matching = new BitSet(builds.size());
         for (int i = 0; i < builds.size(); i++) {
-            matching.set(i, filter.test(builds.get(i)));
+            matching.set(i, filter.test(light(i)));
         }
         return new Remembered(filter, matching);
     }
@@ -92,6 +96,11 @@ final class BuildCosts {
         return build.causes().isSolo(Causes.CODE);
     }
 
+    /** When the job's last build started, {@code null} without builds. */
+    Instant lastStarted() {
+        return lastStarted;
+    }
+
     boolean hasDurations() {
         return durations;
     }
@@ -103,21 +112,28 @@ final class BuildCosts {
     int count(Predicate<ClassifiedBuild> filter) {
         int count = 0;
         for (int i = 0; i < builds.size(); i++) {
-            if (matches(filter, i, builds.get(i))) {
+            if (matches(filter, i, light(i))) {
                 count++;
             }
         }
         return count;
     }
 
-    /** Runs {@code action} on each matching build. */
+    /** Runs {@code action} on each matching build, whole: with its commits and files. */
     void each(Predicate<ClassifiedBuild> filter, java.util.function.Consumer<ClassifiedBuild> action) {
         for (int i = 0; i < builds.size(); i++) {
-            ClassifiedBuild build = builds.get(i);
-            if (matches(filter, i, build)) {
-                action.accept(build);
+            if (matches(filter, i, light(i))) {
+                action.accept(builds.get(i));
             }
         }
+    }
+
+    /**
+     * The build at {@code position}, its commits and files left out where the list makes builds on demand:
+     * filters and the counts read a build's record and causes only.
+     */
+    private ClassifiedBuild light(int position) {
+        return ChangesOmitted.withoutChanges(builds, position);
     }
 
     int total() {
@@ -127,7 +143,7 @@ final class BuildCosts {
     double hours(Predicate<ClassifiedBuild> filter) {
         long millis = 0;
         for (int i = 0; i < builds.size(); i++) {
-            ClassifiedBuild build = builds.get(i);
+            ClassifiedBuild build = light(i);
             if (matches(filter, i, build) && build.build().hasDuration()) {
                 millis += build.build().duration().toMillis();
             }
@@ -144,7 +160,7 @@ final class BuildCosts {
         double[] hours = new double[builds.size()];
         int n = 0;
         for (int i = 0; i < builds.size(); i++) {
-            ClassifiedBuild build = builds.get(i);
+            ClassifiedBuild build = light(i);
             if (matches(filter, i, build) && build.build().hasDuration()) {
                 hours[n++] = build.build().duration().toMillis() / 3_600_000.0;
             }

@@ -33,10 +33,7 @@ public final class LayeringAdvisor {
         BuildCosts costs = new BuildCosts(builds);
         FastPathEstimate fastPath = FastPathEstimate.of(costs, settings.fastPathCostFraction());
         List<Advice> advice = new ArrayList<>(new BuildAdvisor(job, costs, fastPath, settings, context).advise(builds));
-        Instant lastBuild = builds.stream()
-                .map(b -> b.build().startedAt())
-                .max(Instant::compareTo)
-                .orElse(null);
+        Instant lastBuild = costs.lastStarted();
         DockerfileAdvisor files = new DockerfileAdvisor(job, costs, settings, dockerfiles.size() > 1);
         for (DockerfileHistory history : dockerfiles) {
             advice.addAll(files.advise(history, lastBuild));

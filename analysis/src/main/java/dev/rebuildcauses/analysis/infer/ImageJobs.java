@@ -3,6 +3,7 @@ package dev.rebuildcauses.analysis.infer;
 import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import java.util.AbstractList;
@@ -62,10 +63,9 @@ public final class ImageJobs {
      */
     public java.util.Optional<Split> splitIfSeveral(List<BuildChanges> builds) throws SnapshotException {
         String tip = null;
-        for (BuildChanges build : builds) {
-            if (build.range().toRevision() != null) {
-                tip = build.range().toRevision();
-            }
+        // the last build with a revision: from the end, so builds made on demand are not all made
+        for (int i = builds.size() - 1; i >= 0 && tip == null; i--) {
+            tip = builds.get(i).range().toRevision();
         }
         if (tip == null || graphAt(tip).size() < 2) {
             return java.util.Optional.empty();
@@ -139,7 +139,8 @@ public final class ImageJobs {
      * The builds of the images: each a build of the given list renamed after its image and renumbered,
      * made when asked for, so builds made on demand stay so.
      */
-    private static final class ImageBuilds extends AbstractList<BuildChanges> implements RandomAccess {
+    private static final class ImageBuilds extends AbstractList<BuildChanges>
+            implements RandomAccess, ChangesOmitted<BuildChanges> {
         private final List<BuildChanges> source;
         private int[] positions = new int[64];
         private String[] images = new String[64];
@@ -171,8 +172,15 @@ public final class ImageJobs {
 
         @Override
         public BuildChanges get(int index) {
-            Objects.checkIndex(index, size);
-            BuildChanges build = source.get(positions[index]);
+            return renamed(index, source.get(positions[Objects.checkIndex(index, size)]));
+        }
+
+        @Override
+        public BuildChanges withoutChanges(int index) {
+            return renamed(index, ChangesOmitted.withoutChanges(source, positions[Objects.checkIndex(index, size)]));
+        }
+
+        private BuildChanges renamed(int index, BuildChanges build) {
             Build original = build.build();
             return new BuildChanges(
                     new Build(

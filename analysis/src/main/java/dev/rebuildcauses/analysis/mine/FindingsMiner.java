@@ -1,6 +1,7 @@
 package dev.rebuildcauses.analysis.mine;
 
 import dev.rebuildcauses.analysis.model.Causes;
+import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,8 +27,15 @@ public final class FindingsMiner {
 
     public static Findings mine(Collection<ClassifiedBuild> builds) {
         MiningPass pass = new MiningPass();
-        for (ClassifiedBuild build : builds) {
-            pass.add(build);
+        if (builds instanceof ChangesOmitted<?> && builds instanceof List<ClassifiedBuild> list) {
+            // mining reads no commit and no file: builds made on demand are made without them
+            for (int i = 0; i < list.size(); i++) {
+                pass.add(ChangesOmitted.withoutChanges(list, i));
+            }
+        } else {
+            for (ClassifiedBuild build : builds) {
+                pass.add(build);
+            }
         }
         return findingsOf(pass);
     }

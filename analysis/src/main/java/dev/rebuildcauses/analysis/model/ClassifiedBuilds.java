@@ -10,7 +10,8 @@ import java.util.RandomAccess;
  * only when asked for. Over builds made on demand (a scanned history), a million classified builds then cost
  * four bytes each instead of their builds, ranges, commits and files for the whole run.
  */
-public final class ClassifiedBuilds extends AbstractList<ClassifiedBuild> implements RandomAccess {
+public final class ClassifiedBuilds extends AbstractList<ClassifiedBuild>
+        implements RandomAccess, ChangesOmitted<ClassifiedBuild> {
     private final List<BuildChanges> builds;
     private final CauseSet[] causes;
     private int classified;
@@ -33,6 +34,13 @@ public final class ClassifiedBuilds extends AbstractList<ClassifiedBuild> implem
     public ClassifiedBuild get(int index) {
         Objects.checkIndex(index, classified);
         BuildChanges build = builds.get(index);
+        return new ClassifiedBuild(build.build(), build.range(), causes[index]);
+    }
+
+    @Override
+    public ClassifiedBuild withoutChanges(int index) {
+        Objects.checkIndex(index, classified);
+        BuildChanges build = ChangesOmitted.withoutChanges(builds, index);
         return new ClassifiedBuild(build.build(), build.range(), causes[index]);
     }
 

@@ -10,7 +10,7 @@ import java.util.RandomAccess;
  * Some elements of a list, by position, each asked of that list when asked of this one: picking builds out
  * of a list that makes its builds on demand keeps them made on demand.
  */
-public final class PickedList<T> extends AbstractList<T> implements RandomAccess {
+public final class PickedList<T> extends AbstractList<T> implements RandomAccess, ChangesOmitted<T> {
     private final List<T> source;
     private final int[] positions;
 
@@ -39,6 +39,11 @@ public final class PickedList<T> extends AbstractList<T> implements RandomAccess
     @Override
     public T get(int index) {
         return source.get(positions[Objects.checkIndex(index, positions.length)]);
+    }
+
+    @Override
+    public T withoutChanges(int index) {
+        return ChangesOmitted.withoutChanges(source, positions[Objects.checkIndex(index, positions.length)]);
     }
 
     @Override

@@ -50,6 +50,57 @@ class ClassifiedBuildsTest {
     }
 
     @Test
+    void shouldLeaveCommitsAndFilesOutWhereTheBuildsCanAndKeepRecordAndCauses() {
+        // Given builds that give a build without its changes
+        List<BuildChanges> omitting = new Omitting();
+        ClassifiedBuilds classified = new ClassifiedBuilds(omitting);
+        classified.addCauses(CauseSet.of(Causes.CODE));
+        classified.addCauses(CauseSet.of(Causes.DOCS));
+
+        // When
+        ClassifiedBuild light = ChangesOmitted.withoutChanges(classified, 1);
+        List<ClassifiedBuild> view = ChangesOmitted.view(classified);
+
+        // Then
+        assertThat(light.range().files()).isEmpty();
+        assertThat(classified.get(1).range().files()).hasSize(1);
+        assertThat(light.build()).isEqualTo(classified.get(1).build());
+        assertThat(light.causes()).isEqualTo(CauseSet.of(Causes.DOCS));
+        assertThat(view).hasSize(2).allSatisfy(b -> assertThat(b.range().files())
+                .isEmpty());
+        assertThat(PickedList.of(classified, new int[] {1}, 1))
+                .extracting(b -> ChangesOmitted.withoutChanges(List.of(b), 0).causes())
+                .containsExactly(CauseSet.of(Causes.DOCS));
+        assertThat(ChangesOmitted.withoutChanges(PickedList.of(classified, new int[] {1}, 1), 0)
+                        .range()
+                        .files())
+                .isEmpty();
+    }
+
+    /** Builds with one changed file each, which can leave it out. */
+    private static final class Omitting extends AbstractList<BuildChanges> implements ChangesOmitted<BuildChanges> {
+        @Override
+        public BuildChanges get(int index) {
+            return build(index, List.of(FileChange.of(ChangeKind.MODIFY, "f" + index)));
+        }
+
+        @Override
+        public BuildChanges withoutChanges(int index) {
+            return build(index, List.of());
+        }
+
+        private static BuildChanges build(int index, List<FileChange> files) {
+            Build build = new Build("img", index + 1L, Instant.ofEpochSecond(index), null, "", "push", "r" + index, "");
+            return new BuildChanges(build, ChangeRange.resolved("r" + (index - 1), "r" + index, List.of(), files));
+        }
+
+        @Override
+        public int size() {
+            return 2;
+        }
+    }
+
+    @Test
     void shouldPickBuildsByPositionAndGiveTheListItselfWhenPickingAllInOrder() {
         // Given
         MadeOnDemand builds = new MadeOnDemand();

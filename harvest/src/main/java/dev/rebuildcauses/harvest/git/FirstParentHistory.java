@@ -3,8 +3,10 @@ package dev.rebuildcauses.harvest.git;
 import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.analysis.model.RangeStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.AbstractList;
@@ -64,6 +66,8 @@ public final class FirstParentHistory {
      * full, where a map of boxed positions cost about 56 bytes a commit.
      */
     private final int[] positions;
+
+    private Memo lastId;
 
     private FirstParentHistory(String branch, Builder walked, CommitGraph graph) {
         this.branch = branch;
@@ -265,7 +269,12 @@ public final class FirstParentHistory {
     /** The step at {@code index}. */
     public HistoryStep step(int index) {
         Objects.checkIndex(index, size);
-        Commit commit = commit(index);
+        return step(index, index == 0 ? null : id(index - 1));
+    }
+
+    /** The step at {@code index}, whose first parent (when it has just that one) is {@code previous}. */
+    private HistoryStep step(int index, String previous) {
+        Commit commit = commit(index, previous);
         List<Commit> commits;
         int from = broughtStart == null ? 0 : broughtStart[index];
         int to = broughtStart == null ? 0 : broughtStart[index + 1];
@@ -281,8 +290,18 @@ public final class FirstParentHistory {
 
     /** The commit id of step {@code index}. */
     public String id(int index) {
-        return CommitIds.hex(ids, at(Objects.checkIndex(index, size)) * idBytes, idBytes);
+        // a pass along the chain asks each id twice (as a step, then as the next step's parent)
+        Memo memo = lastId;
+        if (memo != null && memo.index == index) {
+            return memo.id;
+        }
+        String id = CommitIds.hex(ids, at(Objects.checkIndex(index, size)) * idBytes, idBytes);
+        lastId = new Memo(index, id);
+        return id;
     }
+
+    /** The last id spelled out; immutable, so threads that race on it see one whole or the other. */
+    private record Memo(int index, String id) {}
 
     /** The first-parent diff of step {@code index} (for a merge: everything the merge brought). */
     public List<FileChange> files(int index) {
@@ -309,11 +328,11 @@ public final class FirstParentHistory {
         return List.of(parents);
     }
 
-    private Commit commit(int index) {
+    private Commit commit(int index, String previous) {
         int k = at(index);
         List<String> parents = parentsApart(k);
         if (parents == null) {
-            parents = List.of(id(index - 1));
+            parents = List.of(previous);
         }
         String message = new String(
                 messages, (int) messageStart[k], (int) (messageStart[k + 1] - messageStart[k]), StandardCharsets.UTF_8);
@@ -343,8 +362,9 @@ public final class FirstParentHistory {
         if (index == 0) {
             return ChangeRange.firstBuild(id(0));
         }
-        HistoryStep step = step(index);
-        return ChangeRange.resolved(id(index - 1), step.commit().id(), step.commits(), step.files());
+        String previous = id(index - 1);
+        HistoryStep step = step(index, previous);
+        return ChangeRange.resolved(previous, step.commit().id(), step.commits(), step.files());
     }
 
     /**
@@ -375,11 +395,41 @@ public final class FirstParentHistory {
      * push; each build is made when asked for, so a list of a million builds costs no memory of its own.
      */
     public List<BuildChanges> asBuilds(String job) {
-        return new Lazy<>(size, index -> {
-            ChangeRange range = rangeOf(index);
-            Build build = new Build(job, index + 1L, committedAt(index), null, "", "push", range.toRevision(), branch);
-            return new BuildChanges(build, range);
-        });
+        return new Builds(job);
+    }
+
+    /** The steps as builds of one job, each made when asked for, with or without its commits and files. */
+    private final class Builds extends AbstractList<BuildChanges>
+            implements RandomAccess, ChangesOmitted<BuildChanges> {
+        private final String job;
+
+        Builds(String job) {
+            this.job = job;
+        }
+
+        @Override
+        public BuildChanges get(int index) {
+            ChangeRange range = rangeOf(Objects.checkIndex(index, size));
+            return new BuildChanges(build(index, range.toRevision()), range);
+        }
+
+        @Override
+        public BuildChanges withoutChanges(int index) {
+            // no ids: spelling two of them out was most of the cost of a pass over a million builds
+            ChangeRange range = Objects.checkIndex(index, size) == 0
+                    ? ChangeRange.firstBuild(null)
+                    : new ChangeRange(RangeStatus.RESOLVED, null, null, List.of(), List.of(), "");
+            return new BuildChanges(build(index, null), range);
+        }
+
+        private Build build(int index, String revision) {
+            return new Build(job, index + 1L, committedAt(index), null, "", "push", revision, branch);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /** A read-only list of {@code size} elements, each made by {@code make} when asked for. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import java.nio.file.Path;
@@ -72,6 +73,17 @@ class FirstParentHistoryTest {
         assertThat(history.range(history.id(0), history.id(3)).orElseThrow().commits())
                 .extracting(Commit::message)
                 .containsExactly("a", "f1", "Merge feature", "rebuild");
+        for (int i = 0; i < builds.size(); i++) {
+            BuildChanges light = ChangesOmitted.withoutChanges(builds, i);
+            BuildChanges whole = builds.get(i);
+            assertThat(light.build().job()).isEqualTo(whole.build().job());
+            assertThat(light.build().number()).isEqualTo(whole.build().number());
+            assertThat(light.build().startedAt()).isEqualTo(whole.build().startedAt());
+            assertThat(light.build().trigger()).isEqualTo(whole.build().trigger());
+            assertThat(light.range().status()).isEqualTo(whole.range().status());
+            assertThat(light.range().commits()).isEmpty();
+            assertThat(light.range().files()).isEmpty();
+        }
         assertThatThrownBy(() -> builds.get(4)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> builds.set(0, builds.get(0))).isInstanceOf(UnsupportedOperationException.class);
     }

@@ -8,6 +8,7 @@ import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
 import dev.rebuildcauses.analysis.dockerfile.DockerfileParser;
 import dev.rebuildcauses.analysis.dockerfile.InstructionStabilityMiner;
 import dev.rebuildcauses.analysis.dockerfile.StabilityTable;
+import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.analysis.model.PickedList;
 import java.time.Instant;
@@ -95,7 +96,7 @@ final class AdviceStage {
         Map<String, int[]> positions = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
         for (int i = 0; i < builds.size(); i++) {
-            String job = builds.get(i).build().job();
+            String job = ChangesOmitted.withoutChanges(builds, i).build().job();
             int count = counts.merge(job, 1, Integer::sum);
             int[] at = positions.computeIfAbsent(job, name -> new int[16]);
             if (count > at.length) {
@@ -111,10 +112,11 @@ final class AdviceStage {
 
     /** Stability judged as the advisor judges it: at the job's last build unless the settings say when. */
     private JobDockerfiles describe(String job, List<ClassifiedBuild> builds, List<DockerfileHistory> histories) {
-        Instant lastBuild = builds.stream()
-                .map(b -> b.build().startedAt())
-                .max(Instant::compareTo)
-                .orElse(null);
+        Instant lastBuild = null;
+        for (int i = 0; i < builds.size(); i++) {
+            Instant started = ChangesOmitted.withoutChanges(builds, i).build().startedAt();
+            lastBuild = lastBuild == null || started.isAfter(lastBuild) ? started : lastBuild;
+        }
         List<StabilityTable> tables = new ArrayList<>();
         Map<String, String> current = new LinkedHashMap<>();
         for (DockerfileHistory history : histories) {

@@ -11,6 +11,7 @@ import dev.rebuildcauses.analysis.mine.Findings;
 import dev.rebuildcauses.analysis.mine.FindingsMiner;
 import dev.rebuildcauses.analysis.mine.SummaryWriter;
 import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.analysis.model.ClassifiedBuilds;
 import dev.rebuildcauses.report.advice.AdviceReportWriter;
@@ -138,13 +139,13 @@ public final class ReportPipeline {
             for (String job : new LinkedHashSet<>(history.jobs())) {
                 List<BuildChanges> builds = history.builds(job);
                 List<ClassifiedBuild> classified = new ArrayList<>(builds.size());
-                Set<BuildKey> outsideImages = new HashSet<>();
+                BuildKeySet outsideImages = new BuildKeySet();
                 for (BuildChanges build : builds) {
                     if (explaining) {
                         ExplainedBuild verdicts = explainFailing(by, build);
                         classified.add(verdicts.build());
                         if (verdicts.entersNoImage()) {
-                            outsideImages.add(BuildKey.of(build.build()));
+                            outsideImages.add(build.build());
                         }
                         recent.offer(build.build(), verdicts.files());
                     } else {
@@ -152,8 +153,7 @@ public final class ReportPipeline {
                     }
                 }
                 if (advice != null) {
-                    advisedByJob.put(
-                            job, advice.run(classified, b -> outsideImages.contains(BuildKey.of(b.build())), warnings));
+                    advisedByJob.put(job, advice.run(classified, b -> outsideImages.contains(b.build()), warnings));
                 }
                 classified.forEach(rows::add);
                 done += classified.size();
@@ -191,11 +191,12 @@ public final class ReportPipeline {
      */
     public Report run(List<BuildChanges> builds, Path outDir) throws IOException, SourceException {
         Set<BuildKey> recent = new HashSet<>();
-        for (BuildChanges build : RecentBuilds.newest(builds, BuildChanges::build, EXPLAINED_BUILDS)) {
+        for (BuildChanges build :
+                RecentBuilds.newest(ChangesOmitted.view(builds), BuildChanges::build, EXPLAINED_BUILDS)) {
             recent.add(BuildKey.of(build.build()));
         }
         Map<BuildKey, List<FileVerdict>> explained = new HashMap<>();
-        Set<BuildKey> outsideImages = new HashSet<>();
+        BuildKeySet outsideImages = new BuildKeySet();
         List<ClassifiedBuild> classified = explainer == null && !writeFiles
                 ? classify(builds)
                 : explain(builds, outDir, recent, explained, outsideImages);
@@ -228,7 +229,7 @@ public final class ReportPipeline {
         Timing.mark("report written");
         AdviceStage.Outcome advised = advice == null
                 ? new AdviceStage.Outcome(List.of(), List.of())
-                : advice.run(classified, b -> outsideImages.contains(BuildKey.of(b.build())), warnings);
+                : advice.run(classified, b -> outsideImages.contains(b.build()), warnings);
         List<Advice> adviceList = advised.advice();
         List<String> inPlace = advice == null ? List.of() : advice.inPlace();
         List<String> adviceText = advice == null ? List.of() : AdviceText.lines(adviceList, inPlace);
@@ -278,7 +279,7 @@ public final class ReportPipeline {
             Path outDir,
             Set<BuildKey> recent,
             Map<BuildKey, List<FileVerdict>> explained,
-            Set<BuildKey> outsideImages)
+            BuildKeySet outsideImages)
             throws IOException {
         BuildExplainer by = explainer == null ? BuildExplainer.rulesOnly(rules) : explainer;
         ClassifiedBuilds classified = new ClassifiedBuilds(builds);
@@ -292,7 +293,7 @@ public final class ReportPipeline {
                 }
                 BuildKey key = BuildKey.of(build.build());
                 if (verdicts.entersNoImage()) {
-                    outsideImages.add(key);
+                    outsideImages.add(build.build());
                 }
                 if (recent.contains(key)) {
                     explained.put(key, verdicts.files());

@@ -1,0 +1,52 @@
+package dev.rebuildcauses.analysis.model;
+
+import java.util.List;
+
+/**
+ * A list of builds that makes its elements on demand and can make one without its range's commits, files
+ * and revisions, for much less than the whole: passes that read only a build's record, causes and range status
+ * (mining, the advisor's counts) go through a million builds without making a million ranges.
+ *
+ * @param <T> {@link BuildChanges} or {@link ClassifiedBuild}
+ */
+public interface ChangesOmitted<T> {
+    /**
+     * The element at {@code index} as {@link List#get} gives it, except that its range's commits and files
+     * may be left out (empty) and its revisions too ({@code null}, in the range and the build): a caller
+     * reads the build's job, number, times, duration, result and trigger, the causes and the range's
+     * status, nothing else.
+     */
+    T withoutChanges(int index);
+
+    /**
+     * {@code list}'s element at {@code index}, its range's commits, files and revisions left out where the
+     * list can do so cheaply (so not to be read), whole otherwise.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T withoutChanges(List<T> list, int index) {
+        return list instanceof ChangesOmitted<?> omitting
+                ? ((ChangesOmitted<T>) omitting).withoutChanges(index)
+                : list.get(index);
+    }
+
+    /**
+     * {@code list} as a view whose elements come from {@link #withoutChanges(List, int)}: for passes that
+     * read only records, causes and range status of builds.
+     */
+    static <T> List<T> view(List<T> list) {
+        if (!(list instanceof ChangesOmitted<?>)) {
+            return list;
+        }
+        return new java.util.AbstractList<T>() {
+            @Override
+            public T get(int index) {
+                return withoutChanges(list, index);
+            }
+
+            @Override
+            public int size() {
+                return list.size();
+            }
+        };
+    }
+}
