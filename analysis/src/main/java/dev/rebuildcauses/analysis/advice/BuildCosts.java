@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -30,6 +32,10 @@ final class BuildCosts {
     private final double spanDays;
     private final boolean durations;
     private final Instant lastStarted;
+    /** Answers by filter instance: filters are pure, and the builds do not change. */
+    private final Map<Predicate<ClassifiedBuild>, Integer> counts = new IdentityHashMap<>();
+
+    private final Map<Predicate<ClassifiedBuild>, Double> hours = new IdentityHashMap<>();
 
     /** Over {@code builds}, kept as given: a list that makes its builds on demand is not made whole. */
     BuildCosts(List<ClassifiedBuild> builds) {
@@ -110,12 +116,18 @@ final class BuildCosts {
     }
 
     int count(Predicate<ClassifiedBuild> filter) {
+        // the advice asks some filters (the same instance) more than once: a pass over a million builds each
+        Integer known = counts.get(filter);
+        if (known != null) {
+            return known;
+        }
         int count = 0;
         for (int i = 0; i < builds.size(); i++) {
             if (matches(filter, i, light(i))) {
                 count++;
             }
         }
+        counts.put(filter, count);
         return count;
     }
 
@@ -141,6 +153,10 @@ final class BuildCosts {
     }
 
     double hours(Predicate<ClassifiedBuild> filter) {
+        Double known = hours.get(filter);
+        if (known != null) {
+            return known;
+        }
         long millis = 0;
         for (int i = 0; i < builds.size(); i++) {
             ClassifiedBuild build = light(i);
@@ -148,7 +164,9 @@ final class BuildCosts {
                 millis += build.build().duration().toMillis();
             }
         }
-        return millis / 3_600_000.0;
+        double result = millis / 3_600_000.0;
+        hours.put(filter, result);
+        return result;
     }
 
     double perMonth(double hours) {

@@ -27,6 +27,13 @@ final class CommitIds {
         return true;
     }
 
+    /** As {@link #parse}, failing on an id that is not. */
+    static void require(String id, byte[] to, int at, int length) {
+        if (!parse(id, to, at, length)) {
+            throw new IllegalArgumentException("'" + id + "' is not a commit id like the first one read");
+        }
+    }
+
     /** The lower-case hexadecimal id of the {@code length} bytes of {@code from} at {@code at}. */
     static String hex(byte[] from, int at, int length) {
         byte[] text = new byte[2 * length];

@@ -7,14 +7,11 @@ import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
@@ -31,33 +28,24 @@ import java.util.function.IntFunction;
  * whole run; here about 70 and the message, and the collector has next to nothing to copy while git writes.
  */
 public final class FirstParentHistory {
+    /** The range of a build made without its changes: nothing of it is read but its status. */
+    private static final ChangeRange FIRST_OMITTED = ChangeRange.firstBuild(null);
+
+    private static final ChangeRange RESOLVED_OMITTED =
+            new ChangeRange(RangeStatus.RESOLVED, null, null, List.of(), List.of(), "");
+
     private final String branch;
     private final int size;
-    private final int idBytes;
     /** Column position {@code k} holds step {@code size - 1 - k}: the walk meets the newest first. */
-    private final byte[] ids;
-
-    private final long[] authorSeconds;
-    private final long[] commitSeconds;
-    private final int[] authorOf;
-    private final String[] authors;
-    private final byte[] messages;
-    /** Position {@code k}'s message is {@code messages[messageStart[k]]} up to {@code messageStart[k + 1]}. */
-    private final long[] messageStart;
-
-    private final FileChange[] files;
-    /** Position {@code k}'s files are {@code files[fileStart[k]]} up to {@code fileStart[k + 1]}. */
-    private final int[] fileStart;
+    private final CommitColumns columns;
     /**
      * The positions, ascending, of commits whose parents are not just the next older step (merges, the
-     * oldest); {@code apartAt[j]}'s parents are ids {@code apartStart[j]} up to {@code apartStart[j + 1]} of
-     * {@link #apartParents}.
+     * oldest); {@code apartAt[j]}'s parents are list {@code j} of {@link #apartParents}.
      */
     private final int[] apartAt;
 
-    private final int[] apartStart;
-    private final byte[] apartParents;
-    /** By step, the commits each merge brought, oldest first, as {@link #fileStart}; {@code null} without merges. */
+    private final CommitColumns.IdLists apartParents;
+    /** By step, the commits each merge brought, oldest first: those of step {@code i} from {@code broughtStart[i]} up to {@code broughtStart[i + 1]}; {@code null} without merges. */
     private final int[] broughtStart;
 
     private final Commit[] brought;
@@ -71,29 +59,22 @@ public final class FirstParentHistory {
 
     private FirstParentHistory(String branch, Builder walked, CommitGraph graph) {
         this.branch = branch;
-        this.size = walked.size;
-        this.idBytes = walked.idBytes;
-        this.ids = Arrays.copyOf(walked.ids, size * idBytes);
-        this.authorSeconds = Arrays.copyOf(walked.authorSeconds, size);
-        this.commitSeconds = Arrays.copyOf(walked.commitSeconds, size);
-        this.authorOf = Arrays.copyOf(walked.authorOf, size);
-        this.authors = walked.authors.toArray(String[]::new);
-        this.messages = Arrays.copyOf(walked.messages, (int) walked.messageStart[size]);
-        this.messageStart = Arrays.copyOf(walked.messageStart, size + 1);
-        this.files = Arrays.copyOf(walked.files, walked.fileStart[size]);
-        this.fileStart = Arrays.copyOf(walked.fileStart, size + 1);
+        this.columns = walked.columns;
+        columns.trim();
+        this.size = columns.size();
         if (size > 0 && walked.oldestParent != null) {
             walked.apart(size - 1, List.of(walked.oldestParent)); // a shallow clone's oldest
         }
         this.apartAt = Arrays.copyOf(walked.apartAt, walked.apartCount);
-        this.apartStart = Arrays.copyOf(walked.apartStart, walked.apartCount + 1);
-        this.apartParents = Arrays.copyOf(walked.apartParents, apartStart[walked.apartCount] * idBytes);
+        this.apartParents = walked.apartParents;
         this.positions = new int[Integer.highestOneBit(Math.max(1, size) * 2) * 2];
+        int mask = positions.length - 1;
         for (int i = 0; i < size; i++) {
-            int slot = slotOf(ids, at(i) * idBytes);
-            if (positions[slot] == 0) {
-                positions[slot] = i + 1; // a commit twice on one chain cannot happen; the first stays
+            int slot = spread(columns.idHash(at(i))) & mask;
+            while (positions[slot] != 0) {
+                slot = (slot + 1) & mask; // a commit twice on one chain cannot happen: no id to compare
             }
+            positions[slot] = i + 1;
         }
         List<Commit> broughtCommits = new ArrayList<>();
         int[] starts = null;
@@ -122,100 +103,36 @@ public final class FirstParentHistory {
      * #build} makes the history, with what each merge brought from the commits off the chain.
      */
     static final class Builder {
-        private int size;
-        private int idBytes;
-        private byte[] ids = new byte[1024];
-        private long[] authorSeconds = new long[64];
-        private long[] commitSeconds = new long[64];
-        private int[] authorOf = new int[64];
-        private final List<String> authors = new ArrayList<>();
-        private final Map<String, Integer> authorIds = new HashMap<>();
-        private byte[] messages = new byte[4096];
-        private long[] messageStart = new long[65];
-        private FileChange[] files = new FileChange[64];
-        private int[] fileStart = new int[65];
+        private final CommitColumns columns = new CommitColumns();
         private int[] apartAt = new int[16];
-        private int[] apartStart = new int[17];
-        private byte[] apartParents = new byte[256];
+        private CommitColumns.IdLists apartParents;
         private int apartCount;
         private String oldestParent;
 
         /** Adds the next older commit of the chain. */
         void add(LogEntry entry) {
-            int k = size;
-            if (k == authorSeconds.length) {
-                int more = k * 2;
-                authorSeconds = Arrays.copyOf(authorSeconds, more);
-                commitSeconds = Arrays.copyOf(commitSeconds, more);
-                authorOf = Arrays.copyOf(authorOf, more);
-                messageStart = Arrays.copyOf(messageStart, more + 1);
-                fileStart = Arrays.copyOf(fileStart, more + 1);
-            }
-            if (k == 0) {
-                idBytes = entry.id().length() / 2;
-            }
-            if ((k + 1) * idBytes > ids.length) {
-                ids = Arrays.copyOf(ids, Math.max((k + 1) * idBytes, ids.length * 2));
-            }
-            if (!CommitIds.parse(entry.id(), ids, k * idBytes, idBytes)) {
-                throw new IllegalArgumentException("'" + entry.id() + "' is not a commit id like the first one read");
-            }
-            authorSeconds[k] = entry.authorTime().getEpochSecond();
-            commitSeconds[k] = entry.commitTime().getEpochSecond();
-            authorOf[k] = authorIds.computeIfAbsent(entry.author(), name -> {
-                authors.add(name);
-                return authors.size() - 1;
-            });
-            byte[] message = entry.message().getBytes(StandardCharsets.UTF_8);
-            long messageAt = messageStart[k];
-            if (messageAt + message.length > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("the history's messages exceed 2 GB");
-            }
-            if (messageAt + message.length > messages.length) {
-                messages = Arrays.copyOf(messages, (int)
-                        Math.min(Integer.MAX_VALUE - 16, Math.max(messageAt + message.length, messages.length * 2L)));
-            }
-            System.arraycopy(message, 0, messages, (int) messageAt, message.length);
-            messageStart[k + 1] = messageAt + message.length;
-            int fileAt = fileStart[k];
-            int fileEnd = fileAt + entry.files().size();
-            if (fileEnd > files.length) {
-                files = Arrays.copyOf(files, Math.max(fileEnd, files.length * 2));
-            }
-            for (FileChange change : entry.files()) {
-                files[fileAt++] = change;
-            }
-            fileStart[k + 1] = fileEnd;
+            int k = columns.add(entry);
             List<String> parents = entry.parents();
             if (parents.size() != 1) {
                 apart(k, parents);
             }
             oldestParent = parents.size() == 1 ? parents.get(0) : null;
-            size++;
         }
 
         private void apart(int k, List<String> parents) {
+            if (apartParents == null) {
+                apartParents = new CommitColumns.IdLists(columns.idBytes());
+            }
             if (apartCount == apartAt.length) {
                 apartAt = Arrays.copyOf(apartAt, apartCount * 2);
-                apartStart = Arrays.copyOf(apartStart, apartCount * 2 + 1);
             }
-            int from = apartStart[apartCount];
-            if ((from + parents.size()) * idBytes > apartParents.length) {
-                apartParents = Arrays.copyOf(
-                        apartParents, Math.max((from + parents.size()) * idBytes, apartParents.length * 2));
-            }
-            for (String parent : parents) {
-                if (!CommitIds.parse(parent, apartParents, from++ * idBytes, idBytes)) {
-                    throw new IllegalArgumentException("'" + parent + "' is not a commit id like the first one read");
-                }
-            }
-            apartAt[apartCount] = k;
-            apartStart[++apartCount] = from;
+            apartAt[apartCount++] = k;
+            apartParents.add(parents);
         }
 
         /** How many commits were added. */
         int size() {
-            return size;
+            return columns.size();
         }
 
         /** The history of {@code branch}; {@code graph} holds the commits off the chain that merges brought. */
@@ -229,24 +146,7 @@ public final class FirstParentHistory {
         return size - 1 - index;
     }
 
-    /** The slot holding the id at {@code id[from]}, or the free slot where it would go. */
-    private int slotOf(byte[] id, int from) {
-        int mask = positions.length - 1;
-        int slot = mix(CommitIds.hash(id, from)) & mask;
-        while (positions[slot] != 0
-                && !Arrays.equals(
-                        ids,
-                        at(positions[slot] - 1) * idBytes,
-                        at(positions[slot] - 1) * idBytes + idBytes,
-                        id,
-                        from,
-                        from + idBytes)) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
-    }
-
-    private static int mix(int hash) {
+    private static int spread(int hash) {
         int h = hash * 0x9E3779B9;
         return h ^ (h >>> 16);
     }
@@ -295,7 +195,7 @@ public final class FirstParentHistory {
         if (memo != null && memo.index == index) {
             return memo.id;
         }
-        String id = CommitIds.hex(ids, at(Objects.checkIndex(index, size)) * idBytes, idBytes);
+        String id = columns.id(at(Objects.checkIndex(index, size)));
         lastId = new Memo(index, id);
         return id;
     }
@@ -305,56 +205,44 @@ public final class FirstParentHistory {
 
     /** The first-parent diff of step {@code index} (for a merge: everything the merge brought). */
     public List<FileChange> files(int index) {
-        int k = at(Objects.checkIndex(index, size));
-        int from = fileStart[k];
-        int to = fileStart[k + 1];
-        return from == to ? List.of() : List.of(Arrays.copyOfRange(files, from, to));
+        return columns.files(at(Objects.checkIndex(index, size)));
     }
 
     private Instant committedAt(int index) {
-        return Instant.ofEpochSecond(commitSeconds[at(index)]);
+        return columns.commitTime(at(index));
     }
 
     /** The parents of position {@code k} when they are not just the next older step, else {@code null}. */
     private List<String> parentsApart(int k) {
         int j = Arrays.binarySearch(apartAt, k);
-        if (j < 0) {
-            return null;
-        }
-        String[] parents = new String[apartStart[j + 1] - apartStart[j]];
-        for (int p = 0; p < parents.length; p++) {
-            parents[p] = CommitIds.hex(apartParents, (apartStart[j] + p) * idBytes, idBytes);
-        }
-        return List.of(parents);
+        return j < 0 ? null : apartParents.get(j);
     }
 
     private Commit commit(int index, String previous) {
         int k = at(index);
         List<String> parents = parentsApart(k);
-        if (parents == null) {
-            parents = List.of(previous);
-        }
-        String message = new String(
-                messages, (int) messageStart[k], (int) (messageStart[k + 1] - messageStart[k]), StandardCharsets.UTF_8);
         return new Commit(
                 id(index),
-                parents,
-                authors[authorOf[k]],
-                Instant.ofEpochSecond(authorSeconds[k]),
-                message,
-                fileStart[k + 1] - fileStart[k]);
+                parents == null ? List.of(previous) : parents,
+                columns.author(k),
+                columns.authorTime(k),
+                columns.message(k),
+                columns.fileCount(k));
     }
 
     /** Position of a full commit id on the chain, or -1. */
     public int indexOf(String commitId) {
-        if (commitId == null || commitId.length() != idBytes * 2) {
+        byte[] id = size == 0 ? null : columns.parse(commitId);
+        if (id == null) {
             return -1;
         }
-        byte[] id = new byte[idBytes];
-        if (!CommitIds.parse(commitId, id, 0, idBytes)) {
-            return -1;
+        int mask = positions.length - 1;
+        for (int slot = spread(CommitIds.hash(id, 0)) & mask; positions[slot] != 0; slot = (slot + 1) & mask) {
+            if (columns.hasId(at(positions[slot] - 1), id, 0)) {
+                return positions[slot] - 1;
+            }
         }
-        return positions[slotOf(id, 0)] - 1;
+        return -1;
     }
 
     /** The range of step {@code index}: its parent (the previous step) up to it; the oldest step is a first build. */
@@ -415,10 +303,9 @@ public final class FirstParentHistory {
 
         @Override
         public BuildChanges withoutChanges(int index) {
-            // no ids: spelling two of them out was most of the cost of a pass over a million builds
-            ChangeRange range = Objects.checkIndex(index, size) == 0
-                    ? ChangeRange.firstBuild(null)
-                    : new ChangeRange(RangeStatus.RESOLVED, null, null, List.of(), List.of(), "");
+            // no ids (spelling two of them out was most of the cost of a pass over a million builds), and
+            // so one range for every build: nothing of it is read but its status
+            ChangeRange range = Objects.checkIndex(index, size) == 0 ? FIRST_OMITTED : RESOLVED_OMITTED;
             return new BuildChanges(build(index, null), range);
         }
 
