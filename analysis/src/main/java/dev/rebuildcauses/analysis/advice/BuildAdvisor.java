@@ -270,9 +270,10 @@ final class BuildAdvisor {
 
     private static String authors(List<ClassifiedBuild> builds) {
         Map<String, Integer> counts = new TreeMap<>();
+        List<ClassifiedBuild> omitting = ChangesOmitted.view(builds);
         for (int i = 0; i < builds.size(); i++) {
             // made whole only when it is an empty-commit build: the others' commits are not read
-            if (!ChangesOmitted.withoutChanges(builds, i).has(Causes.EMPTY_COMMIT)) {
+            if (!omitting.get(i).has(Causes.EMPTY_COMMIT)) {
                 continue;
             }
             for (Commit commit : builds.get(i).range().commits()) {

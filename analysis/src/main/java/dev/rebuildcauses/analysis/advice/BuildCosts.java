@@ -29,6 +29,7 @@ final class BuildCosts {
             Causes.NO_CHANGE_SOURCE);
 
     private final List<ClassifiedBuild> builds;
+    private final List<ClassifiedBuild> omitting;
     private final double spanDays;
     private final boolean durations;
     private final Instant lastStarted;
@@ -40,6 +41,7 @@ final class BuildCosts {
     /** Over {@code builds}, kept as given: a list that makes its builds on demand is not made whole. */
     BuildCosts(List<ClassifiedBuild> builds) {
         this.builds = builds instanceof RandomAccess ? builds : List.copyOf(builds);
+        this.omitting = ChangesOmitted.view(this.builds);
         Instant first = null;
         Instant last = null;
         boolean anyDuration = false;
@@ -145,7 +147,7 @@ final class BuildCosts {
      * filters and the counts read a build's record and causes only.
      */
     private ClassifiedBuild light(int position) {
-        return ChangesOmitted.withoutChanges(builds, position);
+        return omitting.get(position);
     }
 
     int total() {

@@ -142,6 +142,7 @@ public final class ImageJobs {
     private static final class ImageBuilds extends AbstractList<BuildChanges>
             implements RandomAccess, ChangesOmitted<BuildChanges> {
         private final List<BuildChanges> source;
+        private final List<BuildChanges> omitting;
         private int[] positions = new int[64];
         private String[] images = new String[64];
         private int[] numbers = new int[64];
@@ -149,6 +150,7 @@ public final class ImageJobs {
 
         ImageBuilds(List<BuildChanges> source) {
             this.source = source;
+            this.omitting = ChangesOmitted.view(source);
         }
 
         void add(int position, String image, int number) {
@@ -177,7 +179,7 @@ public final class ImageJobs {
 
         @Override
         public BuildChanges withoutChanges(int index) {
-            return renamed(index, ChangesOmitted.withoutChanges(source, positions[Objects.checkIndex(index, size)]));
+            return renamed(index, omitting.get(positions[Objects.checkIndex(index, size)]));
         }
 
         private BuildChanges renamed(int index, BuildChanges build) {

@@ -29,8 +29,9 @@ public final class FindingsMiner {
         MiningPass pass = new MiningPass();
         if (builds instanceof ChangesOmitted<?> && builds instanceof List<ClassifiedBuild> list) {
             // mining reads no commit and no file: builds made on demand are made without them
-            for (int i = 0; i < list.size(); i++) {
-                pass.add(ChangesOmitted.withoutChanges(list, i));
+            List<ClassifiedBuild> omitting = ChangesOmitted.view(list);
+            for (int i = 0; i < omitting.size(); i++) {
+                pass.add(omitting.get(i));
             }
         } else {
             for (ClassifiedBuild build : builds) {

@@ -30,23 +30,16 @@ public interface ChangesOmitted<T> {
     }
 
     /**
-     * {@code list} as a view whose elements come from {@link #withoutChanges(List, int)}: for passes that
-     * read only records, causes and range status of builds.
+     * {@code list} as a view whose elements come from {@link #withoutChanges(int)}, or {@code list} itself
+     * when it cannot leave changes out: for passes that read only records, causes and range status of
+     * builds. Decided once, not per element (a type check against an interface on every element of a
+     * million was the most of such a pass).
      */
+    @SuppressWarnings("unchecked")
     static <T> List<T> view(List<T> list) {
         if (!(list instanceof ChangesOmitted<?>)) {
             return list;
         }
-        return new java.util.AbstractList<T>() {
-            @Override
-            public T get(int index) {
-                return withoutChanges(list, index);
-            }
-
-            @Override
-            public int size() {
-                return list.size();
-            }
-        };
+        return new OmittingView<>(list, (ChangesOmitted<T>) list);
     }
 }

@@ -12,10 +12,12 @@ import java.util.RandomAccess;
  */
 public final class PickedList<T> extends AbstractList<T> implements RandomAccess, ChangesOmitted<T> {
     private final List<T> source;
+    private final List<T> omitting;
     private final int[] positions;
 
     private PickedList(List<T> source, int[] positions) {
         this.source = source;
+        this.omitting = ChangesOmitted.view(source);
         this.positions = positions;
     }
 
@@ -43,7 +45,7 @@ public final class PickedList<T> extends AbstractList<T> implements RandomAccess
 
     @Override
     public T withoutChanges(int index) {
-        return ChangesOmitted.withoutChanges(source, positions[Objects.checkIndex(index, positions.length)]);
+        return omitting.get(positions[Objects.checkIndex(index, positions.length)]);
     }
 
     @Override

@@ -77,6 +77,28 @@ class ClassifiedBuildsTest {
                 .isEmpty();
     }
 
+    @Test
+    void shouldKeepOnlyCausesOverBuildsMadeOnDemandAndTheClassifiedBuildsOverBuildsInMemory() {
+        // Given
+        List<BuildChanges> onDemand = new Omitting();
+        List<BuildChanges> inMemory = List.copyOf(onDemand);
+        ClassifiedBuilds.Collector lazily = ClassifiedBuilds.collecting(onDemand);
+        ClassifiedBuilds.Collector kept = ClassifiedBuilds.collecting(inMemory);
+
+        // When
+        for (BuildChanges build : inMemory) {
+            ClassifiedBuild classified = new ClassifiedBuild(build.build(), build.range(), CauseSet.of(Causes.CODE));
+            lazily.add(classified);
+            kept.add(classified);
+        }
+
+        // Then: equal builds, but only those in memory are kept as given
+        assertThat(lazily.classified()).isInstanceOf(ClassifiedBuilds.class).isEqualTo(kept.classified());
+        assertThat(kept.classified()).isNotInstanceOf(ChangesOmitted.class);
+        assertThat(kept.classified().get(1)).isSameAs(kept.classified().get(1));
+        assertThat(lazily.classified().get(1)).isNotSameAs(lazily.classified().get(1));
+    }
+
     /** Builds with one changed file each, which can leave it out. */
     private static final class Omitting extends AbstractList<BuildChanges> implements ChangesOmitted<BuildChanges> {
         @Override

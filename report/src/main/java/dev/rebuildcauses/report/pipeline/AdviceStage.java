@@ -95,8 +95,9 @@ final class AdviceStage {
     private static Map<String, List<ClassifiedBuild>> byJob(List<ClassifiedBuild> builds) {
         Map<String, int[]> positions = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
-        for (int i = 0; i < builds.size(); i++) {
-            String job = ChangesOmitted.withoutChanges(builds, i).build().job();
+        List<ClassifiedBuild> omitting = ChangesOmitted.view(builds);
+        for (int i = 0; i < omitting.size(); i++) {
+            String job = omitting.get(i).build().job();
             int count = counts.merge(job, 1, Integer::sum);
             int[] at = positions.computeIfAbsent(job, name -> new int[16]);
             if (count > at.length) {
@@ -113,8 +114,9 @@ final class AdviceStage {
     /** Stability judged as the advisor judges it: at the job's last build unless the settings say when. */
     private JobDockerfiles describe(String job, List<ClassifiedBuild> builds, List<DockerfileHistory> histories) {
         Instant lastBuild = null;
-        for (int i = 0; i < builds.size(); i++) {
-            Instant started = ChangesOmitted.withoutChanges(builds, i).build().startedAt();
+        List<ClassifiedBuild> omitting = ChangesOmitted.view(builds);
+        for (int i = 0; i < omitting.size(); i++) {
+            Instant started = omitting.get(i).build().startedAt();
             lastBuild = lastBuild == null || started.isAfter(lastBuild) ? started : lastBuild;
         }
         List<StabilityTable> tables = new ArrayList<>();

@@ -257,20 +257,22 @@ public final class ReportPipeline {
 
     private List<ClassifiedBuild> classify(List<BuildChanges> builds) {
         BuildClassifier classifier = new BuildClassifier(rules);
-        ClassifiedBuilds classified = new ClassifiedBuilds(builds);
+        ClassifiedBuilds.Collector classified = ClassifiedBuilds.collecting(builds);
+        int done = 0;
         ProgressSink.Progress bar = progress.start("builds classified");
         try {
             for (BuildChanges build : builds) {
-                classified.addCauses(classifier.classify(build).causes());
-                if ((classified.size() & 0x3ff) == 0) {
-                    bar.update(classified.size(), builds.size());
+                classified.add(classifier.classify(build));
+                done++;
+                if ((done & 0x3ff) == 0) {
+                    bar.update(done, builds.size());
                 }
             }
-            bar.update(classified.size(), builds.size());
+            bar.update(done, builds.size());
         } finally {
             bar.finish();
         }
-        return classified;
+        return classified.classified();
     }
 
     /** Classifies with the explainer, streaming every file's verdict to {@code files.csv} when asked. */
@@ -282,12 +284,14 @@ public final class ReportPipeline {
             BuildKeySet outsideImages)
             throws IOException {
         BuildExplainer by = explainer == null ? BuildExplainer.rulesOnly(rules) : explainer;
-        ClassifiedBuilds classified = new ClassifiedBuilds(builds);
+        ClassifiedBuilds.Collector classified = ClassifiedBuilds.collecting(builds);
+        int done = 0;
         ProgressSink.Progress bar = progress.start("builds classified");
         try (FilesCsvWriter files = writeFiles && outDir != null ? FilesCsvWriter.open(outDir) : null) {
             for (BuildChanges build : builds) {
                 ExplainedBuild verdicts = explainFailing(by, build);
-                classified.addCauses(verdicts.build().causes());
+                classified.add(verdicts.build());
+                done++;
                 if (files != null) {
                     files.write(verdicts);
                 }
@@ -298,18 +302,18 @@ public final class ReportPipeline {
                 if (recent.contains(key)) {
                     explained.put(key, verdicts.files());
                 }
-                if ((classified.size() & 0xff) == 0) {
-                    bar.update(classified.size(), builds.size());
+                if ((done & 0xff) == 0) {
+                    bar.update(done, builds.size());
                 }
             }
-            bar.update(classified.size(), builds.size());
+            bar.update(done, builds.size());
             if (files != null) {
                 files.commit();
             }
         } finally {
             bar.finish();
         }
-        return classified;
+        return classified.classified();
     }
 
     private static ExplainedBuild explainFailing(BuildExplainer by, BuildChanges build) throws IOException {
