@@ -27,16 +27,11 @@ public final class FindingsMiner {
 
     public static Findings mine(Collection<ClassifiedBuild> builds) {
         MiningPass pass = new MiningPass();
-        if (builds instanceof ChangesOmitted<?> && builds instanceof List<ClassifiedBuild> list) {
-            // mining reads no commit and no file: builds made on demand are made without them
-            List<ClassifiedBuild> omitting = ChangesOmitted.view(list);
-            for (int i = 0; i < omitting.size(); i++) {
-                pass.add(omitting.get(i));
-            }
-        } else {
-            for (ClassifiedBuild build : builds) {
-                pass.add(build);
-            }
+        // mining reads no commit and no file: builds made on demand are made without them
+        Collection<ClassifiedBuild> read =
+                builds instanceof List<ClassifiedBuild> list ? ChangesOmitted.view(list) : builds;
+        for (ClassifiedBuild build : read) {
+            pass.add(build);
         }
         return findingsOf(pass);
     }

@@ -19,18 +19,7 @@ public interface ChangesOmitted<T> {
     T withoutChanges(int index);
 
     /**
-     * {@code list}'s element at {@code index}, its range's commits, files and revisions left out where the
-     * list can do so cheaply (so not to be read), whole otherwise.
-     */
-    @SuppressWarnings("unchecked")
-    static <T> T withoutChanges(List<T> list, int index) {
-        return list instanceof ChangesOmitted<?> omitting
-                ? ((ChangesOmitted<T>) omitting).withoutChanges(index)
-                : list.get(index);
-    }
-
-    /**
-     * {@code list} as a view whose elements come from {@link #withoutChanges(int)}, or {@code list} itself
+     * {@code list} as a view whose elements come from {@link #withoutChanges}, or {@code list} itself
      * when it cannot leave changes out: for passes that read only records, causes and range status of
      * builds. Decided once, not per element (a type check against an interface on every element of a
      * million was the most of such a pass).

@@ -28,6 +28,8 @@ final class CommitColumns {
     private int[] messageStart = new int[65];
     private FileChange[] files = new FileChange[64];
     private int[] fileStart = new int[65];
+    /** Open addressing over the ids: commit + 1, 0 when free; at most half full. */
+    private int[] slots = new int[128];
 
     /** Adds {@code entry} (its parents aside) and returns its index. */
     int add(LogEntry entry) {
@@ -66,7 +68,46 @@ final class CommitColumns {
             files[fileAt++] = change;
         }
         fileStart[i + 1] = fileAt;
-        return size++;
+        size++;
+        if (size * 2 > slots.length) {
+            slots = new int[slots.length * 2];
+            for (int j = 0; j < size; j++) {
+                place(j);
+            }
+        } else {
+            place(i);
+        }
+        return i;
+    }
+
+    /** The index of the commit {@code id}, or -1 when it is not here (or not an id like the ones here). */
+    int indexOf(String id) {
+        byte[] wanted = new byte[idBytes];
+        if (id == null || size == 0 || !CommitIds.parse(id, wanted, 0, idBytes)) {
+            return -1;
+        }
+        int mask = slots.length - 1;
+        for (int slot = spread(CommitIds.hash(wanted, 0)) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+            int i = slots[slot] - 1;
+            if (Arrays.equals(ids, i * idBytes, i * idBytes + idBytes, wanted, 0, idBytes)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void place(int i) {
+        int mask = slots.length - 1;
+        int slot = spread(CommitIds.hash(ids, i * idBytes)) & mask;
+        while (slots[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = i + 1;
+    }
+
+    private static int spread(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 
     /** Drops the room kept for more commits. */
@@ -94,16 +135,6 @@ final class CommitColumns {
         return CommitIds.hex(ids, i * idBytes, idBytes);
     }
 
-    /** Whether commit {@code i}'s id is the one at {@code id[from]}. */
-    boolean hasId(int i, byte[] id, int from) {
-        return Arrays.equals(ids, i * idBytes, i * idBytes + idBytes, id, from, from + idBytes);
-    }
-
-    /** A hash of commit {@code i}'s id. */
-    int idHash(int i) {
-        return CommitIds.hash(ids, i * idBytes);
-    }
-
     String author(int i) {
         return authors.get(authorOf[i]);
     }
@@ -129,12 +160,6 @@ final class CommitColumns {
 
     int fileCount(int i) {
         return fileStart[i + 1] - fileStart[i];
-    }
-
-    /** {@code id} as bytes, or {@code null} when it is not an id like the ones here. */
-    byte[] parse(String id) {
-        byte[] bytes = new byte[idBytes];
-        return id != null && idBytes > 0 && CommitIds.parse(id, bytes, 0, idBytes) ? bytes : null;
     }
 
     static byte[] room(byte[] array, int needed) {

@@ -49,12 +49,6 @@ public final class FirstParentHistory {
     private final int[] broughtStart;
 
     private final Commit[] brought;
-    /**
-     * Open addressing over the ids: slot holds step + 1, 0 when free. Four bytes a slot at most half
-     * full, where a map of boxed positions cost about 56 bytes a commit.
-     */
-    private final int[] positions;
-
     private Memo lastId;
 
     private FirstParentHistory(String branch, Builder walked, CommitGraph graph) {
@@ -67,15 +61,6 @@ public final class FirstParentHistory {
         }
         this.apartAt = Arrays.copyOf(walked.apartAt, walked.apartCount);
         this.apartParents = walked.apartParents;
-        this.positions = new int[Integer.highestOneBit(Math.max(1, size) * 2) * 2];
-        int mask = positions.length - 1;
-        for (int i = 0; i < size; i++) {
-            int slot = spread(columns.idHash(at(i))) & mask;
-            while (positions[slot] != 0) {
-                slot = (slot + 1) & mask; // a commit twice on one chain cannot happen: no id to compare
-            }
-            positions[slot] = i + 1;
-        }
         List<Commit> broughtCommits = new ArrayList<>();
         int[] starts = null;
         Set<String> reached = graph.reachedSet();
@@ -144,11 +129,6 @@ public final class FirstParentHistory {
     /** The column position of step {@code index}. */
     private int at(int index) {
         return size - 1 - index;
-    }
-
-    private static int spread(int hash) {
-        int h = hash * 0x9E3779B9;
-        return h ^ (h >>> 16);
     }
 
     /** The branch as walked, e.g. {@code main}, or {@code HEAD} when detached. */
@@ -232,17 +212,8 @@ public final class FirstParentHistory {
 
     /** Position of a full commit id on the chain, or -1. */
     public int indexOf(String commitId) {
-        byte[] id = size == 0 ? null : columns.parse(commitId);
-        if (id == null) {
-            return -1;
-        }
-        int mask = positions.length - 1;
-        for (int slot = spread(CommitIds.hash(id, 0)) & mask; positions[slot] != 0; slot = (slot + 1) & mask) {
-            if (columns.hasId(at(positions[slot] - 1), id, 0)) {
-                return positions[slot] - 1;
-            }
-        }
-        return -1;
+        int k = columns.indexOf(commitId);
+        return k < 0 ? -1 : at(k); // position and step map onto each other both ways
     }
 
     /** The range of step {@code index}: its parent (the previous step) up to it; the oldest step is a first build. */
