@@ -1,8 +1,7 @@
 package dev.rebuildcauses.analysis.advice;
 
+import dev.rebuildcauses.analysis.model.CauseSet;
 import dev.rebuildcauses.analysis.model.Causes;
-import dev.rebuildcauses.analysis.model.ChangesOmitted;
-import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import dev.rebuildcauses.analysis.model.Commit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /** The advice that comes from a job's builds and their causes alone: no Dockerfile needed. */
 final class BuildAdvisor {
@@ -22,8 +20,11 @@ final class BuildAdvisor {
     private final BuildCosts costs;
     private final FastPathEstimate fastPath;
     private final AdvisorSettings settings;
-    private final Predicate<ClassifiedBuild> entersNoImage;
     private final AdviceContext context;
+    /** Builds whose every changed file is known to enter no image. */
+    private final Selection entersNoImage;
+    /** Builds that changed code alone. */
+    private final Selection codeOnly;
 
     BuildAdvisor(
             String job, BuildCosts costs, FastPathEstimate fastPath, AdvisorSettings settings, AdviceContext context) {
@@ -31,42 +32,40 @@ final class BuildAdvisor {
         this.costs = costs;
         this.fastPath = fastPath;
         this.settings = settings;
-        this.entersNoImage = costs.remembered(context.entersNoImage());
         this.context = context;
+        this.entersNoImage = costs.matching(context.entersNoImage());
+        this.codeOnly = costs.withCauses(causes -> causes.isSolo(Causes.CODE));
     }
 
-    /** Code-only builds whose code enters an image: those a loader would spare. */
-    private boolean isShippableCodeOnly(ClassifiedBuild build) {
-        return BuildCosts.isCodeOnly(build) && !entersNoImage.test(build);
-    }
-
-    private boolean isDocsOrCiOnly(ClassifiedBuild build) {
+    private static boolean isDocsOrCiOnly(CauseSet causes) {
         int docsOrCi = 0;
         for (String cause : DOCS_AND_CI) {
-            if (build.causes().contains(cause)) {
+            if (causes.contains(cause)) {
                 docsOrCi++;
             }
         }
-        return build.causes().size() > 0 && docsOrCi == build.causes().size();
+        return causes.size() > 0 && docsOrCi == causes.size();
     }
 
-    List<Advice> advise(List<ClassifiedBuild> builds) {
+    List<Advice> advise() {
         List<Advice> advice = new ArrayList<>();
         shipCodeSeparately().ifPresent(advice::add);
-        replaceEmptyCommits(builds).ifPresent(advice::add);
+        replaceEmptyCommits().ifPresent(advice::add);
         skipDocsAndCi().ifPresent(advice::add);
         fastPathWhatIf().ifPresent(advice::add);
         return advice;
     }
 
     private Optional<Advice> shipCodeSeparately() {
-        int count = costs.count(this::isShippableCodeOnly);
-        int codeBuilds = costs.count(b -> b.has(Causes.CODE));
+        // code-only builds whose code enters an image: those a loader would spare
+        Selection shippable = codeOnly.andNot(entersNoImage);
+        int count = costs.count(shippable);
+        int codeBuilds = costs.count(costs.withCauses(causes -> causes.contains(Causes.CODE)));
         if (count == 0) {
             return Optional.empty();
         }
-        double hours = costs.hours(this::isShippableCodeOnly);
-        int outside = costs.count(b -> BuildCosts.isCodeOnly(b) && entersNoImage.test(b));
+        double hours = costs.hours(shippable);
+        int outside = costs.count(codeOnly.and(entersNoImage));
         String evidence = String.format(
                         Locale.ROOT,
                         "%d of %d builds (%s) changed only code; %d of the %d builds that touched code (%s) did so alone",
@@ -82,7 +81,7 @@ final class BuildAdvisor {
                                 " (not counting %d more that changed only code no image copies: see skip-docs-and-ci)",
                                 outside)
                         : "")
-                + hoursClause(hours, b -> true)
+                + hoursClause(hours)
                 + "; saving = code-only hours × (1 − fast-path cost), with " + fastPath.assumption() + ".";
         return Optional.of(new Advice(
                         job,
@@ -95,16 +94,17 @@ final class BuildAdvisor {
                 .withSavingBuildsPerMonth(costs.perMonth(count * (1 - fastPath.fraction()))));
     }
 
-    private Optional<Advice> replaceEmptyCommits(List<ClassifiedBuild> builds) {
-        int count = costs.count(b -> b.has(Causes.EMPTY_COMMIT));
+    private Optional<Advice> replaceEmptyCommits() {
+        Selection empty = costs.withCauses(causes -> causes.contains(Causes.EMPTY_COMMIT));
+        int count = costs.count(empty);
         if (count == 0) {
             return Optional.empty();
         }
-        Predicate<ClassifiedBuild> solo = b -> b.causes().isSolo(Causes.EMPTY_COMMIT);
+        Selection solo = costs.withCauses(causes -> causes.isSolo(Causes.EMPTY_COMMIT));
         double hours = costs.hours(solo);
         double refreshesPerMonth =
                 BuildCosts.DAYS_PER_MONTH / (settings.refreshInterval().toMillis() / 86_400_000.0);
-        double[] all = costs.sortedHours(b -> true);
+        double[] all = costs.sortedHours(costs.all());
         double refreshHours = all.length == 0 ? 0 : refreshesPerMonth * BuildCosts.median(all);
         Double saving = costs.hasDurations() ? Math.max(0, costs.perMonth(hours) - refreshHours) : null;
         String evidence = String.format(
@@ -115,7 +115,7 @@ final class BuildAdvisor {
                 + (costs.hasDurations()
                         ? String.format(Locale.ROOT, "; those %d took %.1f h", costs.count(solo), hours)
                         : "")
-                + "; pushed by " + authors(builds)
+                + "; pushed by " + authors(empty)
                 + (costs.hasDurations()
                         ? String.format(
                                 Locale.ROOT,
@@ -136,16 +136,16 @@ final class BuildAdvisor {
     }
 
     private Optional<Advice> skipDocsAndCi() {
-        Predicate<ClassifiedBuild> docsOrCi = this::isDocsOrCiOnly;
-        Predicate<ClassifiedBuild> only = docsOrCi.or(entersNoImage);
+        Selection docsOrCi = costs.withCauses(BuildAdvisor::isDocsOrCiOnly);
+        Selection only = docsOrCi.or(entersNoImage);
         int count = costs.count(only);
         if (count == 0) {
             return Optional.empty();
         }
-        int docs = costs.count(b -> b.causes().isSolo(Causes.DOCS));
-        int ci = costs.count(b -> b.causes().isSolo(Causes.CI));
+        int docs = costs.count(costs.withCauses(causes -> causes.isSolo(Causes.DOCS)));
+        int ci = costs.count(costs.withCauses(causes -> causes.isSolo(Causes.CI)));
         int docsOrCiCount = costs.count(docsOrCi);
-        Predicate<ClassifiedBuild> outsideOnly = docsOrCi.negate().and(entersNoImage);
+        Selection outsideOnly = entersNoImage.andNot(docsOrCi);
         int outside = costs.count(outsideOnly);
         double hours = costs.hours(only);
         String evidence = String.format(
@@ -165,7 +165,7 @@ final class BuildAdvisor {
                                 percent(outside, costs.total()),
                                 topFolders(outsideOnly))
                         : "")
-                + hoursClause(hours, b -> true)
+                + hoursClause(hours)
                 + "; saving = all of their hours"
                 + (context.hasTriggerInPlace()
                         ? String.format(
@@ -190,12 +190,13 @@ final class BuildAdvisor {
     }
 
     private Optional<Advice> fastPathWhatIf() {
-        int count = costs.count(BuildCosts::isFastPathEligible);
+        Selection eligible = costs.withCauses(BuildCosts::isFastPathEligible);
+        int count = costs.count(eligible);
         if (count == 0) {
             return Optional.empty();
         }
-        double hours = costs.hours(BuildCosts::isFastPathEligible);
-        double total = costs.hours(b -> true);
+        double hours = costs.hours(eligible);
+        double total = costs.hours(costs.all());
         double whatIf = total - hours * (1 - fastPath.fraction());
         String evidence = String.format(
                         Locale.ROOT,
@@ -225,7 +226,7 @@ final class BuildAdvisor {
     }
 
     /** The top folders of {@link #topFolders} as path-filter globs, e.g. {@code tests/**}. */
-    private String ignoredFolders(Predicate<ClassifiedBuild> filter) {
+    private String ignoredFolders(Selection filter) {
         return java.util.Arrays.stream(topFolders(filter).split(", "))
                 .filter(part -> part.contains("/ "))
                 .map(part -> part.substring(0, part.indexOf("/ ") + 1) + "**")
@@ -233,7 +234,7 @@ final class BuildAdvisor {
     }
 
     /** Where the changed files of the matching builds lie, the top folders with most files first, e.g. {@code tests/ (97)}. */
-    private String topFolders(Predicate<ClassifiedBuild> filter) {
+    private String topFolders(Selection filter) {
         Map<String, Integer> folders = new TreeMap<>();
         costs.each(filter, build -> build.range().files().forEach(change -> {
             String path = change.path();
@@ -250,11 +251,11 @@ final class BuildAdvisor {
         return String.join(", ", parts) + (folders.size() > 3 ? ", …" : "");
     }
 
-    private String hoursClause(double hours, Predicate<ClassifiedBuild> all) {
+    private String hoursClause(double hours) {
         if (!costs.hasDurations()) {
             return "; no durations known, so no hours";
         }
-        double total = costs.hours(all);
+        double total = costs.hours(costs.all());
         return String.format(
                 Locale.ROOT,
                 "; they took %.1f h (%s of %.1f h of build time over %s)",
@@ -268,20 +269,17 @@ final class BuildAdvisor {
         return costs.hasDurations() ? costs.perMonth(hours) : null;
     }
 
-    private static String authors(List<ClassifiedBuild> builds) {
+    /** Who pushed the empty commits of {@code emptyCommitBuilds}, most first. */
+    private String authors(Selection emptyCommitBuilds) {
         Map<String, Integer> counts = new TreeMap<>();
-        List<ClassifiedBuild> omitting = ChangesOmitted.view(builds);
-        for (int i = 0; i < builds.size(); i++) {
-            // made whole only when it is an empty-commit build: the others' commits are not read
-            if (!omitting.get(i).has(Causes.EMPTY_COMMIT)) {
-                continue;
-            }
-            for (Commit commit : builds.get(i).range().commits()) {
+        // made whole only when it is an empty-commit build: the others' commits are not read
+        costs.each(emptyCommitBuilds, build -> {
+            for (Commit commit : build.range().commits()) {
                 if (commit.isEmpty()) {
                     counts.merge(commit.author().isEmpty() ? "unknown" : commit.author(), 1, Integer::sum);
                 }
             }
-        }
+        });
         if (counts.isEmpty()) {
             return "unknown authors";
         }

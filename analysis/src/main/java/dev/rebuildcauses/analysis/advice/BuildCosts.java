@@ -6,6 +6,7 @@ import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Counts and hours of one job's builds, normalised to a month of the job's observed span. */
@@ -28,40 +30,66 @@ final class BuildCosts {
             Causes.NO_REVISION,
             Causes.NO_CHANGE_SOURCE);
 
+    private static final long UNKNOWN = Long.MIN_VALUE;
+
     private final List<ClassifiedBuild> builds;
-    private final List<ClassifiedBuild> omitting;
+    /** The distinct cause sets of the builds, and each build's by position: filters on causes ask each set once. */
+    private final List<CauseSet> causeSets = new ArrayList<>();
+
+    private final int[] causeSetOf;
+    /** Each build's duration in milliseconds by position, {@link #UNKNOWN} where unknown. */
+    private final long[] millis;
+
     private final double spanDays;
     private final boolean durations;
     private final Instant lastStarted;
-    /** Answers by filter instance: filters are pure, and the builds do not change. */
-    private final Map<Predicate<ClassifiedBuild>, Integer> counts = new IdentityHashMap<>();
+    private final Selection all;
 
-    private final Map<Predicate<ClassifiedBuild>, Double> hours = new IdentityHashMap<>();
-
-    /** Over {@code builds}, kept as given: a list that makes its builds on demand is not made whole. */
+    /**
+     * Over {@code builds}, kept as given: a list that makes its builds on demand is not made whole. One pass
+     * over them (without their commits and files) reads what every count and sum needs.
+     */
     BuildCosts(List<ClassifiedBuild> builds) {
         this.builds = builds instanceof RandomAccess ? builds : List.copyOf(builds);
-        this.omitting = ChangesOmitted.view(this.builds);
+        List<ClassifiedBuild> omitting = ChangesOmitted.view(this.builds);
+        int n = this.builds.size();
+        this.causeSetOf = new int[n];
+        this.millis = new long[n];
+        Map<CauseSet, Integer> ids = new IdentityHashMap<>(); // classifiers intern their sets
+        CauseSet lastSet = null;
+        int lastId = -1;
         Instant first = null;
         Instant last = null;
         boolean anyDuration = false;
-        for (int i = 0; i < this.builds.size(); i++) {
-            ClassifiedBuild build = light(i);
+        for (int i = 0; i < n; i++) {
+            ClassifiedBuild build = omitting.get(i);
             Instant started = build.build().startedAt();
             first = first == null || started.compareTo(first) < 0 ? started : first;
             last = last == null || started.compareTo(last) > 0 ? started : last;
             anyDuration |= build.build().hasDuration();
+            millis[i] = build.build().hasDuration() ? build.build().duration().toMillis() : UNKNOWN;
+            CauseSet set = build.causes();
+            if (set != lastSet) {
+                lastId = ids.computeIfAbsent(set, added -> {
+                    causeSets.add(added);
+                    return causeSets.size() - 1;
+                });
+                lastSet = set;
+            }
+            causeSetOf[i] = lastId;
         }
         this.lastStarted = last;
         first = first == null ? Instant.EPOCH : first;
         last = last == null ? Instant.EPOCH : last;
         this.spanDays = Math.max(1.0, Duration.between(first, last).getSeconds() / 86_400.0);
         this.durations = anyDuration;
+        BitSet every = new BitSet(n);
+        every.set(0, n);
+        this.all = new Selection(every);
     }
 
     /** True when the build changed neither environment nor dependency files and has a resolved range of commits that changed files. */
-    static boolean isFastPathEligible(ClassifiedBuild build) {
-        CauseSet causes = build.causes();
+    static boolean isFastPathEligible(CauseSet causes) {
         if (causes.size() == 0) {
             return false;
         }
@@ -73,35 +101,36 @@ final class BuildCosts {
         return true;
     }
 
-    /**
-     * {@code filter} asked once per build of this job (without its commits and files), its answers kept by position: the advice asks the
-     * same builds the same question in several passes, and some filters look the build up. Asked of a
-     * build directly, it asks {@code filter}.
-     */
-    Predicate<ClassifiedBuild> remembered(Predicate<ClassifiedBuild> filter) {
-        BitSet matching = new BitSet(builds.size());
+    /** Every build of the job. */
+    Selection all() {
+        return all;
+    }
+
+    /** The builds whose causes match {@code filter}, asked once per distinct set of causes. */
+    Selection withCauses(Predicate<CauseSet> filter) {
+        boolean[] matching = new boolean[causeSets.size()];
+        for (int id = 0; id < matching.length; id++) {
+            matching[id] = filter.test(causeSets.get(id));
+        }
+        BitSet positions = new BitSet(causeSetOf.length);
+        for (int i = 0; i < causeSetOf.length; i++) {
+            if (matching[causeSetOf[i]]) {
+                positions.set(i);
+            }
+        }
+        return new Selection(positions);
+    }
+
+    /** The builds {@code filter} accepts, each asked once, without its commits and files. */
+    Selection matching(Predicate<ClassifiedBuild> filter) {
+        List<ClassifiedBuild> omitting = ChangesOmitted.view(builds);
+        BitSet positions = new BitSet(builds.size());
         for (int i = 0; i < builds.size(); i++) {
-            matching.set(i, filter.test(light(i)));
+            if (filter.test(omitting.get(i))) {
+                positions.set(i);
+            }
         }
-        return new Remembered(filter, matching);
-    }
-
-    /** A filter with its answer for each build of the job, by position. */
-    private record Remembered(Predicate<ClassifiedBuild> filter, BitSet matching)
-            implements Predicate<ClassifiedBuild> {
-        @Override
-        public boolean test(ClassifiedBuild build) {
-            return filter.test(build);
-        }
-    }
-
-    /** Whether the build at {@code position} matches {@code filter}. */
-    private static boolean matches(Predicate<ClassifiedBuild> filter, int position, ClassifiedBuild build) {
-        return filter instanceof Remembered remembered ? remembered.matching().get(position) : filter.test(build);
-    }
-
-    static boolean isCodeOnly(ClassifiedBuild build) {
-        return build.causes().isSolo(Causes.CODE);
+        return new Selection(positions);
     }
 
     /** When the job's last build started, {@code null} without builds. */
@@ -117,75 +146,39 @@ final class BuildCosts {
         return spanDays;
     }
 
-    int count(Predicate<ClassifiedBuild> filter) {
-        // the advice asks some filters (the same instance) more than once: a pass over a million builds each
-        Integer known = counts.get(filter);
-        if (known != null) {
-            return known;
-        }
-        int count = 0;
-        for (int i = 0; i < builds.size(); i++) {
-            if (matches(filter, i, light(i))) {
-                count++;
-            }
-        }
-        counts.put(filter, count);
-        return count;
+    int count(Selection selection) {
+        return selection.count();
     }
 
-    /** Runs {@code action} on each matching build, whole: with its commits and files. */
-    void each(Predicate<ClassifiedBuild> filter, java.util.function.Consumer<ClassifiedBuild> action) {
-        for (int i = 0; i < builds.size(); i++) {
-            if (matches(filter, i, light(i))) {
-                action.accept(builds.get(i));
-            }
-        }
-    }
-
-    /**
-     * The build at {@code position}, its commits and files left out where the list makes builds on demand:
-     * filters and the counts read a build's record and causes only.
-     */
-    private ClassifiedBuild light(int position) {
-        return omitting.get(position);
+    /** Runs {@code action} on each selected build, whole: with its commits and files. */
+    void each(Selection selection, Consumer<ClassifiedBuild> action) {
+        selection.forEach(i -> action.accept(builds.get(i)));
     }
 
     int total() {
         return builds.size();
     }
 
-    double hours(Predicate<ClassifiedBuild> filter) {
-        Double known = hours.get(filter);
-        if (known != null) {
-            return known;
-        }
-        long millis = 0;
-        for (int i = 0; i < builds.size(); i++) {
-            ClassifiedBuild build = light(i);
-            if (matches(filter, i, build) && build.build().hasDuration()) {
-                millis += build.build().duration().toMillis();
-            }
-        }
-        double result = millis / 3_600_000.0;
-        hours.put(filter, result);
-        return result;
+    double hours(Selection selection) {
+        long[] sum = {0};
+        selection.forEach(i -> sum[0] += millis[i] == UNKNOWN ? 0 : millis[i]);
+        return sum[0] / 3_600_000.0;
     }
 
     double perMonth(double hours) {
         return hours * DAYS_PER_MONTH / spanDays;
     }
 
-    /** Durations in hours of the matching builds that have one, sorted. */
-    double[] sortedHours(Predicate<ClassifiedBuild> filter) {
-        double[] hours = new double[builds.size()];
-        int n = 0;
-        for (int i = 0; i < builds.size(); i++) {
-            ClassifiedBuild build = light(i);
-            if (matches(filter, i, build) && build.build().hasDuration()) {
-                hours[n++] = build.build().duration().toMillis() / 3_600_000.0;
+    /** Durations in hours of the selected builds that have one, sorted. */
+    double[] sortedHours(Selection selection) {
+        double[] hours = new double[selection.count()];
+        int[] n = {0};
+        selection.forEach(i -> {
+            if (millis[i] != UNKNOWN) {
+                hours[n[0]++] = millis[i] / 3_600_000.0;
             }
-        }
-        double[] sorted = Arrays.copyOf(hours, n);
+        });
+        double[] sorted = Arrays.copyOf(hours, n[0]);
         Arrays.sort(sorted);
         return sorted;
     }

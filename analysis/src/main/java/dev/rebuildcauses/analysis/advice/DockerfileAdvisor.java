@@ -14,7 +14,6 @@ import dev.rebuildcauses.analysis.dockerfile.InstructionStabilityMiner;
 import dev.rebuildcauses.analysis.dockerfile.ParseWarning;
 import dev.rebuildcauses.analysis.dockerfile.StabilityTable;
 import dev.rebuildcauses.analysis.model.Causes;
-import dev.rebuildcauses.analysis.model.ClassifiedBuild;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** The advice that comes from a job's Dockerfiles: a base image from the stable prefix, and cache-friendly order. */
@@ -70,7 +68,7 @@ final class DockerfileAdvisor {
         long allRuns =
                 table.current().instructions().stream().filter(i -> i.is("RUN")).count();
         double share = allRuns == 0 ? 0 : (double) prefixRuns / allRuns;
-        double hours = costs.hours(b -> true) * share;
+        double hours = costs.hours(costs.all()) * share;
         Instruction first = proposal.prefix().get(0);
         Instruction last = proposal.prefix().get(proposal.prefix().size() - 1);
         Instruction stop = proposal.rest().get(0);
@@ -102,7 +100,7 @@ final class DockerfileAdvisor {
                                 Locale.ROOT,
                                 "Saving = %.1f h of build time × %d/%d, assuming builds run without a warm layer cache (fresh"
                                         + " agents) and every RUN takes an equal share of a build. ",
-                                costs.hours(b -> true),
+                                costs.hours(costs.all()),
                                 prefixRuns,
                                 allRuns)
                         : "")
@@ -126,7 +124,8 @@ final class DockerfileAdvisor {
     }
 
     private Advice reorder(CacheReorder reorder) {
-        Predicate<ClassifiedBuild> codeBuilds = b -> b.has(Causes.CODE) && BuildCosts.isFastPathEligible(b);
+        Selection codeBuilds =
+                costs.withCauses(causes -> causes.contains(Causes.CODE) && BuildCosts.isFastPathEligible(causes));
         double share =
                 reorder.runInstructions() == 0 ? 0 : (double) reorder.movedInstalls() / reorder.runInstructions();
         double hours = costs.hours(codeBuilds) * share;

@@ -21,8 +21,8 @@ record FastPathEstimate(double fraction, String assumption) {
                             "a fast-path build assumed to cost %.0f%% of a median build (set by you)",
                             override * 100));
         }
-        double[] all = costs.sortedHours(b -> true);
-        double[] eligible = costs.sortedHours(BuildCosts::isFastPathEligible);
+        double[] all = costs.sortedHours(costs.all());
+        double[] eligible = costs.sortedHours(costs.withCauses(BuildCosts::isFastPathEligible));
         if (all.length == 0 || eligible.length == 0 || BuildCosts.median(all) <= 0) {
             return new FastPathEstimate(
                     FALLBACK,

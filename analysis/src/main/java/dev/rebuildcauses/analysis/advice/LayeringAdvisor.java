@@ -32,7 +32,7 @@ public final class LayeringAdvisor {
             AdviceContext context) {
         BuildCosts costs = new BuildCosts(builds);
         FastPathEstimate fastPath = FastPathEstimate.of(costs, settings.fastPathCostFraction());
-        List<Advice> advice = new ArrayList<>(new BuildAdvisor(job, costs, fastPath, settings, context).advise(builds));
+        List<Advice> advice = new ArrayList<>(new BuildAdvisor(job, costs, fastPath, settings, context).advise());
         Instant lastBuild = costs.lastStarted();
         DockerfileAdvisor files = new DockerfileAdvisor(job, costs, settings, dockerfiles.size() > 1);
         for (DockerfileHistory history : dockerfiles) {
