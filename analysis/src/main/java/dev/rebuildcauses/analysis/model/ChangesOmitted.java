@@ -18,6 +18,18 @@ public interface ChangesOmitted<T> {
      */
     T withoutChanges(int index);
 
+    /** The element at {@code index}, whole, as {@link List#get} gives it. */
+    T get(int index);
+
+    /**
+     * The element at {@code index} with its range's status, revisions and files, its commits left out
+     * (empty): for passes that read which files builds changed, not who committed what. Where commits cannot
+     * be left out, the whole element.
+     */
+    default T withoutCommits(int index) {
+        return get(index);
+    }
+
     /**
      * {@code list} as a view whose elements come from {@link #withoutChanges}, or {@code list} itself
      * when it cannot leave changes out: for passes that read only records, causes and range status of

@@ -3,6 +3,7 @@ package dev.rebuildcauses.analysis.trigger;
 import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.PickedList;
 import dev.rebuildcauses.analysis.model.RangeStatus;
@@ -40,8 +41,14 @@ public final class TriggerFilter {
         Set<String> by = new LinkedHashSet<>();
         int skipped = 0;
         CiTriggers triggers = null;
+        // only files and revisions are read: builds made on demand are made without their commits
+        @SuppressWarnings("unchecked")
+        ChangesOmitted<BuildChanges> light =
+                builds instanceof ChangesOmitted<?> omitting ? (ChangesOmitted<BuildChanges>) omitting : null;
         for (int i = 0; i < builds.size(); i++) {
-            ChangeRange range = builds.get(i).range();
+            ChangeRange range = light != null
+                    ? light.withoutCommits(i).range()
+                    : builds.get(i).range();
             if (range.status() != RangeStatus.RESOLVED || range.files().isEmpty() || range.toRevision() == null) {
                 kept[keptCount++] = i;
                 continue;

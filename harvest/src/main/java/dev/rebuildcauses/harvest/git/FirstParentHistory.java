@@ -280,6 +280,15 @@ public final class FirstParentHistory {
             return new BuildChanges(build(index, null), range);
         }
 
+        @Override
+        public BuildChanges withoutCommits(int index) {
+            // no commits: neither their ids nor their messages are spelled out
+            ChangeRange range = Objects.checkIndex(index, size) == 0
+                    ? ChangeRange.firstBuild(id(0))
+                    : ChangeRange.resolved(id(index - 1), id(index), List.of(), files(index));
+            return new BuildChanges(build(index, range.toRevision()), range);
+        }
+
         private Build build(int index, String revision) {
             return new Build(job, index + 1L, committedAt(index), null, "", "push", revision, branch);
         }

@@ -88,6 +88,27 @@ class FirstParentHistoryTest {
         assertThatThrownBy(() -> builds.set(0, builds.get(0))).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    @Test
+    void shouldMakeABuildWithoutItsCommitsButWithItsRevisionsAndFiles() {
+        List<BuildChanges> builds = history.asBuilds("img");
+        @SuppressWarnings("unchecked")
+        ChangesOmitted<BuildChanges> omitting = (ChangesOmitted<BuildChanges>) builds;
+
+        for (int i = 0; i < builds.size(); i++) {
+            BuildChanges light = omitting.withoutCommits(i);
+            BuildChanges whole = builds.get(i);
+            assertThat(light.build()).isEqualTo(whole.build());
+            assertThat(light.range().status()).isEqualTo(whole.range().status());
+            assertThat(light.range().fromRevision()).isEqualTo(whole.range().fromRevision());
+            assertThat(light.range().toRevision()).isEqualTo(whole.range().toRevision());
+            assertThat(light.range().files()).isEqualTo(whole.range().files());
+            assertThat(light.range().commits()).isEmpty();
+        }
+        // the merge brought a file, so not every range is empty: the comparison above saw files
+        assertThat(builds).anySatisfy(build -> assertThat(build.range().files()).isNotEmpty());
+        assertThatThrownBy(() -> omitting.withoutCommits(4)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
     private static List<String> words(String text) {
         return text.isBlank() ? List.of() : List.of(text.strip().split(" "));
     }
