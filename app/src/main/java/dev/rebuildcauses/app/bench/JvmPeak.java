@@ -3,7 +3,9 @@ package dev.rebuildcauses.app.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The peak resident set of a JVM a benchmark started, apart from the git processes that JVM runs:
@@ -16,20 +18,17 @@ final class JvmPeak {
     private JvmPeak() {}
 
     /**
-     * Follows {@code started} (the JVM, or a {@code /usr/bin/time} running it) until it exits and returns
-     * the JVM's last {@code VmHWM} (a high-water mark, read every {@value #POLL_MILLIS} ms) in KB, or -1
-     * where {@code /proc} cannot tell (not Linux).
+     * Follows {@code started} (a JVM, or a {@code /usr/bin/time} running one) until it exits and returns
+     * the peak resident set of its JVMs in KB: each JVM's last {@code VmHWM} (a high-water mark, read every
+     * {@value #POLL_MILLIS} ms), added up over the JVMs of the tree (an analysis command runs in a second JVM
+     * while the first waits for it), or -1 where {@code /proc} cannot tell (not Linux).
      */
     static long follow(Process started) {
-        long peak = -1;
+        Map<Long, Long> peaks = new HashMap<>();
         while (started.isAlive()) {
-            Optional<ProcessHandle> jvm =
-                    started.toHandle().info().command().orElse("").endsWith("java")
-                            ? Optional.of(started.toHandle())
-                            : started.toHandle().children().findFirst();
-            if (jvm.isPresent()) {
-                peak = Math.max(peak, highWaterKb(jvm.get().pid()));
-            }
+            Stream.concat(Stream.of(started.toHandle()), started.toHandle().descendants())
+                    .filter(process -> process.info().command().orElse("").endsWith("java"))
+                    .forEach(jvm -> peaks.merge(jvm.pid(), highWaterKb(jvm.pid()), Math::max));
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
@@ -37,7 +36,11 @@ final class JvmPeak {
                 break;
             }
         }
-        return peak;
+        long known = peaks.values().stream()
+                .filter(kb -> kb >= 0)
+                .mapToLong(Long::longValue)
+                .sum();
+        return peaks.values().stream().anyMatch(kb -> kb >= 0) ? known : -1;
     }
 
     private static long highWaterKb(long pid) {

@@ -21,6 +21,11 @@ public final class Timing {
 
     private Timing() {}
 
+    /** Whether the JVM runs with {@code -Drebuild-causes.timing=true}. */
+    public static boolean isOn() {
+        return ON;
+    }
+
     /** Prints {@code phase} with its times when timing is on. */
     public static synchronized void mark(String phase) {
         if (!ON) {
