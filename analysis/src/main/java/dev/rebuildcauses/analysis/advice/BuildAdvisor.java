@@ -236,7 +236,7 @@ final class BuildAdvisor {
     /** Where the changed files of the matching builds lie, the top folders with most files first, e.g. {@code tests/ (97)}. */
     private String topFolders(Selection filter) {
         Map<String, Integer> folders = new TreeMap<>();
-        costs.each(filter, build -> build.range().files().forEach(change -> {
+        costs.eachWithoutCommits(filter, build -> build.range().files().forEach(change -> {
             String path = change.path();
             int slash = path.indexOf('/');
             folders.merge(slash < 0 ? path : path.substring(0, slash + 1), 1, Integer::sum);

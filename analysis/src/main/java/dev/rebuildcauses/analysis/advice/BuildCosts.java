@@ -155,6 +155,12 @@ final class BuildCosts {
         selection.forEach(i -> action.accept(builds.get(i)));
     }
 
+    /** Runs {@code action} on each selected build with its files, its commits left out where they can be. */
+    void eachWithoutCommits(Selection selection, Consumer<ClassifiedBuild> action) {
+        List<ClassifiedBuild> commitless = ChangesOmitted.withoutCommitsView(builds);
+        selection.forEach(i -> action.accept(commitless.get(i)));
+    }
+
     int total() {
         return builds.size();
     }

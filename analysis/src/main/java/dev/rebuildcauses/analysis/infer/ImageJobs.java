@@ -143,6 +143,7 @@ public final class ImageJobs {
             implements RandomAccess, ChangesOmitted<BuildChanges> {
         private final List<BuildChanges> source;
         private final List<BuildChanges> omitting;
+        private final List<BuildChanges> commitless;
         private int[] positions = new int[64];
         private String[] images = new String[64];
         private int[] numbers = new int[64];
@@ -151,6 +152,7 @@ public final class ImageJobs {
         ImageBuilds(List<BuildChanges> source) {
             this.source = source;
             this.omitting = ChangesOmitted.view(source);
+            this.commitless = ChangesOmitted.withoutCommitsView(source);
         }
 
         void add(int position, String image, int number) {
@@ -180,6 +182,11 @@ public final class ImageJobs {
         @Override
         public BuildChanges withoutChanges(int index) {
             return renamed(index, omitting.get(positions[Objects.checkIndex(index, size)]));
+        }
+
+        @Override
+        public BuildChanges withoutCommits(int index) {
+            return renamed(index, commitless.get(positions[Objects.checkIndex(index, size)]));
         }
 
         private BuildChanges renamed(int index, BuildChanges build) {

@@ -41,6 +41,20 @@ public interface ChangesOmitted<T> {
         if (!(list instanceof ChangesOmitted<?>)) {
             return list;
         }
-        return new OmittingView<>(list, (ChangesOmitted<T>) list);
+        ChangesOmitted<T> omitting = (ChangesOmitted<T>) list;
+        return new OmittingView<>(list, omitting::withoutChanges);
+    }
+
+    /**
+     * {@code list} as a view whose elements come from {@link #withoutCommits}, or {@code list} itself when
+     * it cannot leave commits out: for passes that read builds' files, not their commits.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> List<T> withoutCommitsView(List<T> list) {
+        if (!(list instanceof ChangesOmitted<?>)) {
+            return list;
+        }
+        ChangesOmitted<T> omitting = (ChangesOmitted<T>) list;
+        return new OmittingView<>(list, omitting::withoutCommits);
     }
 }

@@ -15,6 +15,7 @@ public final class ClassifiedBuilds extends AbstractList<ClassifiedBuild>
         implements RandomAccess, ChangesOmitted<ClassifiedBuild> {
     private final List<BuildChanges> builds;
     private final List<BuildChanges> omitting;
+    private final List<BuildChanges> commitless;
     private final CauseSet[] causes;
     private int classified;
 
@@ -22,6 +23,7 @@ public final class ClassifiedBuilds extends AbstractList<ClassifiedBuild>
     public ClassifiedBuilds(List<BuildChanges> builds) {
         this.builds = builds;
         this.omitting = ChangesOmitted.view(builds);
+        this.commitless = ChangesOmitted.withoutCommitsView(builds);
         this.causes = new CauseSet[builds.size()];
     }
 
@@ -87,6 +89,13 @@ public final class ClassifiedBuilds extends AbstractList<ClassifiedBuild>
     public ClassifiedBuild withoutChanges(int index) {
         Objects.checkIndex(index, classified);
         BuildChanges build = omitting.get(index);
+        return new ClassifiedBuild(build.build(), build.range(), causes[index]);
+    }
+
+    @Override
+    public ClassifiedBuild withoutCommits(int index) {
+        Objects.checkIndex(index, classified);
+        BuildChanges build = commitless.get(index);
         return new ClassifiedBuild(build.build(), build.range(), causes[index]);
     }
 

@@ -4,20 +4,21 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.IntFunction;
 
-/** The view {@link ChangesOmitted#view} gives: each element made without its changes. */
+/** The views {@link ChangesOmitted} gives: each element made without its changes, or without its commits. */
 final class OmittingView<T> extends AbstractList<T> implements RandomAccess {
     private final List<T> whole;
-    private final ChangesOmitted<T> omitting;
+    private final IntFunction<T> make;
 
-    OmittingView(List<T> whole, ChangesOmitted<T> omitting) {
+    OmittingView(List<T> whole, IntFunction<T> make) {
         this.whole = whole;
-        this.omitting = omitting;
+        this.make = make;
     }
 
     @Override
     public T get(int index) {
-        return omitting.withoutChanges(Objects.checkIndex(index, whole.size()));
+        return make.apply(Objects.checkIndex(index, whole.size()));
     }
 
     @Override

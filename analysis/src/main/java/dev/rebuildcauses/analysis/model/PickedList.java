@@ -13,11 +13,13 @@ import java.util.RandomAccess;
 public final class PickedList<T> extends AbstractList<T> implements RandomAccess, ChangesOmitted<T> {
     private final List<T> source;
     private final List<T> omitting;
+    private final List<T> commitless;
     private final int[] positions;
 
     private PickedList(List<T> source, int[] positions) {
         this.source = source;
         this.omitting = ChangesOmitted.view(source);
+        this.commitless = ChangesOmitted.withoutCommitsView(source);
         this.positions = positions;
     }
 
@@ -46,6 +48,11 @@ public final class PickedList<T> extends AbstractList<T> implements RandomAccess
     @Override
     public T withoutChanges(int index) {
         return omitting.get(positions[Objects.checkIndex(index, positions.length)]);
+    }
+
+    @Override
+    public T withoutCommits(int index) {
+        return commitless.get(positions[Objects.checkIndex(index, positions.length)]);
     }
 
     @Override

@@ -42,13 +42,9 @@ public final class TriggerFilter {
         int skipped = 0;
         CiTriggers triggers = null;
         // only files and revisions are read: builds made on demand are made without their commits
-        @SuppressWarnings("unchecked")
-        ChangesOmitted<BuildChanges> light =
-                builds instanceof ChangesOmitted<?> omitting ? (ChangesOmitted<BuildChanges>) omitting : null;
+        List<BuildChanges> commitless = ChangesOmitted.withoutCommitsView(builds);
         for (int i = 0; i < builds.size(); i++) {
-            ChangeRange range = light != null
-                    ? light.withoutCommits(i).range()
-                    : builds.get(i).range();
+            ChangeRange range = commitless.get(i).range();
             if (range.status() != RangeStatus.RESOLVED || range.files().isEmpty() || range.toRevision() == null) {
                 kept[keptCount++] = i;
                 continue;

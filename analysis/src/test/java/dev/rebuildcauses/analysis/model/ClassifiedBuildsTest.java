@@ -79,6 +79,38 @@ class ClassifiedBuildsTest {
     }
 
     @Test
+    void shouldLeaveOnlyCommitsOutWhereAPassReadsFilesThroughPickedAndClassifiedBuilds() {
+        // Given
+        List<BuildChanges> omitting = new Omitting();
+        ClassifiedBuilds classified = new ClassifiedBuilds(omitting);
+        classified.addCauses(CauseSet.of(Causes.CODE));
+        classified.addCauses(CauseSet.of(Causes.DOCS));
+
+        // When
+        ClassifiedBuild commitless =
+                ChangesOmitted.withoutCommitsView(classified).get(1);
+        ClassifiedBuild picked = ChangesOmitted.withoutCommitsView(PickedList.of(classified, new int[] {1}, 1))
+                .get(0);
+
+        // Then: files, revisions and causes as the whole build has them, no commits
+        for (ClassifiedBuild build : List.of(commitless, picked)) {
+            assertThat(build.range().commits()).isEmpty();
+            assertThat(build.range().files())
+                    .isEqualTo(classified.get(1).range().files());
+            assertThat(build.range().toRevision()).isEqualTo("r1");
+            assertThat(build.causes()).isEqualTo(CauseSet.of(Causes.DOCS));
+        }
+        assertThat(classified.get(1).range().commits()).hasSize(1);
+        // a list that cannot leave commits out is its own view
+        assertThat(ChangesOmitted.withoutCommitsView(List.copyOf(omitting))).hasSize(2);
+        assertThat(ChangesOmitted.withoutCommitsView(List.copyOf(omitting))
+                        .get(0)
+                        .range()
+                        .commits())
+                .hasSize(1);
+    }
+
+    @Test
     void shouldKeepOnlyCausesOverBuildsMadeOnDemandAndTheClassifiedBuildsOverBuildsInMemory() {
         // Given
         List<BuildChanges> onDemand = new Omitting();
@@ -104,17 +136,23 @@ class ClassifiedBuildsTest {
     private static final class Omitting extends AbstractList<BuildChanges> implements ChangesOmitted<BuildChanges> {
         @Override
         public BuildChanges get(int index) {
-            return build(index, List.of(FileChange.of(ChangeKind.MODIFY, "f" + index)));
+            Commit commit = new Commit("c" + index, List.of("p"), "Ada", Instant.EPOCH, "change", 1);
+            return build(index, List.of(commit), List.of(FileChange.of(ChangeKind.MODIFY, "f" + index)));
         }
 
         @Override
         public BuildChanges withoutChanges(int index) {
-            return build(index, List.of());
+            return build(index, List.of(), List.of());
         }
 
-        private static BuildChanges build(int index, List<FileChange> files) {
+        @Override
+        public BuildChanges withoutCommits(int index) {
+            return build(index, List.of(), List.of(FileChange.of(ChangeKind.MODIFY, "f" + index)));
+        }
+
+        private static BuildChanges build(int index, List<Commit> commits, List<FileChange> files) {
             Build build = new Build("img", index + 1L, Instant.ofEpochSecond(index), null, "", "push", "r" + index, "");
-            return new BuildChanges(build, ChangeRange.resolved("r" + (index - 1), "r" + index, List.of(), files));
+            return new BuildChanges(build, ChangeRange.resolved("r" + (index - 1), "r" + index, commits, files));
         }
 
         @Override
