@@ -4,6 +4,7 @@ import dev.rebuildcauses.analysis.model.CauseSet;
 import dev.rebuildcauses.analysis.model.Causes;
 import dev.rebuildcauses.analysis.model.Commit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -147,6 +148,7 @@ final class BuildAdvisor {
         int docsOrCiCount = costs.count(docsOrCi);
         Selection outsideOnly = entersNoImage.andNot(docsOrCi);
         int outside = costs.count(outsideOnly);
+        String outsideFolders = outside > 0 ? topFolders(outsideOnly) : "";
         double hours = costs.hours(only);
         String evidence = String.format(
                         Locale.ROOT,
@@ -163,7 +165,7 @@ final class BuildAdvisor {
                                 "; %d more (%s) changed only files no built Dockerfile copies (%s)",
                                 outside,
                                 percent(outside, costs.total()),
-                                topFolders(outsideOnly))
+                                outsideFolders)
                         : "")
                 + hoursClause(hours)
                 + "; saving = all of their hours"
@@ -183,7 +185,7 @@ final class BuildAdvisor {
                         "Do not build the image for docs-only or CI-only changes"
                                 + (outside > 0 ? " or changes to files no image copies" : "")
                                 + ": add path filters to the trigger (ignore *.md, docs/**, the Jenkinsfile"
-                                + (outside > 0 ? ", " + ignoredFolders(outsideOnly) : "")
+                                + (outside > 0 ? ", " + ignoredFolders(outsideFolders) : "")
                                 + ") or skip the image stage with a changeset condition in the Jenkinsfile.",
                         Map.of())
                 .withSavingBuildsPerMonth(costs.perMonth(count)));
@@ -226,8 +228,8 @@ final class BuildAdvisor {
     }
 
     /** The top folders of {@link #topFolders} as path-filter globs, e.g. {@code tests/**}. */
-    private String ignoredFolders(Selection filter) {
-        return java.util.Arrays.stream(topFolders(filter).split(", "))
+    private static String ignoredFolders(String topFolders) {
+        return java.util.Arrays.stream(topFolders.split(", "))
                 .filter(part -> part.contains("/ "))
                 .map(part -> part.substring(0, part.indexOf("/ ") + 1) + "**")
                 .collect(java.util.stream.Collectors.joining(", "));
@@ -235,12 +237,15 @@ final class BuildAdvisor {
 
     /** Where the changed files of the matching builds lie, the top folders with most files first, e.g. {@code tests/ (97)}. */
     private String topFolders(Selection filter) {
+        // counted by path first: a path recurs in many builds, its folder is cut out once
+        Map<String, int[]> paths = new HashMap<>();
+        costs.eachWithoutCommits(filter, build -> build.range().files().forEach(change -> paths.computeIfAbsent(
+                        change.path(), path -> new int[1])[0]++));
         Map<String, Integer> folders = new TreeMap<>();
-        costs.eachWithoutCommits(filter, build -> build.range().files().forEach(change -> {
-            String path = change.path();
+        paths.forEach((path, count) -> {
             int slash = path.indexOf('/');
-            folders.merge(slash < 0 ? path : path.substring(0, slash + 1), 1, Integer::sum);
-        }));
+            folders.merge(slash < 0 ? path : path.substring(0, slash + 1), count[0], Integer::sum);
+        });
         List<String> parts = folders.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue()
                         .reversed()
