@@ -83,9 +83,13 @@ final class RepoPaths {
     private static boolean namesAny(String path, String... words) {
         int end = path.endsWith("/") ? path.length() - 1 : path.length();
         int start = path.lastIndexOf('/', end - 1) + 1;
-        for (String word : words) {
-            for (int at = start; at + word.length() <= end; at++) {
-                if (path.regionMatches(true, at, word, 0, word.length())) {
+        for (int at = start; at < end; at++) {
+            // compared in full only where the first letter matches: this runs for every changed file
+            char lower = (char) (path.charAt(at) | 0x20); // an ASCII letter in lower case
+            for (String word : words) {
+                if (lower == word.charAt(0)
+                        && at + word.length() <= end
+                        && path.regionMatches(true, at, word, 0, word.length())) {
                     return true;
                 }
             }

@@ -19,6 +19,11 @@ class RepoPathsTest {
             "images/Dockerfile.java",
             "web/app.dockerfile",
             "Containerfile",
+            "DOCKERFILE",
+            "deploy/CONTAINERFILE.prod",
+            "ddockerfile", // the word starts after a first letter that matched in vain
+            "Requirements-Dev.txt",
+            "rrequirements.in",
             "base-notebook/Dockerfile.ppc64le.patch",
             "docs/dockerfile-guide.md",
             "images/base/",
