@@ -1,6 +1,8 @@
 package dev.rebuildcauses.analysis.model;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * A list of builds that makes its elements on demand and can make one without its range's commits, files
@@ -36,25 +38,23 @@ public interface ChangesOmitted<T> {
      * builds. Decided once, not per element (a type check against an interface on every element of a
      * million was the most of such a pass).
      */
-    @SuppressWarnings("unchecked")
     static <T> List<T> view(List<T> list) {
-        if (!(list instanceof ChangesOmitted<?>)) {
-            return list;
-        }
-        ChangesOmitted<T> omitting = (ChangesOmitted<T>) list;
-        return new OmittingView<>(list, omitting::withoutChanges);
+        return viewBy(list, omitting -> omitting::withoutChanges);
     }
 
     /**
      * {@code list} as a view whose elements come from {@link #withoutCommits}, or {@code list} itself when
      * it cannot leave commits out: for passes that read builds' files, not their commits.
      */
-    @SuppressWarnings("unchecked")
     static <T> List<T> withoutCommitsView(List<T> list) {
+        return viewBy(list, omitting -> omitting::withoutCommits);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> viewBy(List<T> list, Function<ChangesOmitted<T>, IntFunction<T>> make) {
         if (!(list instanceof ChangesOmitted<?>)) {
             return list;
         }
-        ChangesOmitted<T> omitting = (ChangesOmitted<T>) list;
-        return new OmittingView<>(list, omitting::withoutCommits);
+        return new OmittingView<>(list, make.apply((ChangesOmitted<T>) list));
     }
 }
