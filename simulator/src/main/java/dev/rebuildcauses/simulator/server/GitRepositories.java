@@ -38,7 +38,9 @@ public final class GitRepositories {
         }
     }
 
-    private static void write(SimulatedHistory history, SimulatedRepository repository, Path bare) {
+    private static void write(SimulatedHistory history, SimulatedRepository repository, Path folder) {
+        // absolute: git runs in the repository, where a relative marks path would name another file
+        Path bare = folder.toAbsolutePath();
         try {
             Files.createDirectories(bare);
             git(bare, List.of("init", "-q", "--bare"), null);
