@@ -4,6 +4,7 @@ import dev.rebuildcauses.analysis.classify.PathClassifier;
 import dev.rebuildcauses.analysis.infer.InferringClassifier;
 import dev.rebuildcauses.analysis.infer.RepositoryModels;
 import dev.rebuildcauses.analysis.model.BuildChanges;
+import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.harvest.config.ChangeSourceKind;
 import dev.rebuildcauses.harvest.config.ChangesConfig;
 import dev.rebuildcauses.harvest.git.GitMirrors;
@@ -70,8 +71,11 @@ final class LocalClones implements AutoCloseable {
 
     /** True when a job of {@code builds} has a local clone to infer from. */
     boolean coverAny(List<BuildChanges> builds) {
-        return builds.stream().map(build -> build.build().job()).distinct().anyMatch(job -> cloneOf(job)
-                .isPresent());
+        // only jobs are read: builds made on demand are made without their commits and files
+        return ChangesOmitted.view(builds).stream()
+                .map(build -> build.build().job())
+                .distinct()
+                .anyMatch(job -> cloneOf(job).isPresent());
     }
 
     /** Classifies with inference where the job has a local clone, by the rules alone elsewhere. */

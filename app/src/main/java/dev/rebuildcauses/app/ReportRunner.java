@@ -12,6 +12,7 @@ import dev.rebuildcauses.harvest.store.BuildFilter;
 import dev.rebuildcauses.harvest.store.BuildStore;
 import dev.rebuildcauses.report.html.ReportScope;
 import dev.rebuildcauses.report.pipeline.ReportPipeline;
+import dev.rebuildcauses.report.pipeline.Timing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,6 +56,7 @@ final class ReportRunner {
         Map<String, Path> mirrors = Map.of();
         try (BuildStore store = BuildStore.openExisting(config.store())) {
             builds = store.loadBuildChanges(new BuildFilter(report.since(), report.until(), report.jobGlob()));
+            Timing.mark("builds read");
             if (config.changes().mirror()) {
                 mirrors = LocalClones.mirrorsOf(store.jobRepositories(), HarvestRunner.mirrorFolder(config));
             }

@@ -25,12 +25,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench-report}: times the whole report of a synthetic history, HTML included, and its size. */
+/**
+ * {@code bench-report}: times the whole report of a synthetic history, HTML included, and its size; with
+ * {@code --store}, the {@code report} command itself over a synthetic store, in a child JVM with default
+ * settings, and that JVM's peak memory.
+ */
 @Command(
         name = "bench-report",
         mixinStandardHelpOptions = true,
         description = "Generates a synthetic build history, then times the report pipeline end to end (classify, "
-                + "mine, advise, CSV files, rebuild-causes.html with its charts) and prints the sizes it wrote.")
+                + "mine, advise, CSV files, rebuild-causes.html with its charts) and prints the sizes it wrote. "
+                + "With --store, writes the history into a store and times 'report' over it in a child JVM.")
 public final class BenchReportCommand implements Runnable {
     @Option(
             names = "--builds",
@@ -47,6 +52,20 @@ public final class BenchReportCommand implements Runnable {
             description = "Keep the report in DIR (default: a temporary folder, removed).")
     Path outDir;
 
+    @Option(
+            names = "--store",
+            paramLabel = "DIR",
+            description = "Write the synthetic history into an H2 store in DIR (reused when DIR holds one), then run "
+                    + "'report --config DIR/rebuild-causes.yml' in a child JVM with default settings and print its "
+                    + "wall time, CPU time and peak resident set.")
+    Path storeDir;
+
+    @Option(
+            names = "--jar",
+            paramLabel = "JAR",
+            description = "With --store: the jar whose 'report' runs (default: this one), to compare releases.")
+    Path jar;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +75,14 @@ public final class BenchReportCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(), "--builds must be at least 1, not " + builds);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (storeDir != null) {
+            try {
+                new StoreReportBench(storeDir, builds, seed, jar == null ? ChildJvm.ownJar() : jar, outDir).run(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
         try {
             Path dir = outDir == null ? Files.createTempDirectory("rebuild-causes-bench-report") : outDir;
             Files.createDirectories(dir);

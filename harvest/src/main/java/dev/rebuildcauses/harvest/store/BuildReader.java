@@ -1,6 +1,5 @@
 package dev.rebuildcauses.harvest.store;
 
-import dev.rebuildcauses.analysis.model.Build;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ChangeKind;
 import dev.rebuildcauses.analysis.model.ChangeRange;
@@ -11,12 +10,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,131 +103,12 @@ final class BuildReader {
         return jobs;
     }
 
-    /** As {@link #loadBuildChanges(BuildFilter)}, of {@code onlyJob}'s builds alone when it is not null. */
-    List<BuildChanges> loadBuildChanges(BuildFilter filter, String onlyJob) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT job, build_number, started_at_ms, duration_ms, result, "
-                + "trigger_label, revision, branch, range_status, from_revision, problem FROM builds "
-                + "WHERE building = FALSE");
-        List<Object> parameters = new ArrayList<>();
-        if (onlyJob != null) {
-            sql.append(" AND job = ?");
-            parameters.add(onlyJob);
-        }
-        if (filter.since() != null) {
-            sql.append(" AND started_at_ms >= ?");
-            parameters.add(filter.since().toEpochMilli());
-        }
-        if (filter.until() != null) {
-            sql.append(" AND started_at_ms < ?");
-            parameters.add(filter.until().toEpochMilli());
-        }
-        sql.append(" ORDER BY job, build_number");
-        Map<BuildKey, BuildRow> builds = new LinkedHashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                query.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String job = rows.getString(1);
-                    if (!filter.matchesJob(job)) {
-                        continue;
-                    }
-                    long durationMs = rows.getLong(4);
-                    Duration duration = rows.wasNull() ? null : Duration.ofMillis(durationMs);
-                    Build build = new Build(
-                            job,
-                            rows.getLong(2),
-                            Instant.ofEpochMilli(rows.getLong(3)),
-                            duration,
-                            rows.getString(5),
-                            rows.getString(6),
-                            rows.getString(7),
-                            rows.getString(8));
-                    builds.put(
-                            new BuildKey(job, build.number()),
-                            new BuildRow(
-                                    build,
-                                    status(rows.getString(9), build.revision()),
-                                    rows.getString(10),
-                                    rows.getString(11)));
-                }
-            }
-        }
-        Map<BuildKey, List<Commit>> commits = rangeCommits(builds, onlyJob);
-        Map<BuildKey, List<FileChange>> files = rangeFiles(builds, onlyJob);
-        List<BuildChanges> out = new ArrayList<>(builds.size());
-        for (Map.Entry<BuildKey, BuildRow> entry : builds.entrySet()) {
-            BuildRow row = entry.getValue();
-            ChangeRange range = new ChangeRange(
-                    row.status(),
-                    row.fromRevision(),
-                    row.build().revision(),
-                    commits.getOrDefault(entry.getKey(), List.of()),
-                    files.getOrDefault(entry.getKey(), List.of()),
-                    row.problem());
-            out.add(new BuildChanges(row.build(), range));
-        }
-        return out;
-    }
-
-    private Map<BuildKey, List<Commit>> rangeCommits(Map<BuildKey, BuildRow> wanted, String onlyJob)
-            throws SQLException {
-        return perBuild(
-                "SELECT r.job, r.build_number, c.id, c.parents, c.author, c.author_time_ms, c.message, "
-                        + "c.files_changed FROM range_commits r JOIN commits c ON c.id = r.commit_id",
-                "r.job",
-                "r.job, r.build_number, r.position",
-                wanted,
-                onlyJob,
-                rows -> commit(rows, 3));
-    }
-
-    private Map<BuildKey, List<FileChange>> rangeFiles(Map<BuildKey, BuildRow> wanted, String onlyJob)
-            throws SQLException {
-        return perBuild(
-                "SELECT job, build_number, change_kind, path, old_path FROM range_files",
-                "job",
-                "job, build_number, position",
-                wanted,
-                onlyJob,
-                rows -> new FileChange(ChangeKind.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5)));
-    }
-
-    /** Reads one value of a row whose first two columns are a build's job and number. */
-    @FunctionalInterface
-    private interface RowValue<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
-
     /**
-     * The values of {@code select} (its first two columns a build's job and number) for the {@code wanted}
-     * builds, in {@code orderBy} order; only {@code onlyJob}'s rows (by {@code jobColumn}) when it is not null.
+     * As {@link #loadBuildChanges(BuildFilter)}, of {@code onlyJob}'s builds alone when it is not null: read
+     * into columns, each build made when asked for ({@link StoredBuilds}).
      */
-    private <T> Map<BuildKey, List<T>> perBuild(
-            String select,
-            String jobColumn,
-            String orderBy,
-            Map<BuildKey, BuildRow> wanted,
-            String onlyJob,
-            RowValue<T> value)
-            throws SQLException {
-        Map<BuildKey, List<T>> out = new HashMap<>();
-        String where = onlyJob == null ? "" : " WHERE " + jobColumn + " = ?";
-        try (PreparedStatement query = connection.prepareStatement(select + where + " ORDER BY " + orderBy)) {
-            if (onlyJob != null) {
-                query.setString(1, onlyJob);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    BuildKey key = new BuildKey(rows.getString(1), rows.getLong(2));
-                    if (wanted.containsKey(key)) {
-                        out.computeIfAbsent(key, k -> new ArrayList<>()).add(value.read(rows));
-                    }
-                }
-            }
-        }
-        return out;
+    List<BuildChanges> loadBuildChanges(BuildFilter filter, String onlyJob) throws SQLException {
+        return new StoredBuildsReader(connection).read(filter, onlyJob);
     }
 
     /** A resolved range stored for any build of the repository between the two revisions. */
@@ -334,12 +212,8 @@ final class BuildReader {
                 rows.getInt(first + 5));
     }
 
-    private record BuildKey(String job, long number) {}
-
-    private record BuildRow(Build build, RangeStatus status, String fromRevision, String problem) {}
-
     /** Stores written before {@code NO_REVISION} existed hold such builds as {@code UNKNOWN} without a revision. */
-    private static RangeStatus status(String stored, String revision) {
+    static RangeStatus status(String stored, String revision) {
         RangeStatus status = RangeStatus.valueOf(stored);
         return status == RangeStatus.UNKNOWN && revision == null ? RangeStatus.NO_REVISION : status;
     }

@@ -1,0 +1,182 @@
+package dev.rebuildcauses.harvest.store;
+
+import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.analysis.model.RangeStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds as the store lists them (by job, then number), read into columns: numbers and times as primitives,
+ * texts and ids by number ({@link StringTable}, {@link IdTable}), each range's commits and files as a run of
+ * numbers in one shared array, every commit and file change kept once. Filled by {@link StoredBuildsReader},
+ * then {@link #seal sealed} into the {@link StoredBuilds} that reads it.
+ */
+final class BuildColumns {
+    static final long NO_DURATION = Long.MIN_VALUE;
+    private static final RangeStatus[] STATUSES = RangeStatus.values();
+
+    final StringTable jobs = new StringTable();
+    final StringTable texts = new StringTable();
+    final IdTable ids = new IdTable();
+    final CommitTable commits = new CommitTable(ids);
+    final List<FileChange> files = new ArrayList<>();
+    private final Map<FileChange, Integer> fileNumbers = new HashMap<>();
+
+    int size;
+    int[] jobOf = new int[64];
+    long[] number = new long[64];
+    long[] startedMs = new long[64];
+    long[] durationMs = new long[64];
+    int[] resultOf = new int[64];
+    int[] triggerOf = new int[64];
+    int[] branchOf = new int[64];
+    int[] problemOf = new int[64];
+    int[] revisionOf = new int[64];
+    int[] fromRevisionOf = new int[64];
+    byte[] statusOf = new byte[64];
+    int[] commitStart = new int[64];
+    int[] commitCount = new int[64];
+    int[] fileStart = new int[64];
+    int[] fileCount = new int[64];
+
+    int[] rangeCommits = new int[256];
+    int rangeCommitSize;
+    int[] rangeFiles = new int[256];
+    int rangeFileSize;
+
+    /** The first build of each job (by job number); a job's builds come one after the other. */
+    private int[] jobStart = new int[16];
+
+    private int lastFound = -1;
+
+    /** Adds a build after those added (by job, then number); {@code duration} {@link #NO_DURATION} when unknown. */
+    void add(
+            String job,
+            long buildNumber,
+            long started,
+            long duration,
+            String result,
+            String trigger,
+            String revision,
+            String branch,
+            RangeStatus status,
+            String fromRevision,
+            String problem) {
+        int i = size;
+        if (i == number.length) {
+            grow(i * 2);
+        }
+        int jobNumber = jobs.find(job);
+        if (jobNumber < 0) {
+            jobNumber = jobs.number(job);
+            if (jobNumber == jobStart.length) {
+                jobStart = Arrays.copyOf(jobStart, jobNumber * 2);
+            }
+            jobStart[jobNumber] = i;
+        } else if (jobOf[i - 1] != jobNumber) {
+            throw new IllegalStateException("the builds of " + job + " were not listed one after the other");
+        }
+        jobOf[i] = jobNumber;
+        number[i] = buildNumber;
+        startedMs[i] = started;
+        durationMs[i] = duration;
+        resultOf[i] = texts.number(result == null ? "" : result);
+        triggerOf[i] = texts.number(trigger == null ? "" : trigger);
+        branchOf[i] = texts.number(branch == null ? "" : branch);
+        problemOf[i] = texts.number(problem == null ? "" : problem);
+        revisionOf[i] = ids.number(revision);
+        fromRevisionOf[i] = ids.number(fromRevision);
+        statusOf[i] = (byte) status.ordinal();
+        size++;
+    }
+
+    /** The index of the build {@code buildNumber} of {@code job}, or -1 when it was not read. */
+    int find(String job, long buildNumber) {
+        int jobNumber = jobs.find(job);
+        if (jobNumber < 0) {
+            return -1;
+        }
+        for (int guess = Math.max(lastFound, 0); guess <= lastFound + 1 && guess < size; guess++) {
+            if (jobOf[guess] == jobNumber && number[guess] == buildNumber) {
+                return lastFound = guess;
+            }
+        }
+        int from = jobStart[jobNumber];
+        int to = jobNumber + 1 < jobs.size() ? jobStart[jobNumber + 1] : size;
+        int at = Arrays.binarySearch(number, from, to, buildNumber);
+        return at < 0 ? -1 : (lastFound = at);
+    }
+
+    /**
+     * Adds the next commit of build {@code i}'s range; the commits of one range come one after the other,
+     * in their order.
+     */
+    void addCommit(int i, int commit) {
+        if (commitCount[i] == 0) {
+            commitStart[i] = rangeCommitSize;
+        } else if (commitStart[i] + commitCount[i] != rangeCommitSize) {
+            throw new IllegalStateException("the commits of a range were not listed one after the other");
+        }
+        if (rangeCommitSize == rangeCommits.length) {
+            rangeCommits = Arrays.copyOf(rangeCommits, rangeCommitSize * 2);
+        }
+        rangeCommits[rangeCommitSize++] = commit;
+        commitCount[i]++;
+    }
+
+    /** Adds the next file of build {@code i}'s range, as {@link #addCommit}. */
+    void addFile(int i, FileChange file) {
+        if (fileCount[i] == 0) {
+            fileStart[i] = rangeFileSize;
+        } else if (fileStart[i] + fileCount[i] != rangeFileSize) {
+            throw new IllegalStateException("the files of a range were not listed one after the other");
+        }
+        Integer known = fileNumbers.get(file);
+        if (known == null) {
+            known = files.size();
+            files.add(file);
+            fileNumbers.put(file, known);
+        }
+        if (rangeFileSize == rangeFiles.length) {
+            rangeFiles = Arrays.copyOf(rangeFiles, rangeFileSize * 2);
+        }
+        rangeFiles[rangeFileSize++] = known;
+        fileCount[i]++;
+    }
+
+    static RangeStatus status(byte ordinal) {
+        return STATUSES[ordinal];
+    }
+
+    /** Drops the room kept for more and the lookups: nothing is added any more. */
+    StoredBuilds seal() {
+        grow(size);
+        rangeCommits = Arrays.copyOf(rangeCommits, rangeCommitSize);
+        rangeFiles = Arrays.copyOf(rangeFiles, rangeFileSize);
+        fileNumbers.clear();
+        commits.seal();
+        ids.seal();
+        return new StoredBuilds(this);
+    }
+
+    private void grow(int length) {
+        jobOf = Arrays.copyOf(jobOf, length);
+        number = Arrays.copyOf(number, length);
+        startedMs = Arrays.copyOf(startedMs, length);
+        durationMs = Arrays.copyOf(durationMs, length);
+        resultOf = Arrays.copyOf(resultOf, length);
+        triggerOf = Arrays.copyOf(triggerOf, length);
+        branchOf = Arrays.copyOf(branchOf, length);
+        problemOf = Arrays.copyOf(problemOf, length);
+        revisionOf = Arrays.copyOf(revisionOf, length);
+        fromRevisionOf = Arrays.copyOf(fromRevisionOf, length);
+        statusOf = Arrays.copyOf(statusOf, length);
+        commitStart = Arrays.copyOf(commitStart, length);
+        commitCount = Arrays.copyOf(commitCount, length);
+        fileStart = Arrays.copyOf(fileStart, length);
+        fileCount = Arrays.copyOf(fileCount, length);
+    }
+}
