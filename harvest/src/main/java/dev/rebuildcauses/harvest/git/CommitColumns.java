@@ -1,6 +1,7 @@
 package dev.rebuildcauses.harvest.git;
 
 import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.harvest.model.CommitIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,17 +1,15 @@
 package dev.rebuildcauses.harvest.store;
 
-import java.nio.charset.StandardCharsets;
+import dev.rebuildcauses.harvest.model.CommitIds;
 import java.util.Arrays;
 
 /**
  * Commit ids (revisions, commits, parents) each kept once, by number: a lower-case hexadecimal id of the
  * length of the first one as its bytes (20 for SHA-1, about a quarter of it as a string), any other id as
- * a string. {@link #NONE} stands for {@code null}. (The scan's {@code harvest.git.CommitIds} does the same
- * spelling, but the store may not depend on the git adapter.)
+ * a string. {@link #NONE} stands for {@code null}.
  */
 final class IdTable {
     static final int NONE = -1;
-    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private int idBytes;
     private int size;
@@ -35,11 +33,9 @@ final class IdTable {
         if (idBytes == 0 || id.length() != 2 * idBytes || !isLowerHex(id)) {
             return -2 - others.number(id);
         }
-        for (int b = 0; b < idBytes; b++) {
-            wanted[b] = (byte) (Character.digit(id.charAt(2 * b), 16) << 4 | Character.digit(id.charAt(2 * b + 1), 16));
-        }
+        CommitIds.require(id, wanted, 0, idBytes);
         int mask = slots.length - 1;
-        int slot = spread(hash(wanted, 0)) & mask;
+        int slot = spread(CommitIds.hash(wanted, 0)) & mask;
         for (; slots[slot] != 0; slot = (slot + 1) & mask) {
             int i = slots[slot] - 1;
             if (Arrays.equals(ids, i * idBytes, i * idBytes + idBytes, wanted, 0, idBytes)) {
@@ -73,18 +69,7 @@ final class IdTable {
         if (number < 0) {
             return others.get(-2 - number);
         }
-        byte[] text = new byte[2 * idBytes];
-        for (int b = 0, at = number * idBytes; b < idBytes; b++) {
-            int value = ids[at + b] & 0xff;
-            text[2 * b] = DIGITS[value >>> 4];
-            text[2 * b + 1] = DIGITS[value & 0xf];
-        }
-        return new String(text, StandardCharsets.US_ASCII);
-    }
-
-    /** The first four bytes of the id at {@code at}: ids are hashes already. */
-    private static int hash(byte[] id, int at) {
-        return (id[at] & 0xff) << 24 | (id[at + 1] & 0xff) << 16 | (id[at + 2] & 0xff) << 8 | (id[at + 3] & 0xff);
+        return CommitIds.hex(ids, number * idBytes, idBytes);
     }
 
     /** How many ids are kept as bytes: those are numbered from 0 up. */
@@ -100,7 +85,7 @@ final class IdTable {
 
     private void place(int i) {
         int mask = slots.length - 1;
-        int slot = spread(hash(ids, i * idBytes)) & mask;
+        int slot = spread(CommitIds.hash(ids, i * idBytes)) & mask;
         while (slots[slot] != 0) {
             slot = (slot + 1) & mask;
         }
