@@ -1,6 +1,7 @@
 package dev.rebuildcauses.harvest.git;
 
 import dev.rebuildcauses.analysis.model.FileChange;
+import dev.rebuildcauses.harvest.model.CommitIdIndex;
 import dev.rebuildcauses.harvest.model.CommitIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,8 +19,9 @@ import java.util.Map;
  */
 final class CommitColumns {
     private int size;
-    private int idBytes;
-    private byte[] ids = new byte[1024];
+    /** The ids, made at the first commit, whose id says how many bytes an id has. */
+    private CommitIdIndex ids;
+
     private long[] authorSeconds = new long[64];
     private long[] commitSeconds = new long[64];
     private int[] authorOf = new int[64];
@@ -29,8 +31,6 @@ final class CommitColumns {
     private int[] messageStart = new int[65];
     private FileChange[] files = new FileChange[64];
     private int[] fileStart = new int[65];
-    /** Open addressing over the ids: commit + 1, 0 when free; at most half full. */
-    private int[] slots = new int[128];
 
     /** Adds {@code entry} (its parents aside) and returns its index. */
     int add(LogEntry entry) {
@@ -44,10 +44,9 @@ final class CommitColumns {
             fileStart = Arrays.copyOf(fileStart, more + 1);
         }
         if (i == 0) {
-            idBytes = entry.id().length() / 2;
+            ids = new CommitIdIndex(entry.id().length() / 2);
         }
-        ids = room(ids, (i + 1) * idBytes);
-        CommitIds.require(entry.id(), ids, i * idBytes, idBytes);
+        ids.add(entry.id());
         authorSeconds[i] = entry.authorTime().getEpochSecond();
         commitSeconds[i] = entry.commitTime().getEpochSecond();
         authorOf[i] = authorIds.computeIfAbsent(entry.author(), name -> {
@@ -70,50 +69,19 @@ final class CommitColumns {
         }
         fileStart[i + 1] = fileAt;
         size++;
-        if (size * 2 > slots.length) {
-            slots = new int[slots.length * 2];
-            for (int j = 0; j < size; j++) {
-                place(j);
-            }
-        } else {
-            place(i);
-        }
         return i;
     }
 
     /** The index of the commit {@code id}, or -1 when it is not here (or not an id like the ones here). */
     int indexOf(String id) {
-        byte[] wanted = new byte[idBytes];
-        if (id == null || size == 0 || !CommitIds.parse(id, wanted, 0, idBytes)) {
-            return -1;
-        }
-        int mask = slots.length - 1;
-        for (int slot = spread(CommitIds.hash(wanted, 0)) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
-            int i = slots[slot] - 1;
-            if (Arrays.equals(ids, i * idBytes, i * idBytes + idBytes, wanted, 0, idBytes)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private void place(int i) {
-        int mask = slots.length - 1;
-        int slot = spread(CommitIds.hash(ids, i * idBytes)) & mask;
-        while (slots[slot] != 0) {
-            slot = (slot + 1) & mask;
-        }
-        slots[slot] = i + 1;
-    }
-
-    private static int spread(int hash) {
-        int h = hash * 0x9E3779B9;
-        return h ^ (h >>> 16);
+        return ids == null ? -1 : ids.indexOf(id);
     }
 
     /** Drops the room kept for more commits. */
     void trim() {
-        ids = Arrays.copyOf(ids, size * idBytes);
+        if (ids != null) {
+            ids.trim(true);
+        }
         authorSeconds = Arrays.copyOf(authorSeconds, size);
         commitSeconds = Arrays.copyOf(commitSeconds, size);
         authorOf = Arrays.copyOf(authorOf, size);
@@ -129,11 +97,11 @@ final class CommitColumns {
 
     /** Bytes per id: 20 for SHA-1, 32 for SHA-256; 0 before the first commit. */
     int idBytes() {
-        return idBytes;
+        return ids == null ? 0 : ids.idBytes();
     }
 
     String id(int i) {
-        return CommitIds.hex(ids, i * idBytes, idBytes);
+        return ids.id(i);
     }
 
     String author(int i) {
