@@ -97,36 +97,44 @@ final class StoredBuildsReader {
                 + "c.files_changed FROM range_commits r JOIN commits c ON c.id = r.commit_id"
                 + (onlyJob == null ? "" : " WHERE r.job = ?")
                 + " ORDER BY r.job, r.build_number, r.position";
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setFetchSize(FETCH);
-            if (onlyJob != null) {
-                query.setString(1, onlyJob);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    int build = columns.find(rows.getString(1), rows.getLong(2));
-                    if (build < 0) {
-                        continue;
-                    }
-                    long time = rows.getLong(6);
-                    Long authorTime = rows.wasNull() ? null : time;
-                    int commit = columns.commits.add(
-                            rows.getString(3),
-                            rows.getString(4),
-                            rows.getString(5),
-                            authorTime,
-                            rows.getString(7),
-                            rows.getInt(8));
-                    columns.addCommit(build, commit);
-                }
-            }
-        }
+        eachRangeRow(columns, sql, onlyJob, (build, rows) -> {
+            long time = rows.getLong(6);
+            Long authorTime = rows.wasNull() ? null : time;
+            int commit = columns.commits.add(
+                    rows.getString(3),
+                    rows.getString(4),
+                    rows.getString(5),
+                    authorTime,
+                    rows.getString(7),
+                    rows.getInt(8));
+            columns.addCommit(build, commit);
+        });
     }
 
     private void readFiles(BuildColumns columns, String onlyJob) throws SQLException {
         String sql = "SELECT job, build_number, change_kind, path, old_path FROM range_files"
                 + (onlyJob == null ? "" : " WHERE job = ?")
                 + " ORDER BY job, build_number, position";
+        eachRangeRow(
+                columns,
+                sql,
+                onlyJob,
+                (build, rows) -> columns.addFile(
+                        build,
+                        new FileChange(ChangeKind.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5))));
+    }
+
+    /** Reads one row of a build's range: its first two columns are the build's job and number. */
+    @FunctionalInterface
+    private interface RangeRow {
+        void read(int build, ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Streams the rows of {@code sql} (with {@code onlyJob} as its one parameter when not null) to {@code row},
+     * each with the position of its build, skipping the rows of builds that were not read.
+     */
+    private void eachRangeRow(BuildColumns columns, String sql, String onlyJob, RangeRow row) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setFetchSize(FETCH);
             if (onlyJob != null) {
@@ -136,10 +144,7 @@ final class StoredBuildsReader {
                 while (rows.next()) {
                     int build = columns.find(rows.getString(1), rows.getLong(2));
                     if (build >= 0) {
-                        columns.addFile(
-                                build,
-                                new FileChange(
-                                        ChangeKind.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5)));
+                        row.read(build, rows);
                     }
                 }
             }
