@@ -16,18 +16,23 @@ import java.util.Map;
  */
 final class CommitTable {
     private static final long NO_TIME = Long.MIN_VALUE;
+    /** In {@link #commitOfId}: an id a range lists whose commit is not read yet. */
+    private static final int WANTED = -2;
 
     private final IdTable ids;
     private final StringTable authors = new StringTable();
+    /** The commits there can be at most: the rows of the commits table. */
+    private final long bound;
+
     private int size;
-    private int[] idOf = new int[64];
-    private int[] authorOf = new int[64];
-    private long[] timeMs = new long[64];
-    private int[] filesChanged = new int[64];
-    private int[] parentStart = new int[65];
-    private int[] parents = new int[64];
-    private int[] messageStart = new int[65];
-    private byte[] messages = new byte[4096];
+    private int[] idOf;
+    private int[] authorOf;
+    private long[] timeMs;
+    private int[] filesChanged;
+    private int[] parentStart;
+    private int[] parents;
+    private int[] messageStart;
+    private final ByteRuns messages = new ByteRuns();
     /** Messages UTF-8 would not give back as they were (a lone surrogate), by commit. */
     private final Map<Integer, String> oddMessages = new HashMap<>();
     /** The commit of each id kept as bytes, -1 when none; of the other ids in {@link #otherCommits}. */
@@ -35,9 +40,43 @@ final class CommitTable {
 
     private final Map<Integer, Integer> otherCommits = new HashMap<>();
 
-    CommitTable(IdTable ids) {
+    /**
+     * Room for at most {@code bound} commits (the rows of the commits table), all of it at once when
+     * {@code whole}: every commit is going to be read.
+     */
+    CommitTable(IdTable ids, long bound, boolean whole) {
         this.ids = ids;
+        this.bound = bound;
+        int length = whole ? Room.first(Integer.MAX_VALUE - 16, bound) : Room.first(64, bound);
+        idOf = new int[length];
+        authorOf = new int[length];
+        timeMs = new long[length];
+        filesChanged = new int[length];
+        parentStart = new int[length + 1];
+        parents = new int[length];
+        messageStart = new int[length + 1];
         Arrays.fill(commitOfId, -1);
+    }
+
+    /**
+     * Marks the commit of id number {@code idNumber} as wanted: {@link #isWanted} until it is added. Every
+     * wanted id is marked before the commits are added.
+     */
+    void want(int idNumber) {
+        if (commitOf(idNumber) == -1) {
+            remember(idNumber, WANTED);
+        }
+    }
+
+    /** Whether id number {@code idNumber} was marked {@link #want wanted} and its commit was not added yet. */
+    boolean isWanted(int idNumber) {
+        return idNumber != IdTable.NONE && commitOf(idNumber) == WANTED;
+    }
+
+    /** The number of the commit of id number {@code idNumber}, or -1 when it was not added. */
+    int commitOfIdNumber(int idNumber) {
+        int c = commitOf(idNumber);
+        return c < 0 ? -1 : c;
     }
 
     /**
@@ -48,14 +87,18 @@ final class CommitTable {
      * @param time author time in epoch milliseconds, or {@code null}
      */
     int add(String id, String parentIds, String author, Long time, String message, int changed) {
-        int idNumber = ids.number(id);
+        return add(ids.number(id), parentIds, author, time, message, changed);
+    }
+
+    /** As {@link #add(String, String, String, Long, String, int)}, of the id numbered {@code idNumber}. */
+    int add(int idNumber, String parentIds, String author, Long time, String message, int changed) {
         int known = commitOf(idNumber);
         if (known >= 0) {
             return known;
         }
         int c = size;
         if (c == idOf.length) {
-            int more = c * 2;
+            int more = Room.next(c, c + 1, bound);
             idOf = Arrays.copyOf(idOf, more);
             authorOf = Arrays.copyOf(authorOf, more);
             timeMs = Arrays.copyOf(timeMs, more);
@@ -71,7 +114,7 @@ final class CommitTable {
         if (!parentIds.isEmpty()) {
             for (String parent : parentIds.split(" ")) {
                 if (at == parents.length) {
-                    parents = Arrays.copyOf(parents, at * 2);
+                    parents = Arrays.copyOf(parents, Room.next(at, at + 1, Integer.MAX_VALUE));
                 }
                 parents[at++] = ids.number(parent);
             }
@@ -83,14 +126,8 @@ final class CommitTable {
             oddMessages.put(c, text);
             utf8 = new byte[0];
         }
-        if ((long) messageStart[c] + utf8.length > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("the commit messages read exceed 2 GB");
-        }
-        if (messageStart[c] + utf8.length > messages.length) {
-            messages = Arrays.copyOf(messages, Math.max(messageStart[c] + utf8.length, messages.length * 2));
-        }
-        System.arraycopy(utf8, 0, messages, messageStart[c], utf8.length);
-        messageStart[c + 1] = messageStart[c] + utf8.length;
+        messageStart[c] = messages.append(utf8);
+        messageStart[c + 1] = messages.size();
         remember(idNumber, c);
         size++;
         return c;
@@ -125,16 +162,23 @@ final class CommitTable {
         commitOfId[idNumber] = c;
     }
 
-    /** Drops the room kept for more commits and the lookup by id: no commit is added any more. */
+    /**
+     * Drops the lookup by id, and the room kept for more commits where it is {@link Room#worthTrimming worth a
+     * copy}: no commit is added any more.
+     */
     void seal() {
-        idOf = Arrays.copyOf(idOf, size);
-        authorOf = Arrays.copyOf(authorOf, size);
-        timeMs = Arrays.copyOf(timeMs, size);
-        filesChanged = Arrays.copyOf(filesChanged, size);
-        parentStart = Arrays.copyOf(parentStart, size + 1);
-        parents = Arrays.copyOf(parents, parentStart[size]);
-        messageStart = Arrays.copyOf(messageStart, size + 1);
-        messages = Arrays.copyOf(messages, messageStart[size]);
+        if (Room.worthTrimming(idOf.length, size)) {
+            idOf = Arrays.copyOf(idOf, size);
+            authorOf = Arrays.copyOf(authorOf, size);
+            timeMs = Arrays.copyOf(timeMs, size);
+            filesChanged = Arrays.copyOf(filesChanged, size);
+            parentStart = Arrays.copyOf(parentStart, size + 1);
+            messageStart = Arrays.copyOf(messageStart, size + 1);
+        }
+        if (Room.worthTrimming(parents.length, parentStart[size])) {
+            parents = Arrays.copyOf(parents, parentStart[size]);
+        }
+        messages.seal();
         commitOfId = new int[0];
         otherCommits.clear();
     }
@@ -146,8 +190,7 @@ final class CommitTable {
         }
         String message = oddMessages.isEmpty() ? null : oddMessages.get(c);
         if (message == null) {
-            message = new String(
-                    messages, messageStart[c], messageStart[c + 1] - messageStart[c], StandardCharsets.UTF_8);
+            message = messages.utf8(messageStart[c], messageStart[c + 1]);
         }
         return new Commit(
                 ids.id(idOf[c]),
