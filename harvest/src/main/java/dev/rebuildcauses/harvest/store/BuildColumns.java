@@ -75,7 +75,7 @@ final class BuildColumns {
         commits = new CommitTable(ids, bounds.commits(), bounds.whole());
         grow(bounds.first(64, bounds.builds()));
         rangeCommits = new int[bounds.first(256, bounds.rangeCommits())];
-        rangeFiles = new int[bounds.first(256, bounds.rangeFiles())];
+        rangeFiles = new int[0];
     }
 
     /** Adds a build after those added (by job, then number); {@code duration} {@link #NO_DURATION} when unknown. */
@@ -156,6 +156,9 @@ final class BuildColumns {
 
     /** Adds the next file of build {@code i}'s range, as {@link #addCommit}. */
     void addFile(int i, FileChange file) {
+        if (rangeFiles.length == 0) {
+            rangeFiles = new int[bounds.first(256, bounds.rangeFiles())];
+        }
         if (fileCount[i] == 0) {
             fileStart[i] = rangeFileSize;
         } else if (fileStart[i] + fileCount[i] != rangeFileSize) {
@@ -180,9 +183,14 @@ final class BuildColumns {
 
     /**
      * Turns the id numbers {@link #addCommit added} as commits into the numbers of their commits in {@link
-     * #commits}, dropping those of ids whose commit was not added (as a join drops a row without a match).
+     * #commits}, dropping those of ids whose commit was not added (as a join drops a row without a match), and
+     * drops the lookups of ids and commits: no id or commit is added any more. Before the files are read, so
+     * the lookup tables and the files' column are not held at once.
      */
     void resolveCommits() {
+        int bytesIds = ids.bytesIds();
+        ids.seal();
+        commits.indexByIds(bytesIds);
         int kept = 0;
         for (int i = 0; i < size; i++) {
             int from = commitStart[i];
@@ -197,6 +205,7 @@ final class BuildColumns {
             commitCount[i] = kept - commitStart[i];
         }
         rangeCommitSize = kept;
+        commits.seal();
     }
 
     /**
@@ -214,8 +223,6 @@ final class BuildColumns {
             rangeFiles = Arrays.copyOf(rangeFiles, rangeFileSize);
         }
         fileNumbers = null;
-        commits.seal();
-        ids.seal();
         return new StoredBuilds(this);
     }
 

@@ -2,22 +2,21 @@ package dev.rebuildcauses.harvest.store;
 
 import dev.rebuildcauses.analysis.model.Commit;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The commits of the ranges read, each kept once (by id) in columns: id and parents as {@link IdTable}
- * numbers, author as a {@link StringTable} number, time as epoch milliseconds, message as UTF-8 in one
- * array. A commit costs about 50 bytes and its message, where a {@link Commit} with its strings, instant
+ * numbers, author as a {@link StringTable} number, time in a {@link TimeColumn}, message as UTF-8 in
+ * {@link ByteRuns}. A commit costs about 50 bytes and its message, where a {@link Commit} with its strings, instant
  * and list costs about 300.
  */
 final class CommitTable {
-    private static final long NO_TIME = Long.MIN_VALUE;
-    /** In {@link #commitOfId}: an id a range lists whose commit is not read yet. */
-    private static final int WANTED = -2;
 
     private final IdTable ids;
     private final StringTable authors = new StringTable();
@@ -27,7 +26,7 @@ final class CommitTable {
     private int size;
     private int[] idOf;
     private int[] authorOf;
-    private long[] timeMs;
+    private TimeColumn times;
     private int[] filesChanged;
     private int[] parentStart;
     private int[] parents;
@@ -35,8 +34,16 @@ final class CommitTable {
     private final ByteRuns messages = new ByteRuns();
     /** Messages UTF-8 would not give back as they were (a lone surrogate), by commit. */
     private final Map<Integer, String> oddMessages = new HashMap<>();
-    /** The commit of each id kept as bytes, -1 when none; of the other ids in {@link #otherCommits}. */
-    private int[] commitOfId = new int[64];
+    /** The ids kept as bytes whose commits a range lists and that are not added yet; the others' below. */
+    private final BitSet wanted = new BitSet();
+
+    private final Set<Integer> wantedOthers = new HashSet<>();
+    /**
+     * The commit of each id kept as bytes, -1 when none, the other ids' in {@link #otherCommits}: made by
+     * {@link #indexByIds} once every commit is added (and the ids' lookup table dropped: the two are never
+     * held at once), dropped by {@link #seal}.
+     */
+    private int[] commitOfId = new int[0];
 
     private final Map<Integer, Integer> otherCommits = new HashMap<>();
 
@@ -50,65 +57,73 @@ final class CommitTable {
         int length = whole ? Room.first(Integer.MAX_VALUE - 16, bound) : Room.first(64, bound);
         idOf = new int[length];
         authorOf = new int[length];
-        timeMs = new long[length];
+        times = new TimeColumn(length);
         filesChanged = new int[length];
         parentStart = new int[length + 1];
         parents = new int[length];
         messageStart = new int[length + 1];
-        Arrays.fill(commitOfId, -1);
     }
 
     /**
-     * Marks the commit of id number {@code idNumber} as wanted: {@link #isWanted} until it is added. Every
-     * wanted id is marked before the commits are added.
+     * Marks the commit of id number {@code idNumber} as wanted, before the commits are added: {@link
+     * #isWanted} until it is added. False when it was marked already.
      */
-    void want(int idNumber) {
-        if (commitOf(idNumber) == -1) {
-            remember(idNumber, WANTED);
+    boolean want(int idNumber) {
+        if (idNumber >= 0) {
+            boolean known = wanted.get(idNumber);
+            wanted.set(idNumber);
+            return !known;
         }
+        return idNumber != IdTable.NONE && wantedOthers.add(idNumber);
     }
 
     /** Whether id number {@code idNumber} was marked {@link #want wanted} and its commit was not added yet. */
     boolean isWanted(int idNumber) {
-        return idNumber != IdTable.NONE && commitOf(idNumber) == WANTED;
+        return idNumber >= 0 ? wanted.get(idNumber) : wantedOthers.contains(idNumber);
     }
 
-    /** The number of the commit of id number {@code idNumber}, or -1 when it was not added. */
+    /** Makes the lookup of commits by id number ({@link #commitOfIdNumber}): every commit is added. */
+    void indexByIds(int bytesIds) {
+        commitOfId = new int[bytesIds];
+        Arrays.fill(commitOfId, -1);
+        for (int c = 0; c < size; c++) {
+            if (idOf[c] >= 0) {
+                commitOfId[idOf[c]] = c;
+            } else {
+                otherCommits.put(idOf[c], c);
+            }
+        }
+    }
+
+    /** The number of the commit of id number {@code idNumber}, or -1 when it was not added; after {@link #indexByIds}. */
     int commitOfIdNumber(int idNumber) {
-        int c = commitOf(idNumber);
-        return c < 0 ? -1 : c;
+        if (idNumber < 0) {
+            return otherCommits.getOrDefault(idNumber, -1);
+        }
+        return idNumber < commitOfId.length ? commitOfId[idNumber] : -1;
     }
 
     /**
-     * The number of the commit {@code id}, added with the rest when it is new (a commit never changes, so
-     * the rest of a known one is the same).
+     * Adds the commit whose id is numbered {@code idNumber}, which is {@link #isWanted wanted}, and returns its
+     * number; it is no longer wanted.
      *
      * @param parentIds the parents as the store keeps them: ids separated by spaces, {@code ""} for none
      * @param time author time in epoch milliseconds, or {@code null}
      */
-    int add(String id, String parentIds, String author, Long time, String message, int changed) {
-        return add(ids.number(id), parentIds, author, time, message, changed);
-    }
-
-    /** As {@link #add(String, String, String, Long, String, int)}, of the id numbered {@code idNumber}. */
     int add(int idNumber, String parentIds, String author, Long time, String message, int changed) {
-        int known = commitOf(idNumber);
-        if (known >= 0) {
-            return known;
-        }
         int c = size;
         if (c == idOf.length) {
             int more = Room.next(c, c + 1, bound);
             idOf = Arrays.copyOf(idOf, more);
             authorOf = Arrays.copyOf(authorOf, more);
-            timeMs = Arrays.copyOf(timeMs, more);
+            times.resize(more);
             filesChanged = Arrays.copyOf(filesChanged, more);
             parentStart = Arrays.copyOf(parentStart, more + 1);
             messageStart = Arrays.copyOf(messageStart, more + 1);
         }
         idOf[c] = idNumber;
         authorOf[c] = authors.number(author == null ? "" : author);
-        timeMs[c] = time == null ? NO_TIME : time;
+        times.set(c, time);
         filesChanged[c] = changed;
         int at = parentStart[c];
         if (!parentIds.isEmpty()) {
@@ -128,7 +143,11 @@ final class CommitTable {
         }
         messageStart[c] = messages.append(utf8);
         messageStart[c + 1] = messages.size();
-        remember(idNumber, c);
+        if (idNumber >= 0) {
+            wanted.clear(idNumber);
+        } else {
+            wantedOthers.remove(idNumber);
+        }
         size++;
         return c;
     }
@@ -142,26 +161,6 @@ final class CommitTable {
         return false;
     }
 
-    private int commitOf(int idNumber) {
-        if (idNumber < 0) {
-            return otherCommits.getOrDefault(idNumber, -1);
-        }
-        return idNumber < commitOfId.length ? commitOfId[idNumber] : -1;
-    }
-
-    private void remember(int idNumber, int c) {
-        if (idNumber < 0) {
-            otherCommits.put(idNumber, c);
-            return;
-        }
-        if (idNumber >= commitOfId.length) {
-            int old = commitOfId.length;
-            commitOfId = Arrays.copyOf(commitOfId, Math.max(idNumber + 1, old * 2));
-            Arrays.fill(commitOfId, old, commitOfId.length, -1);
-        }
-        commitOfId[idNumber] = c;
-    }
-
     /**
      * Drops the lookup by id, and the room kept for more commits where it is {@link Room#worthTrimming worth a
      * copy}: no commit is added any more.
@@ -170,7 +169,7 @@ final class CommitTable {
         if (Room.worthTrimming(idOf.length, size)) {
             idOf = Arrays.copyOf(idOf, size);
             authorOf = Arrays.copyOf(authorOf, size);
-            timeMs = Arrays.copyOf(timeMs, size);
+            times.resize(size);
             filesChanged = Arrays.copyOf(filesChanged, size);
             parentStart = Arrays.copyOf(parentStart, size + 1);
             messageStart = Arrays.copyOf(messageStart, size + 1);
@@ -181,6 +180,8 @@ final class CommitTable {
         messages.seal();
         commitOfId = new int[0];
         otherCommits.clear();
+        wanted.clear();
+        wantedOthers.clear();
     }
 
     Commit get(int c) {
@@ -193,12 +194,7 @@ final class CommitTable {
             message = messages.utf8(messageStart[c], messageStart[c + 1]);
         }
         return new Commit(
-                ids.id(idOf[c]),
-                List.of(parentList),
-                authors.get(authorOf[c]),
-                timeMs[c] == NO_TIME ? null : Instant.ofEpochMilli(timeMs[c]),
-                message,
-                filesChanged[c]);
+                ids.id(idOf[c]), List.of(parentList), authors.get(authorOf[c]), times.get(c), message, filesChanged[c]);
     }
 
     int size() {

@@ -53,8 +53,8 @@ final class StoredBuildsReader {
         readBuilds(columns, filter, onlyJob);
         if (columns.size > 0) {
             readRangeCommits(columns, onlyJob);
-            readFiles(columns, onlyJob);
             readCommits(columns, bounds.commits());
+            readFiles(columns, onlyJob);
         }
         return columns.seal();
     }
@@ -146,10 +146,8 @@ final class StoredBuildsReader {
         CommitTable commits = columns.commits;
         int wanted = 0;
         for (int k = 0; k < columns.rangeCommitSize; k++) {
-            int id = columns.rangeCommits[k];
-            if (!commits.isWanted(id)) {
-                commits.want(id);
-                wanted += commits.isWanted(id) ? 1 : 0;
+            if (commits.want(columns.rangeCommits[k])) {
+                wanted++;
             }
         }
         String columnsRead = "SELECT id, parents, author, author_time_ms, message, files_changed FROM commits";
