@@ -46,9 +46,7 @@ final class StoredBuildsReader {
 
     /** The finished builds matching {@code filter} (of {@code onlyJob} alone when it is not null), by job and number. */
     StoredBuilds read(BuildFilter filter, String onlyJob) throws SQLException {
-        boolean whole = onlyJob == null && filter.equals(BuildFilter.all());
-        BuildColumns.Bounds bounds = new BuildColumns.Bounds(
-                rowCount("builds"), rowCount("range_commits"), rowCount("range_files"), rowCount("commits"), whole);
+        BuildColumns.Bounds bounds = bounds(filter, onlyJob);
         BuildColumns columns = new BuildColumns(bounds);
         readBuilds(columns, filter, onlyJob);
         if (columns.size > 0) {
@@ -59,7 +57,25 @@ final class StoredBuildsReader {
         return columns.seal();
     }
 
-    /** The rows of {@code table}: at once in H2, which keeps the count. */
+    /**
+     * What the columns can come to hold: every table's rows for a read of the whole store, which makes each
+     * column at its size at once; for a read of one job (the dashboard reads job by job) nothing, and its
+     * commits are looked up by key; else the commits' rows, to choose how to read them. H2 keeps the count of
+     * a table's rows, PostgreSQL counts them.
+     */
+    private BuildColumns.Bounds bounds(BuildFilter filter, String onlyJob) throws SQLException {
+        if (onlyJob != null) {
+            return BuildColumns.Bounds.NONE;
+        }
+        long commits = rowCount("commits");
+        if (!filter.equals(BuildFilter.all())) {
+            return new BuildColumns.Bounds(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, commits, false);
+        }
+        return new BuildColumns.Bounds(
+                rowCount("builds"), rowCount("range_commits"), rowCount("range_files"), commits, true);
+    }
+
+    /** The rows of {@code table}. */
     private long rowCount(String table) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM " + table);
                 ResultSet rows = query.executeQuery()) {

@@ -122,11 +122,11 @@ class StoredBuildsTest {
         List<BuildChanges> objects = RowsAsObjects.load(url(), BuildFilter.all(), null);
         BuildFilter oneTeam = new BuildFilter(null, null, "images/team-1/*");
 
-        // When its commits are looked up by key, 7 at a time, and read by going through the table, even for few
+        // When its commits are looked up by key, 7 at a time, even when all are wanted, and read by going
+        // through the table, even when few are
         try (Connection connection = DriverManager.getConnection(url())) {
-            List<BuildChanges> byKey =
-                    new StoredBuildsReader(connection, 7, Integer.MAX_VALUE).read(BuildFilter.all(), null);
-            List<BuildChanges> byScan = new StoredBuildsReader(connection, 7, 0).read(oneTeam, null);
+            List<BuildChanges> byKey = new StoredBuildsReader(connection, 7, 0).read(BuildFilter.all(), null);
+            List<BuildChanges> byScan = new StoredBuildsReader(connection, 7, Integer.MAX_VALUE).read(oneTeam, null);
 
             // Then both give the builds the objects give
             assertThat(byKey).containsExactlyElementsOf(objects);
