@@ -35,6 +35,18 @@ class AnalysisJvmTest {
     }
 
     @Test
+    void shouldGiveReportLessFreeHeapThanTheCollectorKeepsByDefault() {
+        assertThat(AnalysisJvm.relaunchCommand(new String[] {"report", "--config", "c.yml"}, fromJar(List.of())))
+                .hasValueSatisfying(command -> assertThat(command)
+                        .containsSubsequence("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-jar", JAR, "report"));
+        for (String command : List.of("scan", "export")) {
+            assertThat(AnalysisJvm.relaunchCommand(new String[] {command, "x"}, fromJar(List.of())))
+                    .as(command)
+                    .hasValueSatisfying(relaunch -> assertThat(relaunch).noneMatch(o -> o.contains("HeapFreeRatio")));
+        }
+    }
+
+    @Test
     void shouldLeaveTheJvmAsItIsWhenTheUserChoseItsOptions() {
         String[] args = {"scan", "repo"};
 

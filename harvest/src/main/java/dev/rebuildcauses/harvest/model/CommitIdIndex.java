@@ -102,6 +102,19 @@ public final class CommitIdIndex {
         return idBytes;
     }
 
+    /** Bytes kept for ids not added yet. */
+    public int spareBytes() {
+        return ids.length - size * idBytes;
+    }
+
+    /**
+     * Drops the lookup table and keeps the ids where they are, without the copy {@link #trim} makes: no id is
+     * added or looked up any more.
+     */
+    public void dropLookups() {
+        slots = new int[1];
+    }
+
     /** Drops the room kept for more ids; with {@code lookups} false also the lookup table (no id is added or looked up any more). */
     public void trim(boolean lookups) {
         ids = Arrays.copyOf(ids, size * idBytes);

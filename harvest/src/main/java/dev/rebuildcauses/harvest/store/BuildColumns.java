@@ -21,36 +21,62 @@ final class BuildColumns {
     final StringTable jobs = new StringTable();
     final StringTable texts = new StringTable();
     final IdTable ids = new IdTable();
-    final CommitTable commits = new CommitTable(ids);
+    final CommitTable commits;
     final List<FileChange> files = new ArrayList<>();
-    private final Map<FileChange, Integer> fileNumbers = new HashMap<>();
+    private Map<FileChange, Integer> fileNumbers = new HashMap<>();
+    private final Bounds bounds;
 
     int size;
-    int[] jobOf = new int[64];
-    long[] number = new long[64];
-    long[] startedMs = new long[64];
-    long[] durationMs = new long[64];
-    int[] resultOf = new int[64];
-    int[] triggerOf = new int[64];
-    int[] branchOf = new int[64];
-    int[] problemOf = new int[64];
-    int[] revisionOf = new int[64];
-    int[] fromRevisionOf = new int[64];
-    byte[] statusOf = new byte[64];
-    int[] commitStart = new int[64];
-    int[] commitCount = new int[64];
-    int[] fileStart = new int[64];
-    int[] fileCount = new int[64];
+    int[] jobOf;
+    long[] number;
+    long[] startedMs;
+    long[] durationMs;
+    int[] resultOf;
+    int[] triggerOf;
+    int[] branchOf;
+    int[] problemOf;
+    int[] revisionOf;
+    int[] fromRevisionOf;
+    byte[] statusOf;
+    int[] commitStart;
+    int[] commitCount;
+    int[] fileStart;
+    int[] fileCount;
 
-    int[] rangeCommits = new int[256];
+    int[] rangeCommits;
     int rangeCommitSize;
-    int[] rangeFiles = new int[256];
+    int[] rangeFiles;
     int rangeFileSize;
 
     /** The first build of each job (by job number); a job's builds come one after the other. */
     private int[] jobStart = new int[16];
 
     private int lastFound = -1;
+
+    /**
+     * The rows of the tables read, which the columns can come to hold at most; {@code whole} when every row
+     * is going to be read (no filter), so each column is made at its size at once instead of grown by copies.
+     */
+    record Bounds(long builds, long rangeCommits, long rangeFiles, long commits, boolean whole) {
+        /** No bound known: the columns start small and grow by doubling. */
+        static final Bounds NONE = new Bounds(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, false);
+
+        int first(int small, long bound) {
+            return whole ? Room.first(Integer.MAX_VALUE - 16, bound) : Room.first(small, bound);
+        }
+    }
+
+    BuildColumns() {
+        this(Bounds.NONE);
+    }
+
+    BuildColumns(Bounds bounds) {
+        this.bounds = bounds;
+        commits = new CommitTable(ids, bounds.commits(), bounds.whole());
+        grow(bounds.first(64, bounds.builds()));
+        rangeCommits = new int[bounds.first(256, bounds.rangeCommits())];
+        rangeFiles = new int[0];
+    }
 
     /** Adds a build after those added (by job, then number); {@code duration} {@link #NO_DURATION} when unknown. */
     void add(
@@ -67,7 +93,7 @@ final class BuildColumns {
             String problem) {
         int i = size;
         if (i == number.length) {
-            grow(i * 2);
+            grow(Room.next(i, i + 1, bounds.builds()));
         }
         int jobNumber = jobs.find(job);
         if (jobNumber < 0) {
@@ -121,7 +147,8 @@ final class BuildColumns {
             throw new IllegalStateException("the commits of a range were not listed one after the other");
         }
         if (rangeCommitSize == rangeCommits.length) {
-            rangeCommits = Arrays.copyOf(rangeCommits, rangeCommitSize * 2);
+            rangeCommits =
+                    Arrays.copyOf(rangeCommits, Room.next(rangeCommitSize, rangeCommitSize + 1, bounds.rangeCommits()));
         }
         rangeCommits[rangeCommitSize++] = commit;
         commitCount[i]++;
@@ -129,6 +156,9 @@ final class BuildColumns {
 
     /** Adds the next file of build {@code i}'s range, as {@link #addCommit}. */
     void addFile(int i, FileChange file) {
+        if (rangeFiles.length == 0) {
+            rangeFiles = new int[bounds.first(256, bounds.rangeFiles())];
+        }
         if (fileCount[i] == 0) {
             fileStart[i] = rangeFileSize;
         } else if (fileStart[i] + fileCount[i] != rangeFileSize) {
@@ -141,7 +171,7 @@ final class BuildColumns {
             fileNumbers.put(file, known);
         }
         if (rangeFileSize == rangeFiles.length) {
-            rangeFiles = Arrays.copyOf(rangeFiles, rangeFileSize * 2);
+            rangeFiles = Arrays.copyOf(rangeFiles, Room.next(rangeFileSize, rangeFileSize + 1, bounds.rangeFiles()));
         }
         rangeFiles[rangeFileSize++] = known;
         fileCount[i]++;
@@ -151,18 +181,70 @@ final class BuildColumns {
         return STATUSES[ordinal];
     }
 
-    /** Drops the room kept for more and the lookups: nothing is added any more. */
-    StoredBuilds seal() {
-        grow(size);
-        rangeCommits = Arrays.copyOf(rangeCommits, rangeCommitSize);
-        rangeFiles = Arrays.copyOf(rangeFiles, rangeFileSize);
-        fileNumbers.clear();
-        commits.seal();
+    /**
+     * Turns the id numbers {@link #addCommit added} as commits into the numbers of their commits in {@link
+     * #commits}, dropping those of ids whose commit was not added (as a join drops a row without a match), and
+     * drops the lookups of ids and commits: no id or commit is added any more. Before the files are read, so
+     * the lookup tables and the files' column are not held at once.
+     */
+    void resolveCommits() {
+        int bytesIds = ids.bytesIds();
         ids.seal();
+        commits.indexByIds(bytesIds);
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            int from = commitStart[i];
+            int count = commitCount[i];
+            commitStart[i] = kept;
+            for (int k = from; k < from + count; k++) {
+                int commit = commits.commitOfIdNumber(rangeCommits[k]);
+                if (commit >= 0) {
+                    rangeCommits[kept++] = commit;
+                }
+            }
+            commitCount[i] = kept - commitStart[i];
+        }
+        rangeCommitSize = kept;
+        commits.seal();
+    }
+
+    /**
+     * Drops the lookups, and the room kept for more where it is {@link Room#worthTrimming worth a copy}:
+     * nothing is added any more.
+     */
+    StoredBuilds seal() {
+        if (Room.worthTrimming(number.length, size)) {
+            grow(size);
+        }
+        if (Room.worthTrimming(rangeCommits.length, rangeCommitSize)) {
+            rangeCommits = Arrays.copyOf(rangeCommits, rangeCommitSize);
+        }
+        if (Room.worthTrimming(rangeFiles.length, rangeFileSize)) {
+            rangeFiles = Arrays.copyOf(rangeFiles, rangeFileSize);
+        }
+        fileNumbers = null;
         return new StoredBuilds(this);
     }
 
     private void grow(int length) {
+        if (jobOf == null) {
+            jobOf = new int[length];
+            number = new long[length];
+            startedMs = new long[length];
+            durationMs = new long[length];
+            resultOf = new int[length];
+            triggerOf = new int[length];
+            branchOf = new int[length];
+            problemOf = new int[length];
+            revisionOf = new int[length];
+            fromRevisionOf = new int[length];
+            statusOf = new byte[length];
+            commitStart = new int[length];
+            commitCount = new int[length];
+            fileStart = new int[length];
+            fileCount = new int[length];
+            return;
+        }
         jobOf = Arrays.copyOf(jobOf, length);
         number = Arrays.copyOf(number, length);
         startedMs = Arrays.copyOf(startedMs, length);

@@ -2,76 +2,134 @@ package dev.rebuildcauses.harvest.store;
 
 import dev.rebuildcauses.analysis.model.Commit;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The commits of the ranges read, each kept once (by id) in columns: id and parents as {@link IdTable}
- * numbers, author as a {@link StringTable} number, time as epoch milliseconds, message as UTF-8 in one
- * array. A commit costs about 50 bytes and its message, where a {@link Commit} with its strings, instant
+ * numbers, author as a {@link StringTable} number, time in a {@link TimeColumn}, message as UTF-8 in
+ * {@link ByteRuns}. A commit costs about 50 bytes and its message, where a {@link Commit} with its strings, instant
  * and list costs about 300.
  */
 final class CommitTable {
-    private static final long NO_TIME = Long.MIN_VALUE;
 
     private final IdTable ids;
     private final StringTable authors = new StringTable();
+    /** The commits there can be at most: the rows of the commits table. */
+    private final long bound;
+
     private int size;
-    private int[] idOf = new int[64];
-    private int[] authorOf = new int[64];
-    private long[] timeMs = new long[64];
-    private int[] filesChanged = new int[64];
-    private int[] parentStart = new int[65];
-    private int[] parents = new int[64];
-    private int[] messageStart = new int[65];
-    private byte[] messages = new byte[4096];
+    private int[] idOf;
+    private int[] authorOf;
+    private TimeColumn times;
+    private int[] filesChanged;
+    private int[] parentStart;
+    private int[] parents;
+    private int[] messageStart;
+    private final ByteRuns messages = new ByteRuns();
     /** Messages UTF-8 would not give back as they were (a lone surrogate), by commit. */
     private final Map<Integer, String> oddMessages = new HashMap<>();
-    /** The commit of each id kept as bytes, -1 when none; of the other ids in {@link #otherCommits}. */
-    private int[] commitOfId = new int[64];
+    /** The ids kept as bytes whose commits a range lists and that are not added yet; the others' below. */
+    private final BitSet wanted = new BitSet();
+
+    private final Set<Integer> wantedOthers = new HashSet<>();
+    /**
+     * The commit of each id kept as bytes, -1 when none, the other ids' in {@link #otherCommits}: made by
+     * {@link #indexByIds} once every commit is added (and the ids' lookup table dropped: the two are never
+     * held at once), dropped by {@link #seal}.
+     */
+    private int[] commitOfId = new int[0];
 
     private final Map<Integer, Integer> otherCommits = new HashMap<>();
 
-    CommitTable(IdTable ids) {
+    /**
+     * Room for at most {@code bound} commits (the rows of the commits table), all of it at once when
+     * {@code whole}: every commit is going to be read.
+     */
+    CommitTable(IdTable ids, long bound, boolean whole) {
         this.ids = ids;
-        Arrays.fill(commitOfId, -1);
+        this.bound = bound;
+        int length = whole ? Room.first(Integer.MAX_VALUE - 16, bound) : Room.first(64, bound);
+        idOf = new int[length];
+        authorOf = new int[length];
+        times = new TimeColumn(length);
+        filesChanged = new int[length];
+        parentStart = new int[length + 1];
+        parents = new int[length];
+        messageStart = new int[length + 1];
     }
 
     /**
-     * The number of the commit {@code id}, added with the rest when it is new (a commit never changes, so
-     * the rest of a known one is the same).
+     * Marks the commit of id number {@code idNumber} as wanted, before the commits are added: {@link
+     * #isWanted} until it is added. False when it was marked already.
+     */
+    boolean want(int idNumber) {
+        if (idNumber >= 0) {
+            boolean known = wanted.get(idNumber);
+            wanted.set(idNumber);
+            return !known;
+        }
+        return idNumber != IdTable.NONE && wantedOthers.add(idNumber);
+    }
+
+    /** Whether id number {@code idNumber} was marked {@link #want wanted} and its commit was not added yet. */
+    boolean isWanted(int idNumber) {
+        return idNumber >= 0 ? wanted.get(idNumber) : wantedOthers.contains(idNumber);
+    }
+
+    /** Makes the lookup of commits by id number ({@link #commitOfIdNumber}): every commit is added. */
+    void indexByIds(int bytesIds) {
+        commitOfId = new int[bytesIds];
+        Arrays.fill(commitOfId, -1);
+        for (int c = 0; c < size; c++) {
+            if (idOf[c] >= 0) {
+                commitOfId[idOf[c]] = c;
+            } else {
+                otherCommits.put(idOf[c], c);
+            }
+        }
+    }
+
+    /** The number of the commit of id number {@code idNumber}, or -1 when it was not added; after {@link #indexByIds}. */
+    int commitOfIdNumber(int idNumber) {
+        if (idNumber < 0) {
+            return otherCommits.getOrDefault(idNumber, -1);
+        }
+        return idNumber < commitOfId.length ? commitOfId[idNumber] : -1;
+    }
+
+    /**
+     * Adds the commit whose id is numbered {@code idNumber}, which is {@link #isWanted wanted}, and returns its
+     * number; it is no longer wanted.
      *
      * @param parentIds the parents as the store keeps them: ids separated by spaces, {@code ""} for none
      * @param time author time in epoch milliseconds, or {@code null}
      */
-    int add(String id, String parentIds, String author, Long time, String message, int changed) {
-        int idNumber = ids.number(id);
-        int known = commitOf(idNumber);
-        if (known >= 0) {
-            return known;
-        }
+    int add(int idNumber, String parentIds, String author, Long time, String message, int changed) {
         int c = size;
         if (c == idOf.length) {
-            int more = c * 2;
+            int more = Room.next(c, c + 1, bound);
             idOf = Arrays.copyOf(idOf, more);
             authorOf = Arrays.copyOf(authorOf, more);
-            timeMs = Arrays.copyOf(timeMs, more);
+            times.resize(more);
             filesChanged = Arrays.copyOf(filesChanged, more);
             parentStart = Arrays.copyOf(parentStart, more + 1);
             messageStart = Arrays.copyOf(messageStart, more + 1);
         }
         idOf[c] = idNumber;
         authorOf[c] = authors.number(author == null ? "" : author);
-        timeMs[c] = time == null ? NO_TIME : time;
+        times.set(c, time);
         filesChanged[c] = changed;
         int at = parentStart[c];
         if (!parentIds.isEmpty()) {
             for (String parent : parentIds.split(" ")) {
                 if (at == parents.length) {
-                    parents = Arrays.copyOf(parents, at * 2);
+                    parents = Arrays.copyOf(parents, Room.next(at, at + 1, Integer.MAX_VALUE));
                 }
                 parents[at++] = ids.number(parent);
             }
@@ -83,15 +141,13 @@ final class CommitTable {
             oddMessages.put(c, text);
             utf8 = new byte[0];
         }
-        if ((long) messageStart[c] + utf8.length > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("the commit messages read exceed 2 GB");
+        messageStart[c] = messages.append(utf8);
+        messageStart[c + 1] = messages.size();
+        if (idNumber >= 0) {
+            wanted.clear(idNumber);
+        } else {
+            wantedOthers.remove(idNumber);
         }
-        if (messageStart[c] + utf8.length > messages.length) {
-            messages = Arrays.copyOf(messages, Math.max(messageStart[c] + utf8.length, messages.length * 2));
-        }
-        System.arraycopy(utf8, 0, messages, messageStart[c], utf8.length);
-        messageStart[c + 1] = messageStart[c] + utf8.length;
-        remember(idNumber, c);
         size++;
         return c;
     }
@@ -105,38 +161,27 @@ final class CommitTable {
         return false;
     }
 
-    private int commitOf(int idNumber) {
-        if (idNumber < 0) {
-            return otherCommits.getOrDefault(idNumber, -1);
-        }
-        return idNumber < commitOfId.length ? commitOfId[idNumber] : -1;
-    }
-
-    private void remember(int idNumber, int c) {
-        if (idNumber < 0) {
-            otherCommits.put(idNumber, c);
-            return;
-        }
-        if (idNumber >= commitOfId.length) {
-            int old = commitOfId.length;
-            commitOfId = Arrays.copyOf(commitOfId, Math.max(idNumber + 1, old * 2));
-            Arrays.fill(commitOfId, old, commitOfId.length, -1);
-        }
-        commitOfId[idNumber] = c;
-    }
-
-    /** Drops the room kept for more commits and the lookup by id: no commit is added any more. */
+    /**
+     * Drops the lookup by id, and the room kept for more commits where it is {@link Room#worthTrimming worth a
+     * copy}: no commit is added any more.
+     */
     void seal() {
-        idOf = Arrays.copyOf(idOf, size);
-        authorOf = Arrays.copyOf(authorOf, size);
-        timeMs = Arrays.copyOf(timeMs, size);
-        filesChanged = Arrays.copyOf(filesChanged, size);
-        parentStart = Arrays.copyOf(parentStart, size + 1);
-        parents = Arrays.copyOf(parents, parentStart[size]);
-        messageStart = Arrays.copyOf(messageStart, size + 1);
-        messages = Arrays.copyOf(messages, messageStart[size]);
+        if (Room.worthTrimming(idOf.length, size)) {
+            idOf = Arrays.copyOf(idOf, size);
+            authorOf = Arrays.copyOf(authorOf, size);
+            times.resize(size);
+            filesChanged = Arrays.copyOf(filesChanged, size);
+            parentStart = Arrays.copyOf(parentStart, size + 1);
+            messageStart = Arrays.copyOf(messageStart, size + 1);
+        }
+        if (Room.worthTrimming(parents.length, parentStart[size])) {
+            parents = Arrays.copyOf(parents, parentStart[size]);
+        }
+        messages.seal();
         commitOfId = new int[0];
         otherCommits.clear();
+        wanted.clear();
+        wantedOthers.clear();
     }
 
     Commit get(int c) {
@@ -146,16 +191,10 @@ final class CommitTable {
         }
         String message = oddMessages.isEmpty() ? null : oddMessages.get(c);
         if (message == null) {
-            message = new String(
-                    messages, messageStart[c], messageStart[c + 1] - messageStart[c], StandardCharsets.UTF_8);
+            message = messages.utf8(messageStart[c], messageStart[c + 1]);
         }
         return new Commit(
-                ids.id(idOf[c]),
-                List.of(parentList),
-                authors.get(authorOf[c]),
-                timeMs[c] == NO_TIME ? null : Instant.ofEpochMilli(timeMs[c]),
-                message,
-                filesChanged[c]);
+                ids.id(idOf[c]), List.of(parentList), authors.get(authorOf[c]), times.get(c), message, filesChanged[c]);
     }
 
     int size() {

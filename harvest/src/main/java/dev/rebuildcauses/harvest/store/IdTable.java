@@ -29,6 +29,15 @@ final class IdTable {
         return index.number(id);
     }
 
+    /** The number of {@code id} when it was given one, else {@link #NONE}; gives no number. */
+    int find(String id) {
+        if (index != null && id.length() == 2 * index.idBytes() && isLowerHex(id)) {
+            return index.indexOf(id);
+        }
+        int other = others.find(id);
+        return other < 0 ? NONE : -2 - other;
+    }
+
     /** The id numbered {@code number}, null for {@link #NONE}. */
     String id(int number) {
         if (number == NONE) {
@@ -45,10 +54,18 @@ final class IdTable {
         return index == null ? 0 : index.size();
     }
 
-    /** Drops the room kept for more ids and the lookup table: no id is added any more. */
+    /**
+     * Drops the lookup table: no id is added any more. The room kept for more ids goes too when it is more
+     * than a quarter of the ids: dropping it takes a copy of them all, held at once with the old array.
+     */
     void seal() {
-        if (index != null) {
+        if (index == null) {
+            return;
+        }
+        if (index.spareBytes() > index.size() * index.idBytes() / 4) {
             index.trim(false);
+        } else {
+            index.dropLookups();
         }
     }
 

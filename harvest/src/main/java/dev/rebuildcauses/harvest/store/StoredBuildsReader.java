@@ -7,32 +7,81 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads the finished builds matching a filter into {@link StoredBuilds}: the builds first, then the rows of
- * their ranges' commits and files, each streamed in the order of the keys ({@code job, build_number,
- * position}) straight into the columns, never held as rows or maps of rows.
+ * their ranges' commits (ids only) and files, each streamed in the order of the keys ({@code job,
+ * build_number, position}) straight into the columns, never held as rows or maps of rows; then each commit
+ * the ranges list, once. Columns of a whole store are made at their size from the tables' row counts.
  */
 final class StoredBuildsReader {
     /** Rows fetched at a time: PostgreSQL otherwise sends the whole result at once. */
     private static final int FETCH = 10_000;
+    /** Commits looked up by key in one query. */
+    static final int BATCH = 500;
+    /**
+     * Below one wanted commit in this many rows of {@code commits}, the wanted ones are looked up by key;
+     * from there the table is read once, in its order: a million lookups by a random key cost more than
+     * reading every row (a join of the ranges with the commits made 3.1 million lookups at a million builds).
+     */
+    static final int SCAN_SHARE = 8;
 
     private final Connection connection;
+    private final int batch;
+    private final int scanShare;
 
     StoredBuildsReader(Connection connection) {
+        this(connection, BATCH, SCAN_SHARE);
+    }
+
+    /** A reader looking commits up {@code batch} at a time, below one wanted in {@code scanShare} stored. */
+    StoredBuildsReader(Connection connection, int batch, int scanShare) {
         this.connection = connection;
+        this.batch = batch;
+        this.scanShare = scanShare;
     }
 
     /** The finished builds matching {@code filter} (of {@code onlyJob} alone when it is not null), by job and number. */
     StoredBuilds read(BuildFilter filter, String onlyJob) throws SQLException {
-        BuildColumns columns = new BuildColumns();
+        BuildColumns.Bounds bounds = bounds(filter, onlyJob);
+        BuildColumns columns = new BuildColumns(bounds);
         readBuilds(columns, filter, onlyJob);
         if (columns.size > 0) {
-            readCommits(columns, onlyJob);
+            readRangeCommits(columns, onlyJob);
+            readCommits(columns, bounds.commits());
             readFiles(columns, onlyJob);
         }
         return columns.seal();
+    }
+
+    /**
+     * What the columns can come to hold: every table's rows for a read of the whole store, which makes each
+     * column at its size at once; for a read of one job (the dashboard reads job by job) nothing, and its
+     * commits are looked up by key; else the commits' rows, to choose how to read them. H2 keeps the count of
+     * a table's rows, PostgreSQL counts them.
+     */
+    private BuildColumns.Bounds bounds(BuildFilter filter, String onlyJob) throws SQLException {
+        if (onlyJob != null) {
+            return BuildColumns.Bounds.NONE;
+        }
+        long commits = rowCount("commits");
+        if (!filter.equals(BuildFilter.all())) {
+            return new BuildColumns.Bounds(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, commits, false);
+        }
+        return new BuildColumns.Bounds(
+                rowCount("builds"), rowCount("range_commits"), rowCount("range_files"), commits, true);
+    }
+
+    /** The rows of {@code table}. */
+    private long rowCount(String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM " + table);
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private void readBuilds(BuildColumns columns, BuildFilter filter, String onlyJob) throws SQLException {
@@ -92,23 +141,78 @@ final class StoredBuildsReader {
         }
     }
 
-    private void readCommits(BuildColumns columns, String onlyJob) throws SQLException {
-        String sql = "SELECT r.job, r.build_number, c.id, c.parents, c.author, c.author_time_ms, c.message, "
-                + "c.files_changed FROM range_commits r JOIN commits c ON c.id = r.commit_id"
-                + (onlyJob == null ? "" : " WHERE r.job = ?")
-                + " ORDER BY r.job, r.build_number, r.position";
-        eachRangeRow(columns, sql, onlyJob, (build, rows) -> {
-            long time = rows.getLong(6);
-            Long authorTime = rows.wasNull() ? null : time;
-            int commit = columns.commits.add(
-                    rows.getString(3),
-                    rows.getString(4),
-                    rows.getString(5),
-                    authorTime,
-                    rows.getString(7),
-                    rows.getInt(8));
-            columns.addCommit(build, commit);
-        });
+    /** Reads the ids of the ranges' commits, kept as id numbers in the columns until {@link #readCommits}. */
+    private void readRangeCommits(BuildColumns columns, String onlyJob) throws SQLException {
+        String sql = "SELECT job, build_number, commit_id FROM range_commits"
+                + (onlyJob == null ? "" : " WHERE job = ?")
+                + " ORDER BY job, build_number, position";
+        eachRangeRow(
+                columns,
+                sql,
+                onlyJob,
+                (build, rows) -> columns.addCommit(build, columns.ids.number(rows.getString(3))));
+    }
+
+    /**
+     * Reads each commit the ranges list, once: by key when they are few against the {@code stored} rows of
+     * the commits table, else by reading the table through. A listed commit the table lacks is left out of
+     * its range, as a join would.
+     */
+    private void readCommits(BuildColumns columns, long stored) throws SQLException {
+        CommitTable commits = columns.commits;
+        int wanted = 0;
+        for (int k = 0; k < columns.rangeCommitSize; k++) {
+            if (commits.want(columns.rangeCommits[k])) {
+                wanted++;
+            }
+        }
+        String columnsRead = "SELECT id, parents, author, author_time_ms, message, files_changed FROM commits";
+        if (wanted > 0 && (long) wanted * scanShare < stored) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (int k = 0; k < columns.rangeCommitSize; k++) {
+                int id = columns.rangeCommits[k];
+                if (commits.isWanted(id)) {
+                    ids.add(columns.ids.id(id));
+                }
+                if (ids.size() == batch || k == columns.rangeCommitSize - 1 && !ids.isEmpty()) {
+                    lookUp(columns, columnsRead, ids);
+                    ids.clear();
+                }
+            }
+        } else if (wanted > 0) {
+            try (PreparedStatement query = connection.prepareStatement(columnsRead)) {
+                query.setFetchSize(FETCH);
+                addWanted(columns, query);
+            }
+        }
+        columns.resolveCommits();
+    }
+
+    private void lookUp(BuildColumns columns, String columnsRead, Set<String> ids) throws SQLException {
+        String sql = columnsRead + " WHERE id IN (" + "?, ".repeat(ids.size() - 1) + "?)";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int i = 0;
+            for (String id : ids) {
+                query.setString(++i, id);
+            }
+            addWanted(columns, query);
+        }
+    }
+
+    /** Adds the commits of {@code query}'s rows that are wanted and not added yet. */
+    private static void addWanted(BuildColumns columns, PreparedStatement query) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                int id = columns.ids.find(rows.getString(1));
+                if (!columns.commits.isWanted(id)) {
+                    continue;
+                }
+                long time = rows.getLong(4);
+                Long authorTime = rows.wasNull() ? null : time;
+                columns.commits.add(
+                        id, rows.getString(2), rows.getString(3), authorTime, rows.getString(5), rows.getInt(6));
+            }
+        }
     }
 
     private void readFiles(BuildColumns columns, String onlyJob) throws SQLException {

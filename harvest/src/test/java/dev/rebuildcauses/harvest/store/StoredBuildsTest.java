@@ -116,6 +116,48 @@ class StoredBuildsTest {
     }
 
     @Test
+    void shouldReadTheSameCommitsByKeyInBatchesAsByReadingTheTableThrough() throws Exception {
+        // Given a store with a synthetic history
+        fill();
+        List<BuildChanges> objects = RowsAsObjects.load(url(), BuildFilter.all(), null);
+        BuildFilter oneTeam = new BuildFilter(null, null, "images/team-1/*");
+
+        // When its commits are looked up by key, 7 at a time, even when all are wanted, and read by going
+        // through the table, even when few are
+        try (Connection connection = DriverManager.getConnection(url())) {
+            List<BuildChanges> byKey = new StoredBuildsReader(connection, 7, 0).read(BuildFilter.all(), null);
+            List<BuildChanges> byScan = new StoredBuildsReader(connection, 7, Integer.MAX_VALUE).read(oneTeam, null);
+
+            // Then both give the builds the objects give
+            assertThat(byKey).containsExactlyElementsOf(objects);
+            assertThat(byScan).containsExactlyElementsOf(RowsAsObjects.load(url(), oneTeam, null));
+        }
+    }
+
+    @Test
+    void shouldLeaveOutOfItsRangeACommitTheCommitsTableLacksAsAJoinDid() throws Exception {
+        // Given a store where one commit a range lists has no row of its own
+        fill();
+        try (Connection connection = DriverManager.getConnection(url());
+                Statement delete = connection.createStatement()) {
+            assertThat(delete.executeUpdate("DELETE FROM commits WHERE id = '" + HEX_A + "'"))
+                    .isEqualTo(1);
+        }
+
+        // When the builds are read, reading the commits table through and by key
+        List<BuildChanges> whole = load(BuildFilter.all(), null);
+        List<BuildChanges> odd = load(BuildFilter.all(), "odd/builds");
+
+        // Then the range keeps its other commits, in their order, as the objects read by a join do
+        assertThat(whole).containsExactlyElementsOf(RowsAsObjects.load(url(), BuildFilter.all(), null));
+        assertThat(odd).containsExactlyElementsOf(RowsAsObjects.load(url(), BuildFilter.all(), "odd/builds"));
+        assertThat(odd.get(1).range().commits())
+                .extracting(Commit::id)
+                .containsExactly(HEX_B, odd.get(1).range().commits().get(1).id(), UPPER)
+                .doesNotContain(HEX_A);
+    }
+
+    @Test
     void shouldReadAnEmptyStoreAsAnEmptyList() throws Exception {
         // Given a store no build was saved in
         try (BuildStore store = BuildStore.open(url())) {
