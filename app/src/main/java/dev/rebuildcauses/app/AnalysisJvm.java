@@ -36,6 +36,14 @@ final class AnalysisJvm {
      */
     static final String REPORT_HEAP = "-XX:MinHeapFreeRatio=20";
 
+    /**
+     * For {@code scan}: the quick compiler only. Two git processes and the walk already take both cores of a
+     * build agent, and the optimising compiler spent 8-12 s of compile time on a scan of 100,000 commits;
+     * without it the scan took less CPU and less time at 100,000 and at 1,000,000 commits alike. {@code
+     * report} spends its time in one thread reading the store, where the optimised code is worth its cost.
+     */
+    static final String SCAN_COMPILER = "-XX:TieredStopAtLevel=1";
+
     private static final Set<String> COMMANDS = Set.of("scan", "report", "export");
 
     /**
@@ -102,6 +110,9 @@ final class AnalysisJvm {
         relaunch.add(COLLECTOR);
         if (command.equals("report")) {
             relaunch.add(REPORT_HEAP);
+        }
+        if (command.equals("scan")) {
+            relaunch.add(SCAN_COMPILER);
         }
         relaunch.add("-D" + RELAUNCHED + "=true");
         relaunch.add("-jar");

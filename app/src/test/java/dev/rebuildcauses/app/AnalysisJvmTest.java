@@ -21,6 +21,7 @@ class AnalysisJvmTest {
                         "/usr/bin/java",
                         "-Drebuild-causes.timing=true",
                         "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
                         "-Drebuild-causes.relaunched=true",
                         "-jar",
                         JAR,
@@ -43,6 +44,18 @@ class AnalysisJvmTest {
             assertThat(AnalysisJvm.relaunchCommand(new String[] {command, "x"}, fromJar(List.of())))
                     .as(command)
                     .hasValueSatisfying(relaunch -> assertThat(relaunch).noneMatch(o -> o.contains("HeapFreeRatio")));
+        }
+    }
+
+    @Test
+    void shouldCompileOnlyWithTheQuickCompilerForScan() {
+        assertThat(AnalysisJvm.relaunchCommand(new String[] {"scan", "repo"}, fromJar(List.of())))
+                .hasValueSatisfying(command -> assertThat(command)
+                        .containsSubsequence("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR, "scan"));
+        for (String command : List.of("report", "export")) {
+            assertThat(AnalysisJvm.relaunchCommand(new String[] {command, "x"}, fromJar(List.of())))
+                    .as(command)
+                    .hasValueSatisfying(relaunch -> assertThat(relaunch).noneMatch(o -> o.contains("Tiered")));
         }
     }
 
