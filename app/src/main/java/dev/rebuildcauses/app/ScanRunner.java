@@ -118,20 +118,20 @@ final class ScanRunner {
             RepositoryModels models = new RepositoryModels(snapshot);
             // a partial clone lacks old contents: fetch what inference reads in one go, not file by file
             fetchAhead(snapshot, builds);
-            Timing.mark("fetched ahead");
+            Timing.mark("fetched ahead" + objectsRead(snapshot));
             // commits the CI triggers skip are no builds; real builds from --builds ran already
             TriggerFilter.Result triggered = listed != null ? null : skipByTriggers(builds, snapshot);
             if (triggered != null) {
                 builds = triggered.builds();
             }
-            Timing.mark("triggers applied");
+            Timing.mark("triggers applied" + objectsRead(snapshot));
             // a repository of several images: one job per image, unless --job names one
             ImageJobs.Split images =
                     listed != null || config.job() != null ? null : byImage(builds, models, repository.name());
             if (images != null) {
                 builds = images.builds();
             }
-            Timing.mark("images split");
+            Timing.mark("images split" + objectsRead(snapshot));
             InferringClassifier classifier =
                     new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
             if (listed != null) {
@@ -139,13 +139,14 @@ final class ScanRunner {
                 // along the chain the snapshot reads ahead by itself, so no plan (a pass over every file) is made
                 classifier.prefetch(builds);
             }
-            Timing.mark("read-ahead planned");
+            Timing.mark("read-ahead planned" + objectsRead(snapshot));
             pipeline = advising(pipeline, config, dockerfiles, models, images)
                     .explaining(BuildExplainer.inferring(classifier), config.explain());
             if (triggered != null && triggered.skipped() > 0) {
                 pipeline = pipeline.crediting(triggered.skippedBy(), triggered.skipped());
             }
             Findings findings = printer.run(pipeline, builds, config.outDir()).findings();
+            Timing.mark("scanned" + objectsRead(snapshot));
             if (triggered != null && triggered.skipped() > 0) {
                 out.println();
                 out.println(TriggerNote.line(triggered));
@@ -158,6 +159,13 @@ final class ScanRunner {
             out.flush();
             return findings;
         }
+    }
+
+    /** What the snapshot asked git for so far, for the timing lines. */
+    private static String objectsRead(GitRepositorySnapshot snapshot) {
+        return Timing.isOn()
+                ? " (git objects read: " + snapshot.objectsRead() + " in " + snapshot.roundTrips() + " round trips)"
+                : "";
     }
 
     /** The revisions builds start and end at, in build order. */

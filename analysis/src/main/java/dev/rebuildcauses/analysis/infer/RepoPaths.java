@@ -3,6 +3,8 @@ package dev.rebuildcauses.analysis.infer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** Path arithmetic and the file kinds inference reads: Dockerfiles and CI files. */
@@ -16,7 +18,60 @@ final class RepoPaths {
     private static final Pattern CONFIG_NAME = Pattern.compile("(^|[._-])(config|conf|settings)([._-]|$)");
     private static final Pattern REQUIREMENTS_VARIANT = Pattern.compile("[^/]*requirements[^/]*\\.(txt|in)");
 
+    /** The kinds below, of each path asked about: every changed file of every build is asked several times. */
+    private static final Map<String, Integer> KINDS = new ConcurrentHashMap<>();
+    /** Paths whose kinds are kept; past it the cache starts afresh (a long-running server meets many repositories). */
+    private static final int KINDS_KEPT = 1 << 18;
+
+    private static final int DOCKERFILE = 1;
+    private static final int DOCKERFILE_PATCH = 2;
+    private static final int CI_FILE = 4;
+    private static final int REQUIREMENTS_VARIANT_NAME = 8;
+    private static final int DOCKER_HUB_HOOK = 16;
+
     private RepoPaths() {}
+
+    static boolean isDockerfile(String path) {
+        return (kinds(path) & DOCKERFILE) != 0;
+    }
+
+    /** A patch named after the Dockerfile it makes, e.g. {@code base-notebook/Dockerfile.ppc64le.patch}. */
+    static boolean isDockerfilePatch(String path) {
+        return (kinds(path) & DOCKERFILE_PATCH) != 0;
+    }
+
+    /** CI configuration read as a whole: pipelines, workflows and Makefiles. */
+    static boolean isCiFile(String path) {
+        return (kinds(path) & CI_FILE) != 0;
+    }
+
+    /** A name variant of {@code requirements.txt}, e.g. {@code kaggle_requirements.txt}. */
+    static boolean isRequirementsVariant(String path) {
+        return (kinds(path) & REQUIREMENTS_VARIANT_NAME) != 0;
+    }
+
+    /** A Docker Hub automated-build hook, e.g. {@code base-notebook/hooks/post_push}. */
+    static boolean isDockerHubHook(String path) {
+        return (kinds(path) & DOCKER_HUB_HOOK) != 0;
+    }
+
+    /** The kinds of {@code path}, worked out from its name once and then looked up (small Integers are shared). */
+    private static int kinds(String path) {
+        Integer known = KINDS.get(path);
+        if (known != null) {
+            return known;
+        }
+        int kinds = (dockerfileByName(path) ? DOCKERFILE : 0)
+                | (dockerfilePatchByName(path) ? DOCKERFILE_PATCH : 0)
+                | (ciFileByName(path) ? CI_FILE : 0)
+                | (requirementsVariantByName(path) ? REQUIREMENTS_VARIANT_NAME : 0)
+                | (dockerHubHookByName(path) ? DOCKER_HUB_HOOK : 0);
+        if (KINDS.size() >= KINDS_KEPT) {
+            KINDS.clear();
+        }
+        KINDS.put(path, kinds);
+        return kinds;
+    }
 
     /** {@code relative} resolved against directory {@code base} ("" is the root); {@code null} when it leaves the repository. */
     static String resolve(String base, String relative) {
@@ -49,7 +104,7 @@ final class RepoPaths {
         return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
-    static boolean isDockerfile(String path) {
+    private static boolean dockerfileByName(String path) {
         if (!namesAny(path, "dockerfile", "containerfile")) {
             return false; // most paths: no name to lower-case, no expression to match
         }
@@ -63,8 +118,7 @@ final class RepoPaths {
                 || name.endsWith(".dockerfile");
     }
 
-    /** A patch named after the Dockerfile it makes, e.g. {@code base-notebook/Dockerfile.ppc64le.patch}. */
-    static boolean isDockerfilePatch(String path) {
+    private static boolean dockerfilePatchByName(String path) {
         if (!namesAny(path, "dockerfile", "containerfile")) {
             return false;
         }
@@ -97,8 +151,7 @@ final class RepoPaths {
         return false;
     }
 
-    /** CI configuration read as a whole: pipelines, workflows and Makefiles. */
-    static boolean isCiFile(String path) {
+    private static boolean ciFileByName(String path) {
         // the name (as baseName gives it) compared in place: this runs for every changed file
         int end = path.endsWith("/") ? path.length() - 1 : path.length();
         int start = path.lastIndexOf('/', end - 1) + 1;
@@ -130,8 +183,7 @@ final class RepoPaths {
         return name.equals("Makefile") || name.equals("makefile") || name.equals("GNUmakefile") || name.endsWith(".mk");
     }
 
-    /** A name variant of {@code requirements.txt}, e.g. {@code kaggle_requirements.txt}. */
-    static boolean isRequirementsVariant(String path) {
+    private static boolean requirementsVariantByName(String path) {
         if (!namesAny(path, "requirements")) {
             return false;
         }
@@ -180,8 +232,7 @@ final class RepoPaths {
         return false;
     }
 
-    /** A Docker Hub automated-build hook, e.g. {@code base-notebook/hooks/post_push}. */
-    static boolean isDockerHubHook(String path) {
+    private static boolean dockerHubHookByName(String path) {
         String folder = directoryOf(path);
         if (!baseName(folder).equals("hooks")) {
             return false;

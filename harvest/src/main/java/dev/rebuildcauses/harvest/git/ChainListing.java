@@ -16,13 +16,24 @@ import java.util.TreeSet;
  * the caller. Not thread-safe.
  */
 final class ChainListing {
+    /** Steps a listing is always moved by diffs rather than read from the trees again. */
+    static final int STEPS_MOVED = 4096;
+
     private final FirstParentHistory history;
     private int at = -1;
     private TreeSet<String> paths;
     private List<String> listing;
 
+    private final int stepsMoved;
+
     ChainListing(FirstParentHistory history) {
+        this(history, STEPS_MOVED);
+    }
+
+    /** A listing moved by diffs over {@code stepsMoved} steps at least. */
+    ChainListing(FirstParentHistory history, int stepsMoved) {
         this.history = history;
+        this.stepsMoved = stepsMoved;
     }
 
     /**
@@ -91,11 +102,14 @@ final class ChainListing {
 
     /**
      * The sorted listing of {@code revision} from the last one given, when {@code revision} lies on
-     * the chain at or after it: the same list when no step between them added or removed a path.
+     * the chain at or after it, not too far on: the same list when no step between them added or
+     * removed a path. Past {@link #movesAtMost} steps the trees are read instead: the image split
+     * asks for the tip right after the trigger pass listed the first revision, and moving that
+     * listing over a million steps took longer than the walk's parsing of them.
      */
     Optional<List<String>> paths(String revision) {
         int end = history.indexOf(revision);
-        if (paths == null || end < at) {
+        if (paths == null || end < at || end - at > movesAtMost()) {
             return Optional.empty();
         }
         boolean moved = false;
@@ -131,6 +145,11 @@ final class ChainListing {
         at = position;
         paths = new TreeSet<>(listed);
         listing = listed;
+    }
+
+    /** How many steps a listing is moved by diffs at most: about what reading its trees costs, at least {@link #stepsMoved}. */
+    private int movesAtMost() {
+        return Math.max(stepsMoved, paths.size());
     }
 
     private static boolean removes(FileChange change) {

@@ -35,6 +35,10 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private static final int SHAPES_KEPT = 1 << 16;
     private static final int SUBTREES_KEPT = 16_384;
     private static final int FILES_KEPT = 4096;
+    private static final long PASSED_ON_BYTES = 32L << 20;
+    /** What a text kept for the next pass costs besides its characters: its key, the entry, the optional. */
+    private static final int PASSED_ON_ENTRY = 160;
+
     private static final int PREFETCHED_KEPT = 4096;
     private static final int LARGEST_TEXT = 4 * 1024 * 1024;
     /** Requests written at once: ~41 bytes each, far below the 64 KiB a pipe holds. */
@@ -53,7 +57,17 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
 
     private final Map<String, Optional<String>> blobs = lru(FILES_KEPT);
     private final Map<String, List<TreeEntry>> subtrees = lru(SUBTREES_KEPT);
-    private final Map<String, Optional<String>> files = lru(FILES_KEPT);
+    private final Map<String, Optional<String>> files;
+    /**
+     * Texts read by name ({@code REV:path}), kept for the next pass over the same revisions until it
+     * takes them: the trigger pass reads every version of a CI file that the classification reads
+     * again in the same order, and the LRU {@link #files} keeps only the last of them. Up to
+     * {@value #PASSED_ON_BYTES} bytes, first come first kept; each taken out when read the second
+     * time (a text read ahead is read the first time by the pass that read it ahead).
+     */
+    private final Map<String, Passed> passedOn = new HashMap<>();
+
+    private long passedOnBytes;
     /** Root tree ids of prefetched revisions: listing one then needs no round trip when its subtrees are cached. */
     private final Map<String, String> rootTrees = lru(PREFETCHED_KEPT);
 
@@ -70,12 +84,21 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private Optional<PartialClone> partialClone;
 
     public GitRepositorySnapshot(Path directory) {
+        this(directory, FILES_KEPT);
+    }
+
+    /** A snapshot keeping the last {@code filesKept} texts read (besides those passed on to the next pass). */
+    GitRepositorySnapshot(Path directory, int filesKept) {
         this.directory = directory;
         this.git = new GitCommand(directory);
+        this.files = lru(filesKept);
     }
 
     /** One entry of a tree object. */
     private record TreeEntry(String name, boolean tree, boolean submodule, String id) {}
+
+    /** A text kept for the next pass, and whether this pass was given it yet. */
+    private record Passed(Optional<String> text, boolean delivered) {}
 
     /** A git object as cat-file gave it. */
     private record GitObject(String id, String type, byte[] content) {}
@@ -148,6 +171,10 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     public synchronized Optional<String> read(String revision, String path) throws SnapshotException {
         String key = revision + ":" + path;
         Optional<String> text = files.get(key);
+        Optional<String> passed = deliver(key);
+        if (text == null) {
+            text = passed;
+        }
         if (text == null) {
             String rootId = rootTrees.get(revision);
             Optional<String> blob = rootId == null ? null : cachedBlob(rootId, path);
@@ -214,13 +241,13 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         int perPath = Math.max(0, BATCH / Math.max(1, paths.size()) - 1); // one batch in all, for the cache to hold
         for (String path : paths) {
             String key = revision + ":" + path;
-            if (!files.containsKey(key) && path.indexOf('\n') < 0 && !names.contains(key)) {
+            if (!isKept(key) && path.indexOf('\n') < 0 && !names.contains(key)) {
                 ChainListing.ReadAhead ahead = readsAhead(revision, path, perPath);
                 names.addAll(ahead.asked());
                 ahead.sameAs().forEach(sameAs::putIfAbsent);
             }
         }
-        names.removeIf(name -> files.containsKey(name));
+        names.removeIf(this::isKept);
         List<String> asked = List.copyOf(names);
         List<Optional<GitObject>> found = lookup(asked);
         Map<String, Optional<String>> read = new HashMap<>();
@@ -238,6 +265,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             if (!names.contains(name)) {
                 files.put(name, text);
             }
+            passOn(name, text);
         });
         for (String name : asked) {
             files.put(name, read.get(name));
@@ -248,6 +276,9 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             Optional<String> text = read.get(key);
             if (text == null) {
                 text = files.get(key);
+            }
+            if (text != null) {
+                deliver(key);
             }
             texts.put(path, text != null ? text : path.indexOf('\n') >= 0 ? Optional.empty() : read(revision, path));
         }
@@ -267,6 +298,37 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             return alone;
         }
         return chain.readsAhead(revision, path, changes, STEPS_AHEAD).orElse(alone);
+    }
+
+    /** Whether the text named {@code key} ({@code REV:path}) is at hand, read before. */
+    private boolean isKept(String key) {
+        return files.containsKey(key) || passedOn.containsKey(key);
+    }
+
+    /** Keeps a text read by name for the next pass, while the room for them lasts. */
+    private void passOn(String key, Optional<String> text) {
+        long size = PASSED_ON_ENTRY + text.map(String::length).orElse(0);
+        if (passedOnBytes + size <= PASSED_ON_BYTES && passedOn.putIfAbsent(key, new Passed(text, false)) == null) {
+            passedOnBytes += size;
+        }
+    }
+
+    /**
+     * The text named {@code key} kept for the next pass, null when none is: the first time it is
+     * read it stays (this pass read it, maybe ahead), the second time it is taken out.
+     */
+    private Optional<String> deliver(String key) {
+        Passed passed = passedOn.get(key);
+        if (passed == null) {
+            return null;
+        }
+        if (passed.delivered()) {
+            passedOn.remove(key);
+            passedOnBytes -= PASSED_ON_ENTRY + passed.text().map(String::length).orElse(0);
+        } else {
+            passedOn.put(key, new Passed(passed.text(), true));
+        }
+        return passed.text();
     }
 
     /** True for a partial clone, whose missing contents come over the network when read. */

@@ -136,6 +136,25 @@ class IncrementalInferenceTest {
     }
 
     @Test
+    void shouldLeaveAListingFarAheadToTheTreesAndMoveOneNearby() throws Exception {
+        // Given a chain listing that moves by diffs over 3 steps at least, started at the first revision
+        List<HistoryStep> steps = history.steps();
+        ChainListing listing = new ChainListing(history, 3);
+        try (GitRepositorySnapshot trees = new GitRepositorySnapshot(repo.dir())) {
+            String first = steps.get(0).commit().id();
+            listing.restart(first, trees.paths(first));
+            String near = steps.get(2).commit().id();
+            String far = steps.get(steps.size() - 1).commit().id();
+
+            // When / Then a revision two steps on is moved to, as its trees list it
+            assertThat(listing.paths(near)).contains(trees.paths(near));
+            // and one further on than the listing has files is left to the trees
+            assertThat(steps.size() - 3).isGreaterThan(trees.paths(near).size());
+            assertThat(listing.paths(far)).isEmpty();
+        }
+    }
+
+    @Test
     void shouldBuildTheSameModelAtEveryRevisionAsFromScratch() throws Exception {
         // Given models moved along the chain, and models each read anew from its revision's trees
         try (GitRepositorySnapshot following = new GitRepositorySnapshot(repo.dir()).following(history);
@@ -220,6 +239,38 @@ class IncrementalInferenceTest {
             assertThat(following.roundTrips()).isEqualTo(1);
             for (int i = 0; i < changing.size(); i++) {
                 assertThat(read.get(i)).as(changing.get(i)).isEqualTo(trees.read(changing.get(i), "Jenkinsfile"));
+            }
+        }
+    }
+
+    @Test
+    void shouldPassTheTextsOfOnePassOverTheRevisionsOnToTheNextWithoutAskingGitAgain() throws Exception {
+        // Given the revisions whose step changes the Jenkinsfile, and a snapshot that keeps only its last two texts
+        List<String> changed = new ArrayList<>();
+        for (HistoryStep step : history.steps()) {
+            if (step.files().stream().anyMatch(change -> change.path().equals("Jenkinsfile"))) {
+                changed.add(step.commit().id());
+            }
+        }
+        assertThat(changed).hasSizeGreaterThan(4);
+        try (GitRepositorySnapshot following = new GitRepositorySnapshot(repo.dir(), 2).following(history);
+                GitRepositorySnapshot trees = new GitRepositorySnapshot(repo.dir())) {
+            // When one pass (the triggers) reads the file at each of them, then the next (the classification) again
+            List<Optional<String>> first = new ArrayList<>();
+            for (String revision : changed) {
+                first.add(following.readAll(revision, List.of("Jenkinsfile")).get("Jenkinsfile"));
+            }
+            long asked = following.objectsRead();
+            List<Optional<String>> second = new ArrayList<>();
+            for (String revision : changed) {
+                second.add(following.readAll(revision, List.of("Jenkinsfile")).get("Jenkinsfile"));
+            }
+
+            // Then the second pass asked git for nothing, and both read each revision's own text
+            assertThat(following.objectsRead()).isEqualTo(asked);
+            assertThat(second).isEqualTo(first);
+            for (int i = 0; i < changed.size(); i++) {
+                assertThat(second.get(i)).as(changed.get(i)).isEqualTo(trees.read(changed.get(i), "Jenkinsfile"));
             }
         }
     }

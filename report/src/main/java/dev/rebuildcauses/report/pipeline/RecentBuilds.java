@@ -4,6 +4,7 @@ import dev.rebuildcauses.analysis.model.Build;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.PriorityQueue;
 import java.util.function.Function;
 
@@ -17,11 +18,20 @@ public final class RecentBuilds {
 
     private RecentBuilds() {}
 
-    /** The {@code limit} items whose build started last, newest first. */
+    /**
+     * The {@code limit} items whose build started last, newest first. The items are read from the last:
+     * a history lists its builds oldest first, so once the newest fill the queue each older one costs a
+     * single comparison with the oldest kept, instead of going in and out of the queue.
+     */
     public static <T> List<T> newest(List<T> items, Function<T, Build> build, int limit) {
         Comparator<T> newestFirst = Comparator.comparing(build, NEWEST_FIRST);
-        PriorityQueue<T> oldestOnTop = new PriorityQueue<>(limit + 1, newestFirst.reversed());
-        for (T item : items) {
+        Comparator<T> oldestFirst = newestFirst.reversed();
+        PriorityQueue<T> oldestOnTop = new PriorityQueue<>(limit + 1, oldestFirst);
+        for (ListIterator<T> from = items.listIterator(items.size()); from.hasPrevious(); ) {
+            T item = from.previous();
+            if (oldestOnTop.size() == limit && (limit == 0 || oldestFirst.compare(item, oldestOnTop.peek()) < 0)) {
+                continue; // older than every one kept: it would go in and out again
+            }
             oldestOnTop.add(item);
             if (oldestOnTop.size() > limit) {
                 oldestOnTop.poll();
