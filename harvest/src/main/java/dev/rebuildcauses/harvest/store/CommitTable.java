@@ -113,13 +113,7 @@ final class CommitTable {
     int add(int idNumber, String parentIds, String author, Long time, String message, int changed) {
         int c = size;
         if (c == idOf.length) {
-            int more = Room.next(c, c + 1, bound);
-            idOf = Arrays.copyOf(idOf, more);
-            authorOf = Arrays.copyOf(authorOf, more);
-            times.resize(more);
-            filesChanged = Arrays.copyOf(filesChanged, more);
-            parentStart = Arrays.copyOf(parentStart, more + 1);
-            messageStart = Arrays.copyOf(messageStart, more + 1);
+            resizeRows(Room.next(c, c + 1, bound));
         }
         idOf[c] = idNumber;
         authorOf[c] = authors.number(author == null ? "" : author);
@@ -161,18 +155,23 @@ final class CommitTable {
         return false;
     }
 
+    /** Makes the columns of one value per commit {@code length} long. */
+    private void resizeRows(int length) {
+        idOf = Arrays.copyOf(idOf, length);
+        authorOf = Arrays.copyOf(authorOf, length);
+        times.resize(length);
+        filesChanged = Arrays.copyOf(filesChanged, length);
+        parentStart = Arrays.copyOf(parentStart, length + 1);
+        messageStart = Arrays.copyOf(messageStart, length + 1);
+    }
+
     /**
      * Drops the lookup by id, and the room kept for more commits where it is {@link Room#worthTrimming worth a
      * copy}: no commit is added any more.
      */
     void seal() {
         if (Room.worthTrimming(idOf.length, size)) {
-            idOf = Arrays.copyOf(idOf, size);
-            authorOf = Arrays.copyOf(authorOf, size);
-            times.resize(size);
-            filesChanged = Arrays.copyOf(filesChanged, size);
-            parentStart = Arrays.copyOf(parentStart, size + 1);
-            messageStart = Arrays.copyOf(messageStart, size + 1);
+            resizeRows(size);
         }
         if (Room.worthTrimming(parents.length, parentStart[size])) {
             parents = Arrays.copyOf(parents, parentStart[size]);
