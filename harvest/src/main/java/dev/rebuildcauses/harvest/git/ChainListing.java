@@ -48,13 +48,15 @@ final class ChainListing {
         }
         List<FileChange> changes = new ArrayList<>();
         for (int i = start + 1; i <= end; i++) {
-            List<FileChange> step = history.files(i);
-            for (FileChange change : step) {
+            int count = history.fileCount(i);
+            for (int j = 0; j < count; j++) {
+                FileChange change = history.file(i, j);
                 if (removes(change)) {
                     changes.add(change);
                 }
             }
-            for (FileChange change : step) {
+            for (int j = 0; j < count; j++) {
+                FileChange change = history.file(i, j);
                 if (!removes(change)) {
                     changes.add(change);
                 }
@@ -85,7 +87,8 @@ final class ChainListing {
         asked.add(last);
         Map<String, String> sameAs = new LinkedHashMap<>();
         for (int i = start + 1; i < history.size() && i <= start + horizon && asked.size() <= limit; i++) {
-            for (FileChange change : history.files(i)) {
+            for (int j = 0, count = history.fileCount(i); j < count; j++) {
+                FileChange change = history.file(i, j);
                 if (path.equals(change.path()) || path.equals(change.oldPath())) {
                     String before = history.id(i - 1) + ":" + path;
                     if (!before.equals(last)) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Commits as a walk reads them, in columns, in the order added: ids as bytes, times as seconds, authors as
@@ -129,6 +130,10 @@ final class CommitColumns {
 
     int fileCount(int i) {
         return fileStart[i + 1] - fileStart[i];
+    }
+
+    FileChange file(int i, int j) {
+        return files[fileStart[i] + Objects.checkIndex(j, fileCount(i))];
     }
 
     static byte[] room(byte[] array, int needed) {

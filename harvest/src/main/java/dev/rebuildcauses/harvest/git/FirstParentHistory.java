@@ -188,6 +188,16 @@ public final class FirstParentHistory {
         return columns.files(at(Objects.checkIndex(index, size)));
     }
 
+    /** How many files the diff of step {@code index} names: {@code files(index).size()} without the list. */
+    int fileCount(int index) {
+        return columns.fileCount(at(Objects.checkIndex(index, size)));
+    }
+
+    /** The {@code j}-th change of the diff of step {@code index}: {@code files(index).get(j)} without the list. */
+    FileChange file(int index, int j) {
+        return columns.file(at(Objects.checkIndex(index, size)), j);
+    }
+
     private Instant committedAt(int index) {
         return columns.commitTime(at(index));
     }

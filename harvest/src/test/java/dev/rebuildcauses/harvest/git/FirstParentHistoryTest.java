@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ChangesOmitted;
 import dev.rebuildcauses.analysis.model.Commit;
+import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -107,6 +108,25 @@ class FirstParentHistoryTest {
         // the merge brought a file, so not every range is empty: the comparison above saw files
         assertThat(builds).anySatisfy(build -> assertThat(build.range().files()).isNotEmpty());
         assertThatThrownBy(() -> omitting.withoutCommits(4)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void shouldGiveEachChangeOfAStepWithoutMakingItsList() {
+        for (int i = 0; i < history.size(); i++) {
+            List<FileChange> files = history.files(i);
+            List<FileChange> oneByOne = new java.util.ArrayList<>();
+            for (int j = 0; j < history.fileCount(i); j++) {
+                oneByOne.add(history.file(i, j));
+            }
+            assertThat(oneByOne).as("step " + i).isEqualTo(files);
+            int step = i;
+            assertThatThrownBy(() -> history.file(step, files.size())).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+        // some step changed files, so the comparison above saw changes
+        assertThat(java.util.stream.IntStream.range(0, history.size())
+                        .map(history::fileCount)
+                        .sum())
+                .isPositive();
     }
 
     private static List<String> words(String text) {
