@@ -84,8 +84,7 @@ public final class InferringClassifier {
      * The files repository models and Dockerfile diffs read at every revision that changes them:
      * Dockerfiles and CI files. A snapshot of a partial clone fetches them ahead, all at once.
      */
-    public static final Predicate<String> READS_AHEAD =
-            path -> RepoPaths.isDockerfile(path) || RepoPaths.isCiFile(path);
+    public static final Predicate<String> READS_AHEAD = RepoPaths::isDockerfileOrCiFile;
 
     private static final int REVISIONS_KEPT = 1 << 14;
     private static final int READ_AHEAD = 256;
@@ -174,10 +173,7 @@ public final class InferringClassifier {
             return;
         }
         readUpTo = Math.min(aheadOrder.size(), at + READ_AHEAD);
-        models.snapshot()
-                .prefetch(
-                        aheadOrder.subList(at, readUpTo),
-                        path -> RepoPaths.isDockerfile(path) || RepoPaths.isCiFile(path));
+        models.snapshot().prefetch(aheadOrder.subList(at, readUpTo), RepoPaths::isDockerfileOrCiFile);
     }
 
     /** The build's causes and the verdict of each file it changed, with the reasons. */

@@ -35,6 +35,11 @@ final class RepoPaths {
         return (kinds(path) & DOCKERFILE) != 0;
     }
 
+    /** A Dockerfile or a CI file: what models read, with one lookup (asked of every changed file). */
+    static boolean isDockerfileOrCiFile(String path) {
+        return (kinds(path) & (DOCKERFILE | CI_FILE)) != 0;
+    }
+
     /** A patch named after the Dockerfile it makes, e.g. {@code base-notebook/Dockerfile.ppc64le.patch}. */
     static boolean isDockerfilePatch(String path) {
         return (kinds(path) & DOCKERFILE_PATCH) != 0;

@@ -134,7 +134,7 @@ public final class RepositoryModel {
 
     /** True when a change to {@code path} may change this model: a Dockerfile, a CI file or a script CI runs. */
     public boolean dependsOn(String path) {
-        return RepoPaths.isDockerfile(path) || RepoPaths.isCiFile(path) || sources.contains(path);
+        return RepoPaths.isDockerfileOrCiFile(path) || sources.contains(path);
     }
 
     /**

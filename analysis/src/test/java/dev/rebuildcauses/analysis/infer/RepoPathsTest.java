@@ -62,6 +62,14 @@ class RepoPathsTest {
             assertThat(RepoPaths.isDockerfile(path)).as(path).isEqualTo(dockerfileByExpression(path));
             assertThat(RepoPaths.isRequirementsVariant(path)).as(path).isEqualTo(requirementsByExpression(path));
             assertThat(RepoPaths.isCiFile(path)).as(path).isEqualTo(ciFileByName(path));
+            assertThat(RepoPaths.isDockerfileOrCiFile(path))
+                    .as(path)
+                    .isEqualTo(dockerfileByExpression(path) || ciFileByName(path));
+        }
+        // asked again, a path's kinds come from the cache and say the same
+        for (String path : PATHS) {
+            assertThat(RepoPaths.isDockerfile(path)).as(path).isEqualTo(dockerfileByExpression(path));
+            assertThat(RepoPaths.isCiFile(path)).as(path).isEqualTo(ciFileByName(path));
         }
         assertThat(RepoPaths.isDockerfile("images/\u212Aubernetes/doc\u212Aerfile"))
                 .isTrue();
