@@ -143,12 +143,10 @@ final class StoredBuildsReader {
 
     /** Reads the ids of the ranges' commits, kept as id numbers in the columns until {@link #readCommits}. */
     private void readRangeCommits(BuildColumns columns, String onlyJob) throws SQLException {
-        String sql = "SELECT job, build_number, commit_id FROM range_commits"
-                + (onlyJob == null ? "" : " WHERE job = ?")
-                + " ORDER BY job, build_number, position";
         eachRangeRow(
                 columns,
-                sql,
+                "commit_id",
+                "range_commits",
                 onlyJob,
                 (build, rows) -> columns.addCommit(build, columns.ids.number(rows.getString(3))));
     }
@@ -216,12 +214,10 @@ final class StoredBuildsReader {
     }
 
     private void readFiles(BuildColumns columns, String onlyJob) throws SQLException {
-        String sql = "SELECT job, build_number, change_kind, path, old_path FROM range_files"
-                + (onlyJob == null ? "" : " WHERE job = ?")
-                + " ORDER BY job, build_number, position";
         eachRangeRow(
                 columns,
-                sql,
+                "change_kind, path, old_path",
+                "range_files",
                 onlyJob,
                 (build, rows) -> columns.addFile(
                         build,
@@ -235,10 +231,15 @@ final class StoredBuildsReader {
     }
 
     /**
-     * Streams the rows of {@code sql} (with {@code onlyJob} as its one parameter when not null) to {@code row},
-     * each with the position of its build, skipping the rows of builds that were not read.
+     * Streams the {@code read} columns of a range table's rows, in range order and only of {@code onlyJob} when
+     * not null, to {@code row}, each with the position of its build, skipping the rows of builds that were not
+     * read.
      */
-    private void eachRangeRow(BuildColumns columns, String sql, String onlyJob, RangeRow row) throws SQLException {
+    private void eachRangeRow(BuildColumns columns, String read, String table, String onlyJob, RangeRow row)
+            throws SQLException {
+        String sql = "SELECT job, build_number, " + read + " FROM " + table
+                + (onlyJob == null ? "" : " WHERE job = ?")
+                + " ORDER BY job, build_number, position";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setFetchSize(FETCH);
             if (onlyJob != null) {
