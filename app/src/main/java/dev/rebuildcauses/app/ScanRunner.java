@@ -164,7 +164,8 @@ final class ScanRunner {
     /** What the snapshot asked git for so far, for the timing lines. */
     private static String objectsRead(GitRepositorySnapshot snapshot) {
         return Timing.isOn()
-                ? " (git objects read: " + snapshot.objectsRead() + " in " + snapshot.roundTrips() + " round trips)"
+                ? " (git objects read: " + snapshot.objectsRead() + " in " + snapshot.roundTrips() + " round trips, "
+                        + snapshot.millisAnswering() + " ms answering)"
                 : "";
     }
 

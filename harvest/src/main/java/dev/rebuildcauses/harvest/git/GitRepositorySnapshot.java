@@ -80,6 +80,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     private int gitProcessesStarted;
     private long objectsRead;
     private long roundTrips;
+    private long nanosAnswering;
     /** The clone's promisor remote when it is a partial clone; null until asked. */
     private Optional<PartialClone> partialClone;
 
@@ -611,6 +612,11 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         return objectsRead;
     }
 
+    /** Time spent waiting for and reading git's answers so far, in milliseconds. */
+    public synchronized long millisAnswering() {
+        return nanosAnswering / 1_000_000;
+    }
+
     /** Requests written to git and waited for so far (one per batch), to check that reads are batched. */
     public synchronized long roundTrips() {
         return roundTrips;
@@ -725,10 +731,12 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 requests.write((String.join("\n", chunk) + "\n").getBytes(StandardCharsets.UTF_8));
                 requests.flush();
                 roundTrips++;
+                long start = System.nanoTime();
                 for (String id : chunk) {
                     found.add(answer(id)
                             .orElseThrow(() -> new SnapshotException("object " + id + " is missing in " + directory)));
                 }
+                nanosAnswering += System.nanoTime() - start;
             } catch (SnapshotException e) {
                 close(); // answers of the chunk may be left unread: start afresh next time
                 throw e;
@@ -751,9 +759,11 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 requests.write((String.join("\n", chunk) + "\n").getBytes(StandardCharsets.UTF_8));
                 requests.flush();
                 roundTrips++;
+                long start = System.nanoTime();
                 for (String name : chunk) {
                     found.add(answer(name));
                 }
+                nanosAnswering += System.nanoTime() - start;
             } catch (SnapshotException e) {
                 close();
                 throw e;
@@ -773,7 +783,10 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             requests.write((name + "\n").getBytes(StandardCharsets.UTF_8));
             requests.flush();
             roundTrips++;
-            return answer(name);
+            long start = System.nanoTime();
+            Optional<GitObject> answer = answer(name);
+            nanosAnswering += System.nanoTime() - start;
+            return answer;
         } catch (IOException e) {
             close();
             throw new SnapshotException("cannot read " + name + " with git cat-file in " + directory, e);
