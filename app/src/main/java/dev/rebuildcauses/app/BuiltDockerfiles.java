@@ -4,6 +4,7 @@ import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
 import dev.rebuildcauses.analysis.infer.RepositoryModels;
 import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.harvest.changes.HarvestException;
+import dev.rebuildcauses.harvest.git.FirstParentHistory;
 import dev.rebuildcauses.harvest.git.GitDockerfileHistoryReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,12 +32,14 @@ final class BuiltDockerfiles {
     /**
      * Starts resolving {@code revision} and reading the history of every Dockerfile of
      * {@code clone} there on a thread of its own (git follows each through the whole history), so
-     * it runs while this thread classifies; {@link #built} waits for it.
+     * it runs while this thread classifies; {@link #built} waits for it. {@code walked}, the chain
+     * walked from that revision, gives the Dockerfiles' commits where it can (see
+     * {@link GitDockerfileHistoryReader#histories(String, FirstParentHistory)}).
      */
-    static BuiltDockerfiles reading(Path clone, Revision revision) {
+    static BuiltDockerfiles reading(Path clone, Revision revision, FirstParentHistory walked) {
         FutureTask<Read> task = new FutureTask<>(() -> {
             String at = revision.resolve();
-            return new Read(at, new GitDockerfileHistoryReader(clone).histories(at));
+            return new Read(at, new GitDockerfileHistoryReader(clone).histories(at, walked));
         });
         Thread reader = new Thread(task, "dockerfile-histories");
         reader.setDaemon(true);

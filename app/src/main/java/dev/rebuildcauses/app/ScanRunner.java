@@ -93,7 +93,8 @@ final class ScanRunner {
         // git follows each Dockerfile through the history on a second core while this one classifies
         BuiltDockerfiles dockerfiles = config.advisor() == null
                 ? null
-                : BuiltDockerfiles.reading(repository.directory(), () -> repository.resolveBranch(config.branch()));
+                : BuiltDockerfiles.reading(
+                        repository.directory(), () -> repository.resolveBranch(config.branch()), history);
         List<BuildChanges> builds;
         if (listed == null) {
             builds = history.asBuilds(config.job() != null ? config.job() : repository.name());

@@ -202,6 +202,16 @@ public final class FirstParentHistory {
         return columns.commitTime(at(index));
     }
 
+    /** The commit time of step {@code index}, in seconds since the epoch. */
+    long commitSeconds(int index) {
+        return committedAt(Objects.checkIndex(index, size)).getEpochSecond();
+    }
+
+    /** Whether a step has more than one parent: without merges, the chain holds every commit of the history. */
+    boolean hasMerges() {
+        return broughtStart != null;
+    }
+
     /** The parents of position {@code k} when they are not just the next older step, else {@code null}. */
     private List<String> parentsApart(int k) {
         int j = Arrays.binarySearch(apartAt, k);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -75,19 +76,47 @@ public final class GitDockerfileHistoryReader {
 
     /** The history of every Dockerfile of {@code revision}. */
     public List<DockerfileHistory> histories(String revision) throws HarvestException {
+        return histories(revision, null);
+    }
+
+    /**
+     * The history of every Dockerfile of {@code revision}; {@code walked}, the chain walked from
+     * {@code revision} when there is one, gives the commits of each Dockerfile where it is sure to
+     * give {@code git log --follow}'s (a chain without merges, see {@link WalkedDockerfileCommits}),
+     * so git need not go through the whole history once per Dockerfile.
+     */
+    public List<DockerfileHistory> histories(String revision, FirstParentHistory walked) throws HarvestException {
+        List<String> paths = dockerfiles(revision);
+        // a partial clone fetches the blobs git log names in one go: the walk names none
+        Map<String, List<LoggedCommit>> known =
+                walked == null || isPartialClone() ? Map.of() : WalkedDockerfileCommits.of(walked, revision, paths);
         List<DockerfileHistory> histories = new ArrayList<>();
-        for (String path : dockerfiles(revision)) {
-            histories.add(history(revision, path));
+        for (String path : paths) {
+            List<LoggedCommit> commits = known.get(path);
+            histories.add(history(revision, path, commits != null ? commits : loggedCommits(revision, path)));
         }
         return histories;
     }
 
     /** Every revision of {@code path} reachable from {@code revision}, following renames, oldest first. */
     public DockerfileHistory history(String revision, String path) throws HarvestException {
+        return history(revision, path, loggedCommits(revision, path));
+    }
+
+    /**
+     * A commit that changed a Dockerfile, as {@code git log --follow} lists it.
+     *
+     * @param path the Dockerfile's path in that commit
+     * @param blob its content's id there; {@code null} when deleted or not known
+     */
+    record LoggedCommit(String id, long commitSeconds, String path, String blob) {}
+
+    /** The commits of {@code path} from {@code revision} back, newest first, as {@code git log --follow} lists them. */
+    private List<LoggedCommit> loggedCommits(String revision, String path) throws HarvestException {
         String log = text(run(
                 List.of("log", "--format=%x01%H%x00%ct", "--raw", "--no-abbrev", "--follow", revision, "--", path),
                 null));
-        List<String[]> commits = new ArrayList<>();
+        List<LoggedCommit> commits = new ArrayList<>();
         for (String record : log.split("\u0001")) {
             if (record.isBlank()) {
                 continue;
@@ -104,19 +133,25 @@ public final class GitDockerfileHistoryReader {
                         FailureKind.LOCAL,
                         "unexpected git log output for " + path + " in " + repository + ": " + lines[0]);
             }
-            commits.add(new String[] {header[0], header[1], pathThen, blob});
+            commits.add(new LoggedCommit(header[0], Long.parseLong(header[1]), pathThen, blob));
         }
-        commits = withoutCopySources(commits);
+        return withoutCopySources(commits);
+    }
+
+    /** The history of {@code path} from its commits, newest first: each revision's content read with one cat-file. */
+    private DockerfileHistory history(String revision, String path, List<LoggedCommit> newestFirst)
+            throws HarvestException {
+        List<LoggedCommit> commits = new ArrayList<>(newestFirst);
         Collections.reverse(commits);
         fetchMissingBlobs(commits);
         StringBuilder requests = new StringBuilder();
-        for (String[] commit : commits) {
-            requests.append(commit[0]).append(':').append(commit[2]).append('\n');
+        for (LoggedCommit commit : commits) {
+            requests.append(commit.id()).append(':').append(commit.path()).append('\n');
         }
         byte[] batch = run(List.of("cat-file", "--batch"), requests.toString().getBytes(StandardCharsets.UTF_8));
         List<DockerfileRevision> revisions = new ArrayList<>();
         int position = 0;
-        for (String[] commit : commits) {
+        for (LoggedCommit commit : commits) {
             int newline = indexOf(batch, (byte) '\n', position);
             if (newline < 0) {
                 throw new HarvestException(
@@ -131,7 +166,7 @@ public final class GitDockerfileHistoryReader {
             int size = Integer.parseInt(parts[parts.length - 1]);
             String content = new String(batch, position, size, StandardCharsets.UTF_8);
             position += size + 1;
-            revisions.add(new DockerfileRevision(commit[0], Instant.ofEpochSecond(Long.parseLong(commit[1])), content));
+            revisions.add(new DockerfileRevision(commit.id(), Instant.ofEpochSecond(commit.commitSeconds()), content));
         }
         if (revisions.isEmpty()) {
             throw new HarvestException(
@@ -140,10 +175,14 @@ public final class GitDockerfileHistoryReader {
         return new DockerfileHistory(path, revisions);
     }
 
+    private boolean isPartialClone() throws HarvestException {
+        return PartialClone.of(new GitCommand(repository)).isPresent();
+    }
+
     /** In a partial clone, fetches the revisions' blobs it lacks in one go: cat-file would fetch each alone. */
-    private void fetchMissingBlobs(List<String[]> commits) throws HarvestException {
+    private void fetchMissingBlobs(List<LoggedCommit> commits) throws HarvestException {
         List<String> blobs = commits.stream()
-                .map(commit -> commit[3])
+                .map(LoggedCommit::blob)
                 .filter(Objects::nonNull)
                 .toList();
         if (blobs.isEmpty()) {
@@ -155,7 +194,7 @@ public final class GitDockerfileHistoryReader {
                     .fetchMissing(
                             blobs,
                             commits.stream()
-                                    .map(commit -> commit[0] + "^{tree}")
+                                    .map(commit -> commit.id() + "^{tree}")
                                     .toList());
         }
     }
@@ -165,15 +204,15 @@ public final class GitDockerfileHistoryReader {
      * exists in the commit that added the followed one: that is a copy of identical content, not
      * a rename, so the older commits belong to another file.
      */
-    private List<String[]> withoutCopySources(List<String[]> newestFirst) throws HarvestException {
+    private List<LoggedCommit> withoutCopySources(List<LoggedCommit> newestFirst) throws HarvestException {
         List<Integer> jumps = new ArrayList<>();
         StringBuilder checks = new StringBuilder();
         for (int i = 1; i < newestFirst.size(); i++) {
-            if (!newestFirst.get(i)[2].equals(newestFirst.get(i - 1)[2])) {
+            if (!newestFirst.get(i).path().equals(newestFirst.get(i - 1).path())) {
                 jumps.add(i);
-                checks.append(newestFirst.get(i - 1)[0])
+                checks.append(newestFirst.get(i - 1).id())
                         .append(':')
-                        .append(newestFirst.get(i)[2])
+                        .append(newestFirst.get(i).path())
                         .append('\n');
             }
         }

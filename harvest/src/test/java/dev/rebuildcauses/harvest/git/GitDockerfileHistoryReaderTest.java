@@ -188,6 +188,79 @@ class GitDockerfileHistoryReaderTest {
     }
 
     @Test
+    void shouldTakeTheCommitsFromAWalkWithoutMergesAsGitLogFollowGivesThem() throws Exception {
+        git(day(0), "init", "-q", "-b", "main");
+        commit(0, "Dockerfile", "FROM python:3.12-slim", "ENV BUILD=1");
+        commit(1, "tools/Containerfile", "FROM alpine");
+        commit(10, "Dockerfile", "FROM python:3.12-slim", "ENV BUILD=2");
+        commit(20, "README.md", "# app");
+        commit(30, "Dockerfile", "FROM python:3.13-slim", "ENV BUILD=2");
+        String head = head();
+        FirstParentHistory walked = GitRepository.open(repo).firstParentHistory("main", WalkProgress.NONE);
+        GitDockerfileHistoryReader reader = new GitDockerfileHistoryReader(repo);
+
+        assertThat(WalkedDockerfileCommits.of(walked, head, reader.dockerfiles(head)))
+                .containsOnlyKeys("Dockerfile", "tools/Containerfile");
+        assertThat(reader.histories(head, walked)).isEqualTo(reader.histories(head));
+        assertThat(reader.histories(head, walked).get(0).revisions())
+                .extracting(DockerfileRevision::time)
+                .containsExactly(day(0), day(10), day(30));
+    }
+
+    @Test
+    void shouldLeaveToGitTheDockerfilesAWalkCannotFollowForSure() throws Exception {
+        evolvingRepository(); // renames Dockerfile to docker/app.Dockerfile on day 97
+        commit(98, "tools/Containerfile", "FROM alpine:3.20");
+        git(day(99), "rm", "-q", "docs/Dockerfile.example");
+        git(day(99), "commit", "-q", "-m", "drop the example");
+        commit(100, "docs/Dockerfile.example", "FROM alpine");
+        String head = head();
+        FirstParentHistory walked = GitRepository.open(repo).firstParentHistory("main", WalkProgress.NONE);
+        GitDockerfileHistoryReader reader = new GitDockerfileHistoryReader(repo);
+
+        // the renamed one and the one deleted and added again are git's to follow
+        assertThat(WalkedDockerfileCommits.of(walked, head, reader.dockerfiles(head)))
+                .containsOnlyKeys("tools/Containerfile");
+        assertThat(reader.histories(head, walked)).isEqualTo(reader.histories(head));
+        assertThat(reader.histories(head, walked))
+                .extracting(DockerfileHistory::path, h -> h.revisions().size())
+                .containsExactly(
+                        tuple("docker/app.Dockerfile", 6),
+                        tuple("docs/Dockerfile.example", 2),
+                        tuple("tools/Containerfile", 2));
+    }
+
+    @Test
+    void shouldLeaveEveryDockerfileToGitWhenTheWalkHasAMergeOrEndsElsewhere() throws Exception {
+        git(day(0), "init", "-q", "-b", "main");
+        commit(0, "Dockerfile", "FROM python:3.12-slim");
+        String first = head();
+        git(day(1), "checkout", "-q", "-b", "side");
+        commit(1, "Dockerfile", "FROM python:3.13-slim");
+        git(day(2), "checkout", "-q", "main");
+        commit(2, "README.md", "# app");
+        git(day(3), "merge", "-q", "--no-ff", "-m", "merge side", "side");
+        String head = head();
+        FirstParentHistory walked = GitRepository.open(repo).firstParentHistory("main", WalkProgress.NONE);
+        GitDockerfileHistoryReader reader = new GitDockerfileHistoryReader(repo);
+
+        assertThat(WalkedDockerfileCommits.of(walked, head, List.of("Dockerfile")))
+                .isEmpty();
+        assertThat(reader.histories(head, walked)).isEqualTo(reader.histories(head));
+        assertThat(reader.histories(head, walked).get(0).revisions()).hasSize(2);
+        FirstParentHistory older = GitRepository.open(repo).firstParentHistory(first, WalkProgress.NONE);
+        assertThat(WalkedDockerfileCommits.of(older, head, List.of("Dockerfile")))
+                .isEmpty();
+    }
+
+    private String head() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("git", "-C", repo.toString(), "rev-parse", "HEAD").start();
+        String id = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor()).isZero();
+        return id;
+    }
+
+    @Test
     void shouldFailWithContextForAnUnknownRevision() throws Exception {
         evolvingRepository();
         GitDockerfileHistoryReader reader = new GitDockerfileHistoryReader(repo);
