@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +50,9 @@ public final class FirstParentHistory {
     private final int[] broughtStart;
 
     private final Commit[] brought;
+    /** What {@link Builder#offChain} noted; {@code null} when not known. */
+    private final Set<String> dockerfilesOffChain;
+
     private Memo lastId;
 
     private FirstParentHistory(String branch, Builder walked, CommitGraph graph) {
@@ -61,6 +65,7 @@ public final class FirstParentHistory {
         }
         this.apartAt = Arrays.copyOf(walked.apartAt, walked.apartCount);
         this.apartParents = walked.apartParents;
+        this.dockerfilesOffChain = walked.dockerfilesOffChain;
         List<Commit> broughtCommits = new ArrayList<>();
         int[] starts = null;
         Set<String> reached = graph.reachedSet();
@@ -93,6 +98,28 @@ public final class FirstParentHistory {
         private CommitColumns.IdLists apartParents;
         private int apartCount;
         private String oldestParent;
+        /** Dockerfiles the commits off the chain changed; {@code null} once a chain commit came out of order. */
+        private Set<String> dockerfilesOffChain = new HashSet<>();
+
+        /** Notes a commit met off the chain (for now): the Dockerfiles it changed. */
+        void offChain(LogEntry entry) {
+            if (dockerfilesOffChain == null) {
+                return;
+            }
+            for (FileChange change : entry.files()) {
+                if (GitDockerfileHistoryReader.isDockerfile(change.path())) {
+                    dockerfilesOffChain.add(change.path());
+                }
+                if (change.oldPath() != null && GitDockerfileHistoryReader.isDockerfile(change.oldPath())) {
+                    dockerfilesOffChain.add(change.oldPath());
+                }
+            }
+        }
+
+        /** Notes that a chain commit was listed before its child (a clock set wrong): the log's order is not the chain's. */
+        void listedBeforeItsChild() {
+            dockerfilesOffChain = null;
+        }
 
         /** Adds the next older commit of the chain. */
         void add(LogEntry entry) {
@@ -207,9 +234,19 @@ public final class FirstParentHistory {
         return committedAt(Objects.checkIndex(index, size)).getEpochSecond();
     }
 
-    /** Whether a step has more than one parent: without merges, the chain holds every commit of the history. */
-    boolean hasMerges() {
-        return broughtStart != null;
+    /** Whether step {@code index} has more than one parent. */
+    boolean isMerge(int index) {
+        List<String> parents = parentsApart(at(Objects.checkIndex(index, size)));
+        return parents != null && parents.size() > 1;
+    }
+
+    /**
+     * Whether a commit off the chain may have changed Dockerfile {@code path}, or the log may list
+     * the chain's commits in another order than the chain's: then {@code git log} alone can say
+     * which commits changed it, and in what order.
+     */
+    boolean mayHaveChangedOffChain(String path) {
+        return dockerfilesOffChain == null || dockerfilesOffChain.contains(path);
     }
 
     /** The parents of position {@code k} when they are not just the next older step, else {@code null}. */

@@ -109,10 +109,14 @@ final class FirstParentLog {
         void offer(LogEntry entry) {
             if (!entry.id().equals(expected)) {
                 off.add(entry);
+                newestFirst.offChain(entry);
                 return;
             }
             // into columns while git still writes: the entry itself is left to the collector at once
             for (LogEntry next = entry; next != null; next = expected == null ? null : off.take(expected)) {
+                if (next != entry) {
+                    newestFirst.listedBeforeItsChild();
+                }
                 newestFirst.add(next);
                 expected = next.firstParent();
             }

@@ -12,24 +12,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The commits of files as {@code git log --follow} lists them, taken from the diffs of a walked chain
- * without merges instead: a chain without merges holds every commit, so the commits that changed a
- * path are the steps whose diffs name it. Only where that is sure to be {@code --follow}'s answer:
- * every commit only modified the file except the oldest, which added it alongside no deletion or
- * rename (else {@code --follow} might have taken the file on to an older path); any other file is
- * left to git.
+ * The commits of Dockerfiles as {@code git log --follow} lists them, taken from the diffs of a walked
+ * chain instead. {@code --follow} lists every commit but merges whose diff names the file, in the
+ * log's order; when no commit off the chain changed the file and no merge's diff names it, those
+ * are the chain's steps whose diffs name it, in the chain's order. Only where that is sure to be
+ * {@code --follow}'s answer: every commit only modified the file except the oldest, which added it
+ * alongside no deletion or rename (else {@code --follow} might have taken the file on to an older
+ * path); any other file is left to git.
  */
 final class WalkedDockerfileCommits {
     private WalkedDockerfileCommits() {}
 
     /**
      * For each of {@code paths} whose commits the walk answers, those commits newest first; the others
-     * are missing. Empty when {@code walked} has a merge or does not end at {@code revision}.
+     * are missing. Empty when {@code walked} does not end at {@code revision}.
      */
     static Map<String, List<GitDockerfileHistoryReader.LoggedCommit>> of(
             FirstParentHistory walked, String revision, Collection<String> paths) {
         int size = walked.size();
-        if (size == 0 || walked.hasMerges() || !walked.id(size - 1).equals(revision)) {
+        if (size == 0 || !walked.id(size - 1).equals(revision)) {
             return Map.of();
         }
         Set<String> wanted = new HashSet<>(paths);
@@ -47,8 +48,10 @@ final class WalkedDockerfileCommits {
                 }
                 List<Integer> steps = touching.computeIfAbsent(change.path(), path -> new ArrayList<>());
                 boolean olderTouched = !steps.isEmpty() && isAdd(walked, steps.get(steps.size() - 1), change.path());
-                if (olderTouched || !(change.kind() == ChangeKind.MODIFY || change.kind() == ChangeKind.ADD)) {
-                    unsure.add(change.path()); // added again, deleted, renamed or copied here
+                if (olderTouched
+                        || walked.isMerge(step)
+                        || !(change.kind() == ChangeKind.MODIFY || change.kind() == ChangeKind.ADD)) {
+                    unsure.add(change.path()); // added again, merged, deleted, renamed or copied here
                 }
                 steps.add(step);
             }
@@ -56,7 +59,7 @@ final class WalkedDockerfileCommits {
         Map<String, List<GitDockerfileHistoryReader.LoggedCommit>> found = new LinkedHashMap<>();
         for (String path : paths) {
             List<Integer> steps = touching.get(path);
-            if (steps == null || unsure.contains(path)) {
+            if (steps == null || unsure.contains(path) || walked.mayHaveChangedOffChain(path)) {
                 continue;
             }
             int oldest = steps.get(steps.size() - 1);

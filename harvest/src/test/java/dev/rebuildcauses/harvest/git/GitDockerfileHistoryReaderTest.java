@@ -231,23 +231,51 @@ class GitDockerfileHistoryReaderTest {
     }
 
     @Test
-    void shouldLeaveEveryDockerfileToGitWhenTheWalkHasAMergeOrEndsElsewhere() throws Exception {
+    void shouldTakeTheCommitsFromAWalkWithMergesThatChangedNoDockerfile() throws Exception {
         git(day(0), "init", "-q", "-b", "main");
         commit(0, "Dockerfile", "FROM python:3.12-slim");
-        String first = head();
         git(day(1), "checkout", "-q", "-b", "side");
-        commit(1, "Dockerfile", "FROM python:3.13-slim");
-        git(day(2), "checkout", "-q", "main");
-        commit(2, "README.md", "# app");
-        git(day(3), "merge", "-q", "--no-ff", "-m", "merge side", "side");
+        commit(1, "src/app.py", "print(1)");
+        commit(2, "src/app.py", "print(2)");
+        git(day(3), "checkout", "-q", "main");
+        commit(3, "Dockerfile", "FROM python:3.13-slim");
+        git(day(4), "merge", "-q", "--no-ff", "-m", "merge side", "side");
+        commit(5, "Dockerfile", "FROM python:3.14-slim");
         String head = head();
         FirstParentHistory walked = GitRepository.open(repo).firstParentHistory("main", WalkProgress.NONE);
         GitDockerfileHistoryReader reader = new GitDockerfileHistoryReader(repo);
 
         assertThat(WalkedDockerfileCommits.of(walked, head, List.of("Dockerfile")))
+                .containsOnlyKeys("Dockerfile");
+        assertThat(reader.histories(head, walked)).isEqualTo(reader.histories(head));
+        assertThat(reader.histories(head, walked).get(0).revisions())
+                .extracting(DockerfileRevision::time)
+                .containsExactly(day(0), day(3), day(5));
+    }
+
+    @Test
+    void shouldLeaveToGitADockerfileChangedOffTheChainOrByAMerge() throws Exception {
+        git(day(0), "init", "-q", "-b", "main");
+        commit(0, "Dockerfile", "FROM python:3.12-slim");
+        commit(0, "tools/Containerfile", "FROM alpine");
+        String first = head();
+        git(day(1), "checkout", "-q", "-b", "side");
+        commit(1, "Dockerfile", "FROM python:3.13-slim");
+        commit(2, "Dockerfile", "FROM python:3.12-slim"); // back as it was: the merge's diff does not name it
+        commit(2, "tools/Containerfile", "FROM alpine:3.20");
+        git(day(3), "checkout", "-q", "main");
+        commit(3, "README.md", "# app");
+        git(day(4), "merge", "-q", "--no-ff", "-m", "merge side", "side");
+        String head = head();
+        FirstParentHistory walked = GitRepository.open(repo).firstParentHistory("main", WalkProgress.NONE);
+        GitDockerfileHistoryReader reader = new GitDockerfileHistoryReader(repo);
+
+        assertThat(WalkedDockerfileCommits.of(walked, head, reader.dockerfiles(head)))
                 .isEmpty();
         assertThat(reader.histories(head, walked)).isEqualTo(reader.histories(head));
-        assertThat(reader.histories(head, walked).get(0).revisions()).hasSize(2);
+        assertThat(reader.histories(head, walked))
+                .extracting(DockerfileHistory::path, h -> h.revisions().size())
+                .containsExactly(tuple("Dockerfile", 3), tuple("tools/Containerfile", 2));
         FirstParentHistory older = GitRepository.open(repo).firstParentHistory(first, WalkProgress.NONE);
         assertThat(WalkedDockerfileCommits.of(older, head, List.of("Dockerfile")))
                 .isEmpty();
