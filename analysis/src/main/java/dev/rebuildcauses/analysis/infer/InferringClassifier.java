@@ -14,7 +14,6 @@ import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +85,7 @@ public final class InferringClassifier {
      */
     public static final Predicate<String> READS_AHEAD = RepoPaths::isDockerfileOrCiFile;
 
-    private static final int REVISIONS_KEPT = 1 << 14;
+    private static final int REVISIONS_KEPT_BITS = 14;
     private static final int READ_AHEAD = 256;
 
     private final PathClassifier rules;
@@ -94,12 +93,7 @@ public final class InferringClassifier {
     private final RepositoryModels models;
     private final DockerfileChangeClassifier dockerfileChanges;
     /** For recently classified revisions, the revision of the model they used. */
-    private final Map<String, String> modelRevisions = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REVISIONS_KEPT;
-        }
-    };
+    private final RecentModelRevisions modelRevisions = new RecentModelRevisions(REVISIONS_KEPT_BITS);
     /** The model the last build used: most builds use their predecessor's, without a cache lookup. */
     private RepositoryModel lastModel;
 
@@ -290,7 +284,8 @@ public final class InferringClassifier {
      * nothing used any more, so deleting it changes nothing built.
      */
     private Optional<Verdict> deletedVerdict(String path, Verdict rule, ChangeRange range) throws SnapshotException {
-        String fromModel = modelRevisions.getOrDefault(range.fromRevision(), range.fromRevision());
+        String noted = modelRevisions.get(range.fromRevision());
+        String fromModel = noted != null ? noted : range.fromRevision();
         RepositoryModel before = modelAt(fromModel);
         Optional<Verdict> inferred = before.verdictFor(path);
         if (inferred.isPresent()) {
