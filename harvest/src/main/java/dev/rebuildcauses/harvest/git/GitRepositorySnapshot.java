@@ -4,11 +4,7 @@ import dev.rebuildcauses.analysis.infer.RepositorySnapshot;
 import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.harvest.changes.HarvestException;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.rebuildcauses.harvest.git.CatFileProcess.GitObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,13 +37,12 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
 
     private static final int PREFETCHED_KEPT = 4096;
     private static final int LARGEST_TEXT = 4 * 1024 * 1024;
-    /** Requests written at once: ~41 bytes each, far below the 64 KiB a pipe holds. */
-    private static final int BATCH = 512;
     /** How many steps ahead to look for a file's next changes, along a followed chain. */
     private static final int STEPS_AHEAD = 20_000;
 
     private final Path directory;
     private final GitCommand git;
+    private final CatFileProcess catFile;
     /** The listings of recent shapes of the whole tree (see {@link #shapeOf}). */
     private final Map<Integer, List<String>> listings = lru(LISTINGS_KEPT);
     /** Each tree's shape number, and the number of each shape (names and kinds of everything below). */
@@ -74,13 +69,6 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     /** The walked chain this snapshot follows, when it was given one: listings and diffs without trees. */
     private ChainListing chain;
 
-    private GitCommand.Running catFile;
-    private OutputStream requests;
-    private InputStream answers;
-    private int gitProcessesStarted;
-    private long objectsRead;
-    private long roundTrips;
-    private long nanosAnswering;
     /** The clone's promisor remote when it is a partial clone; null until asked. */
     private Optional<PartialClone> partialClone;
 
@@ -92,6 +80,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     GitRepositorySnapshot(Path directory, int filesKept) {
         this.directory = directory;
         this.git = new GitCommand(directory);
+        this.catFile = new CatFileProcess(directory, git);
         this.files = lru(filesKept);
     }
 
@@ -100,9 +89,6 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
 
     /** A text kept for the next pass, and whether this pass was given it yet. */
     private record Passed(Optional<String> text, boolean delivered) {}
-
-    /** A git object as cat-file gave it. */
-    private record GitObject(String id, String type, byte[] content) {}
 
     /**
      * Lets the snapshot answer for the revisions of a walked first-parent chain from the walk's
@@ -151,7 +137,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         }
         String rootId = rootTrees.get(revision);
         if (rootId == null || !subtrees.containsKey(rootId)) {
-            GitObject root = object(revision + "^{tree}")
+            GitObject root = catFile.object(revision + "^{tree}")
                     .orElseThrow(() -> new SnapshotException(
                             "cannot list " + revision + " in " + directory + ": no such revision"));
             entries(root.id(), root.content());
@@ -191,7 +177,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 text = blobs.get(blob.get());
                 if (text == null) {
                     fetchMissing(List.of(blob.get()), List.of(rootId));
-                    text = textOf(object(blob.get()));
+                    text = textOf(catFile.object(blob.get()));
                     blobs.put(blob.get(), text);
                 }
             }
@@ -221,7 +207,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             }
         }
         fetchMissing(missing, List.of(rootId));
-        for (GitObject blob : objects(missing)) {
+        for (GitObject blob : catFile.objects(missing)) {
             blobs.put(blob.id(), textOf(Optional.of(blob)));
         }
         Map<String, Optional<String>> texts = new LinkedHashMap<>();
@@ -239,7 +225,8 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             throws SnapshotException {
         Set<String> names = new LinkedHashSet<>();
         Map<String, String> sameAs = new LinkedHashMap<>();
-        int perPath = Math.max(0, BATCH / Math.max(1, paths.size()) - 1); // one batch in all, for the cache to hold
+        int perPath = Math.max(
+                0, CatFileProcess.BATCH / Math.max(1, paths.size()) - 1); // one batch in all, for the cache to hold
         for (String path : paths) {
             String key = revision + ":" + path;
             if (!isKept(key) && path.indexOf('\n') < 0 && !names.contains(key)) {
@@ -250,7 +237,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         }
         names.removeIf(this::isKept);
         List<String> asked = List.copyOf(names);
-        List<Optional<GitObject>> found = lookup(asked);
+        List<Optional<GitObject>> found = catFile.lookup(asked);
         Map<String, Optional<String>> read = new HashMap<>();
         for (int i = 0; i < asked.size(); i++) {
             read.put(asked.get(i), textOf(found.get(i)));
@@ -364,7 +351,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                     }
                 }
             }
-            for (GitObject subtree : objects(unknown.stream().distinct().toList())) {
+            for (GitObject subtree : catFile.objects(unknown.stream().distinct().toList())) {
                 entries(subtree.id(), subtree.content());
             }
             level = next;
@@ -379,7 +366,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         }
         List<TreeEntry> entries = subtrees.get(id);
         if (entries == null) { // pushed out of the cache meanwhile: ask again
-            entries = entries(id, objects(List.of(id)).get(0).content());
+            entries = entries(id, catFile.objects(List.of(id)).get(0).content());
         }
         StringBuilder key = new StringBuilder();
         for (TreeEntry entry : entries) {
@@ -419,7 +406,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 .toList();
         List<String> names =
                 unknown.stream().map(revision -> revision + "^{tree}").toList();
-        List<Optional<GitObject>> roots = lookup(names);
+        List<Optional<GitObject>> roots = catFile.lookup(names);
         int fetched = 0;
         List<Pending> level = new ArrayList<>();
         for (int i = 0; i < unknown.size(); i++) {
@@ -461,7 +448,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             if (fetched >= SUBTREES_KEPT / 2) {
                 break; // more trees than the cache holds: list the rest on demand
             }
-            for (GitObject subtree : objects(missing)) {
+            for (GitObject subtree : catFile.objects(missing)) {
                 entries(subtree.id(), subtree.content());
             }
             level = next;
@@ -470,7 +457,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         fetchMissing(
                 toRead,
                 revisions.stream().map(rootTrees::get).filter(Objects::nonNull).toList());
-        for (GitObject blob : objects(toRead)) {
+        for (GitObject blob : catFile.objects(toRead)) {
             blobs.put(blob.id(), textOf(Optional.of(blob)));
         }
     }
@@ -553,7 +540,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 revisions.stream().distinct().map(r -> r + "^{tree}").toList();
         List<String> roots = new ArrayList<>();
         List<Pending> level = new ArrayList<>();
-        for (Optional<GitObject> root : lookup(names)) {
+        for (Optional<GitObject> root : catFile.lookup(names)) {
             if (root.isPresent() && root.get().type().equals("tree")) {
                 roots.add(root.get().id());
                 level.add(new Pending(root.get().id(), ""));
@@ -587,7 +574,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                     }
                 }
             }
-            for (GitObject subtree : objects(unknown)) {
+            for (GitObject subtree : catFile.objects(unknown)) {
                 trees.put(subtree.id(), entries(subtree.id(), subtree.content()));
             }
             level = next;
@@ -609,36 +596,27 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
 
     /** Objects asked of git so far (trees and blobs), to see what the caches save. */
     public synchronized long objectsRead() {
-        return objectsRead;
+        return catFile.objectsRead();
     }
 
     /** Time spent waiting for and reading git's answers so far, in milliseconds. */
     public synchronized long millisAnswering() {
-        return nanosAnswering / 1_000_000;
+        return catFile.nanosAnswering() / 1_000_000;
     }
 
     /** Requests written to git and waited for so far (one per batch), to check that reads are batched. */
     public synchronized long roundTrips() {
-        return roundTrips;
+        return catFile.roundTrips();
     }
 
     /** Git processes started so far: one cat-file for the snapshot's life, to check that caching works. */
     public synchronized int gitProcessesStarted() {
-        return gitProcessesStarted;
+        return catFile.processesStarted();
     }
 
     @Override
     public synchronized void close() {
-        if (catFile != null) {
-            try {
-                requests.close(); // lets git end by itself
-            } catch (IOException e) {
-                // already gone: destroying it below is all that is left to do
-            } finally {
-                catFile.process().destroy();
-                catFile = null;
-            }
-        }
+        catFile.close();
     }
 
     /** A tree to list, under a path prefix. */
@@ -658,7 +636,8 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                 List<TreeEntry> entries = subtrees.get(tree.id());
                 if (entries == null) { // evicted while this walk ran: ask again
                     entries = entries(
-                            tree.id(), objects(List.of(tree.id())).get(0).content());
+                            tree.id(),
+                            catFile.objects(List.of(tree.id())).get(0).content());
                 }
                 for (TreeEntry entry : entries) {
                     if (entry.tree()) {
@@ -671,7 +650,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
                     }
                 }
             }
-            for (GitObject subtree : objects(unknown)) {
+            for (GitObject subtree : catFile.objects(unknown)) {
                 entries(subtree.id(), subtree.content());
             }
             level = next;
@@ -718,124 +697,6 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
             }
         }
         return -1;
-    }
-
-    /** Asks cat-file for many objects that must exist, in chunks small enough never to fill git's input pipe. */
-    private List<GitObject> objects(List<String> ids) throws SnapshotException {
-        List<GitObject> found = new ArrayList<>(ids.size());
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            try {
-                ensureCatFile();
-                objectsRead += chunk.size();
-                requests.write((String.join("\n", chunk) + "\n").getBytes(StandardCharsets.UTF_8));
-                requests.flush();
-                roundTrips++;
-                long start = System.nanoTime();
-                for (String id : chunk) {
-                    found.add(answer(id)
-                            .orElseThrow(() -> new SnapshotException("object " + id + " is missing in " + directory)));
-                }
-                nanosAnswering += System.nanoTime() - start;
-            } catch (SnapshotException e) {
-                close(); // answers of the chunk may be left unread: start afresh next time
-                throw e;
-            } catch (IOException e) {
-                close();
-                throw new SnapshotException("cannot read objects with git cat-file in " + directory, e);
-            }
-        }
-        return found;
-    }
-
-    /** Asks cat-file for objects by name (e.g. {@code REV^{tree}}) in chunks; empty for those git does not have. */
-    private List<Optional<GitObject>> lookup(List<String> names) throws SnapshotException {
-        List<Optional<GitObject>> found = new ArrayList<>(names.size());
-        for (int from = 0; from < names.size(); from += BATCH) {
-            List<String> chunk = names.subList(from, Math.min(names.size(), from + BATCH));
-            try {
-                ensureCatFile();
-                objectsRead += chunk.size();
-                requests.write((String.join("\n", chunk) + "\n").getBytes(StandardCharsets.UTF_8));
-                requests.flush();
-                roundTrips++;
-                long start = System.nanoTime();
-                for (String name : chunk) {
-                    found.add(answer(name));
-                }
-                nanosAnswering += System.nanoTime() - start;
-            } catch (SnapshotException e) {
-                close();
-                throw e;
-            } catch (IOException e) {
-                close();
-                throw new SnapshotException("cannot read objects with git cat-file in " + directory, e);
-            }
-        }
-        return found;
-    }
-
-    /** Asks cat-file for one object, e.g. {@code REV:path} or {@code REV^{tree}}; empty when git has none. */
-    private Optional<GitObject> object(String name) throws SnapshotException {
-        try {
-            ensureCatFile();
-            objectsRead++;
-            requests.write((name + "\n").getBytes(StandardCharsets.UTF_8));
-            requests.flush();
-            roundTrips++;
-            long start = System.nanoTime();
-            Optional<GitObject> answer = answer(name);
-            nanosAnswering += System.nanoTime() - start;
-            return answer;
-        } catch (IOException e) {
-            close();
-            throw new SnapshotException("cannot read " + name + " with git cat-file in " + directory, e);
-        }
-    }
-
-    /** Reads cat-file's answer to the request {@code name}. */
-    private Optional<GitObject> answer(String name) throws IOException, SnapshotException {
-        String header = readLine();
-        if (header == null) {
-            throw new SnapshotException("git cat-file ended unexpectedly in " + directory + ": " + catFile.stderr());
-        }
-        if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
-            return Optional.empty();
-        }
-        String[] parts = header.split(" ");
-        if (parts.length != 3) {
-            throw new SnapshotException(
-                    "unexpected git cat-file answer for " + name + " in " + directory + ": " + header);
-        }
-        int size = Integer.parseInt(parts[2]);
-        byte[] content = answers.readNBytes(size);
-        if (content.length != size || answers.read() != '\n') {
-            throw new SnapshotException("git cat-file answer for " + name + " cut short in " + directory);
-        }
-        return Optional.of(new GitObject(parts[0], parts[1], content));
-    }
-
-    private void ensureCatFile() throws SnapshotException {
-        if (catFile != null) {
-            return;
-        }
-        try {
-            gitProcessesStarted++;
-            catFile = git.start(List.of("cat-file", "--batch"));
-        } catch (HarvestException e) {
-            throw new SnapshotException(e.getMessage(), e);
-        }
-        requests = catFile.process().getOutputStream();
-        answers = new BufferedInputStream(catFile.process().getInputStream(), 1 << 16);
-    }
-
-    private String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(96);
-        int b;
-        while ((b = answers.read()) >= 0 && b != '\n') {
-            line.write(b);
-        }
-        return b < 0 && line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
     }
 
     private static <K, V> Map<K, V> lru(int capacity) {
