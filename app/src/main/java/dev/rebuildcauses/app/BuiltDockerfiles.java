@@ -6,9 +6,12 @@ import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.git.FirstParentHistory;
 import dev.rebuildcauses.harvest.git.GitDockerfileHistoryReader;
+import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /** The histories of the Dockerfiles a clone really builds at a revision: what the advisor is given. */
@@ -19,8 +22,8 @@ final class BuiltDockerfiles {
         String resolve() throws HarvestException;
     }
 
-    /** The histories read and the revision they were read at. */
-    private record Read(String revision, List<DockerfileHistory> histories) {}
+    /** The histories read, the revision they were read at, and their texts along the walk. */
+    private record Read(String revision, List<DockerfileHistory> histories, Map<String, String> texts) {}
 
     private final FutureTask<Read> reading;
     private List<DockerfileHistory> built;
@@ -39,12 +42,31 @@ final class BuiltDockerfiles {
     static BuiltDockerfiles reading(Path clone, Revision revision, FirstParentHistory walked) {
         FutureTask<Read> task = new FutureTask<>(() -> {
             String at = revision.resolve();
-            return new Read(at, new GitDockerfileHistoryReader(clone).histories(at, walked));
+            GitDockerfileHistoryReader.WalkedHistories read =
+                    new GitDockerfileHistoryReader(clone).historiesAlong(at, walked);
+            return new Read(at, read.histories(), read.texts());
         });
         Thread reader = new Thread(task, "dockerfile-histories");
         reader.setDaemon(true);
         reader.start();
         return new BuiltDockerfiles(task);
+    }
+
+    /**
+     * Passes the Dockerfile texts the histories read along the walk on to {@code snapshot}, when they
+     * are read already (never waits): the classification then reads them without asking git.
+     */
+    void passTextsOn(GitRepositorySnapshot snapshot) {
+        if (!reading.isDone()) {
+            return;
+        }
+        try {
+            snapshot.passOn(reading.get().texts());
+        } catch (ExecutionException e) {
+            // the advice meets the failure when it asks for the histories
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -133,6 +133,10 @@ final class ScanRunner {
                 builds = images.builds();
             }
             Timing.mark("images split" + objectsRead(snapshot));
+            if (dockerfiles != null) {
+                // the advice read every version of the Dockerfiles meanwhile: the classification reads them too
+                dockerfiles.passTextsOn(snapshot);
+            }
             InferringClassifier classifier =
                     new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
             if (listed != null) {

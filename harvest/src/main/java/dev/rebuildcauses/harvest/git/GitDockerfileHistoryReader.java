@@ -82,20 +82,39 @@ public final class GitDockerfileHistoryReader {
     /**
      * The history of every Dockerfile of {@code revision}; {@code walked}, the chain walked from
      * {@code revision} when there is one, gives the commits of each Dockerfile where it is sure to
-     * give {@code git log --follow}'s (a chain without merges, see {@link WalkedDockerfileCommits}),
-     * so git need not go through the whole history once per Dockerfile.
+     * give {@code git log --follow}'s (see {@link WalkedDockerfileCommits}), so git need not go
+     * through the whole history once per Dockerfile.
      */
     public List<DockerfileHistory> histories(String revision, FirstParentHistory walked) throws HarvestException {
+        return historiesAlong(revision, walked).histories();
+    }
+
+    /**
+     * The histories of {@link #histories(String, FirstParentHistory)}, and the texts of those whose
+     * commits came from {@code walked}, by the names a snapshot following it reads them by
+     * (see {@link WalkedDockerfileTexts}).
+     */
+    public record WalkedHistories(List<DockerfileHistory> histories, Map<String, String> texts) {}
+
+    /** Like {@link #histories(String, FirstParentHistory)}, with the texts along {@code walked}. */
+    public WalkedHistories historiesAlong(String revision, FirstParentHistory walked) throws HarvestException {
         List<String> paths = dockerfiles(revision);
         // a partial clone fetches the blobs git log names in one go: the walk names none
         Map<String, List<LoggedCommit>> known =
                 walked == null || isPartialClone() ? Map.of() : WalkedDockerfileCommits.of(walked, revision, paths);
         List<DockerfileHistory> histories = new ArrayList<>();
+        List<DockerfileHistory> fromTheWalk = new ArrayList<>();
         for (String path : paths) {
             List<LoggedCommit> commits = known.get(path);
-            histories.add(history(revision, path, commits != null ? commits : loggedCommits(revision, path)));
+            DockerfileHistory history =
+                    history(revision, path, commits != null ? commits : loggedCommits(revision, path));
+            histories.add(history);
+            if (commits != null) {
+                fromTheWalk.add(history);
+            }
         }
-        return histories;
+        return new WalkedHistories(
+                histories, fromTheWalk.isEmpty() ? Map.of() : WalkedDockerfileTexts.of(walked, fromTheWalk));
     }
 
     /** Every revision of {@code path} reachable from {@code revision}, following renames, oldest first. */

@@ -293,6 +293,19 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         return files.containsKey(key) || passedOn.containsKey(key);
     }
 
+    /**
+     * Takes texts read elsewhere, by {@code REV:path}, as if read by name: the next pass finds them
+     * without asking git, while the room for texts passed on lasts. They must be the texts of those
+     * revisions, such as the Dockerfile versions of {@link GitDockerfileHistoryReader#historiesAlong}.
+     */
+    public synchronized void passOn(Map<String, String> texts) {
+        texts.forEach((key, text) -> {
+            if (!isKept(key)) {
+                passOn(key, Optional.of(text));
+            }
+        });
+    }
+
     /** Keeps a text read by name for the next pass, while the room for them lasts. */
     private void passOn(String key, Optional<String> text) {
         long size = PASSED_ON_ENTRY + text.map(String::length).orElse(0);

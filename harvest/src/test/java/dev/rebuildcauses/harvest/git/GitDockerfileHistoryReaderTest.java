@@ -281,6 +281,51 @@ class GitDockerfileHistoryReaderTest {
                 .isEmpty();
     }
 
+    @Test
+    void shouldNameTheTextsOfTheWalkedHistoriesByEveryRevisionThatHasThemAlongTheChain() throws Exception {
+        git(day(0), "init", "-q", "-b", "main");
+        commit(0, "Dockerfile", "FROM python:3.12-slim");
+        commit(1, "README.md", "# app");
+        commit(2, "README.md", "# app, again");
+        commit(3, "Dockerfile", "FROM python:3.13-slim");
+        commit(4, "Dockerfile", "FROM python:3.14-slim");
+        commit(5, "README.md", "# app, at last");
+        String head = head();
+        FirstParentHistory walked = GitRepository.open(repo).firstParentHistory("main", WalkProgress.NONE);
+
+        Map<String, String> texts = new GitDockerfileHistoryReader(repo)
+                .historiesAlong(head, walked)
+                .texts();
+
+        // each change's commit, and the commit before a change (when it is not a change itself)
+        assertThat(texts.keySet())
+                .containsExactlyInAnyOrder(
+                        walked.id(0) + ":Dockerfile",
+                        walked.id(2) + ":Dockerfile",
+                        walked.id(3) + ":Dockerfile",
+                        walked.id(4) + ":Dockerfile");
+        try (GitRepositorySnapshot trees = new GitRepositorySnapshot(repo)) {
+            for (Map.Entry<String, String> text : texts.entrySet()) {
+                String revision = text.getKey().substring(0, text.getKey().indexOf(':'));
+                assertThat(trees.read(revision, "Dockerfile")).as(text.getKey()).contains(text.getValue());
+            }
+        }
+    }
+
+    @Test
+    void shouldNameNoTextOfAHistoryGitFollowed() throws Exception {
+        evolvingRepository(); // docker/app.Dockerfile was renamed: git follows it
+        String head = head();
+        FirstParentHistory walked = GitRepository.open(repo).firstParentHistory("main", WalkProgress.NONE);
+
+        Map<String, String> texts = new GitDockerfileHistoryReader(repo)
+                .historiesAlong(head, walked)
+                .texts();
+
+        assertThat(texts.keySet()).noneMatch(key -> key.endsWith(":docker/app.Dockerfile"));
+        assertThat(texts.keySet()).anyMatch(key -> key.endsWith(":tools/Containerfile"));
+    }
+
     private String head() throws IOException, InterruptedException {
         Process process = new ProcessBuilder("git", "-C", repo.toString(), "rev-parse", "HEAD").start();
         String id = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

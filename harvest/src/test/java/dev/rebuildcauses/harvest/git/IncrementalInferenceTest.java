@@ -15,7 +15,9 @@ import dev.rebuildcauses.analysis.trigger.CiTriggerReader;
 import dev.rebuildcauses.analysis.trigger.CiTriggers;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
@@ -272,6 +274,35 @@ class IncrementalInferenceTest {
             for (int i = 0; i < changed.size(); i++) {
                 assertThat(second.get(i)).as(changed.get(i)).isEqualTo(trees.read(changed.get(i), "Jenkinsfile"));
             }
+        }
+    }
+
+    @Test
+    void shouldServeTextsPassedOnFromElsewhereWithoutAskingGit() throws Exception {
+        // Given the Jenkinsfile's texts at the revisions that change it, read by a snapshot of the trees
+        Map<String, String> texts = new LinkedHashMap<>();
+        try (GitRepositorySnapshot trees = new GitRepositorySnapshot(repo.dir())) {
+            for (HistoryStep step : history.steps()) {
+                if (step.files().stream().anyMatch(change -> change.path().equals("Jenkinsfile"))) {
+                    texts.put(
+                            step.commit().id() + ":Jenkinsfile",
+                            trees.read(step.commit().id(), "Jenkinsfile").orElseThrow());
+                }
+            }
+        }
+        assertThat(texts).hasSizeGreaterThan(4);
+        try (GitRepositorySnapshot following = new GitRepositorySnapshot(repo.dir()).following(history)) {
+            // When they are passed on to a snapshot following the history, which then reads them
+            following.passOn(texts);
+            Map<String, String> read = new LinkedHashMap<>();
+            for (String key : texts.keySet()) {
+                String revision = key.substring(0, key.indexOf(':'));
+                read.put(key, following.read(revision, "Jenkinsfile").orElseThrow());
+            }
+
+            // Then git was asked for none of them
+            assertThat(read).isEqualTo(texts);
+            assertThat(following.objectsRead()).isZero();
         }
     }
 
