@@ -174,6 +174,7 @@ public final class InferringClassifier {
     public ExplainedBuild classify(BuildChanges changes) throws SnapshotException {
         ChangeRange range = changes.range();
         if (range.status() != RangeStatus.RESOLVED || range.files().isEmpty()) {
+            noteUnchanged(range);
             return new ExplainedBuild(causes.classify(changes), List.of());
         }
         // without a revision there is nothing to read: the rules decide alone
@@ -195,6 +196,19 @@ public final class InferringClassifier {
         ClassifiedBuild classified = causes.classify(changes);
         current.clear();
         return new ExplainedBuild(classified, verdicts);
+    }
+
+    /**
+     * A range that changes no file ends where its model is the start's: noted, so the next build,
+     * which starts there, reuses that model instead of reading one (empty commits are common).
+     */
+    private void noteUnchanged(ChangeRange range) {
+        if (range.status() == RangeStatus.RESOLVED && range.fromRevision() != null && range.toRevision() != null) {
+            String model = modelRevisions.get(range.fromRevision());
+            if (model != null) {
+                modelRevisions.put(range.toRevision(), model);
+            }
+        }
     }
 
     /**

@@ -105,6 +105,23 @@ class InferringClassifierTest {
     }
 
     @Test
+    void shouldReuseTheModelAcrossABuildThatChangedNoFile() throws Exception {
+        // Given a code change, an empty commit, and another code change after it
+        snapshot.revision("r5", "r3", "app.py", "print(3)\n");
+        Commit empty = new Commit("r3", List.of("r2"), "ada", Instant.EPOCH, "rebuild", 0);
+        classify(ChangeRange.resolved("r1", "r2", List.of(), List.of(FileChange.of(ChangeKind.MODIFY, "app.py"))));
+        classify(ChangeRange.resolved("r2", "r3", List.of(empty), List.of()));
+
+        // When the build after the empty commit is classified
+        ExplainedBuild after = classify(
+                ChangeRange.resolved("r3", "r5", List.of(), List.of(FileChange.of(ChangeKind.MODIFY, "app.py"))));
+
+        // Then it reuses the model of r2, as nothing changed in between
+        assertThat(after.files()).extracting(FileVerdict::cause).containsExactly("code");
+        assertThat(models.modelsBuilt()).isEqualTo(1);
+    }
+
+    @Test
     void shouldLeaveEveryPathToRulesFilesThatReplaceTheDefaults() throws Exception {
         // Given rules without defaults: nothing is open to inference but what no rule matches
         RuleSet rules = RuleSet.parse("team.txt", "@no-defaults\n*.py code\n");
