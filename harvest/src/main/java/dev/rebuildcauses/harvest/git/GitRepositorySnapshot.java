@@ -159,8 +159,9 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         String key = revision + ":" + path;
         Optional<String> text = files.get(key);
         Optional<String> passed = deliver(key);
-        if (text == null) {
+        if (text == null && passed != null) {
             text = passed;
+            files.put(key, text); // read now: one of the last texts read, for a pass that reads it again soon
         }
         if (text == null) {
             String rootId = rootTrees.get(revision);

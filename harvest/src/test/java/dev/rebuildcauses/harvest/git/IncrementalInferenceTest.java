@@ -292,15 +292,17 @@ class IncrementalInferenceTest {
         }
         assertThat(texts).hasSizeGreaterThan(4);
         try (GitRepositorySnapshot following = new GitRepositorySnapshot(repo.dir()).following(history)) {
-            // When they are passed on to a snapshot following the history, which then reads them
+            // When they are passed on to a snapshot following the history, which then reads each three times
             following.passOn(texts);
             Map<String, String> read = new LinkedHashMap<>();
             for (String key : texts.keySet()) {
                 String revision = key.substring(0, key.indexOf(':'));
-                read.put(key, following.read(revision, "Jenkinsfile").orElseThrow());
+                for (int time = 0; time < 3; time++) {
+                    read.put(key, following.read(revision, "Jenkinsfile").orElseThrow());
+                }
             }
 
-            // Then git was asked for none of them
+            // Then git was asked for none of them: a text passed on stays among the last texts read
             assertThat(read).isEqualTo(texts);
             assertThat(following.objectsRead()).isZero();
         }
