@@ -31,6 +31,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Predicate;
 
 /** Wires {@code scan}: repository, rules and builds in, the report pipeline out. */
 final class ScanRunner {
@@ -49,13 +50,19 @@ final class ScanRunner {
         Timing.mark("repository opened");
         // git walks the history while this thread reads the rules and the builds file
         ProgressBar walkBar = new ProgressBar(err, "commits", ProgressBar.wanted(config.quiet()));
-        FutureTask<FirstParentHistory> walk =
-                new FutureTask<>(() -> repository.firstParentHistory(config.branch(), (done, total) -> {
+        // a scan of commits reads the CI files and Dockerfiles each commit changes: git reads them as it walks
+        Predicate<String> readAlong = config.infer() && config.buildsFile() == null
+                ? path -> CiTriggerReader.isTriggerFile(path) || InferringClassifier.READS_AHEAD.test(path)
+                : null;
+        FutureTask<FirstParentHistory> walk = new FutureTask<>(() -> repository.firstParentHistory(
+                config.branch(),
+                (done, total) -> {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new CancellationException("scan gave up");
                     }
                     walkBar.update(done, total);
-                }));
+                },
+                readAlong));
         Thread walker = new Thread(walk, "git-history");
         walker.setDaemon(true);
         walker.start();
@@ -116,6 +123,7 @@ final class ScanRunner {
         }
         // listings along the walked chain come from its diffs: only changed Dockerfiles and CI files are read
         try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repository.directory()).following(history)) {
+            snapshot.passOn(history.takeTextsReadAlong());
             RepositoryModels models = new RepositoryModels(snapshot);
             // a partial clone lacks old contents: fetch what inference reads in one go, not file by file
             fetchAhead(snapshot, builds);

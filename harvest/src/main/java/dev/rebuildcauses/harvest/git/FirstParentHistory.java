@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
@@ -50,13 +51,17 @@ public final class FirstParentHistory {
     private final int[] broughtStart;
 
     private final Commit[] brought;
+    /** Texts the walk read as it went (see {@link WalkTextReader}), until taken. */
+    private Map<String, String> textsReadAlong;
+
     /** What {@link Builder#offChain} noted; {@code null} when not known. */
     private final Set<String> dockerfilesOffChain;
 
     private Memo lastId;
 
-    private FirstParentHistory(String branch, Builder walked, CommitGraph graph) {
+    private FirstParentHistory(String branch, Builder walked, CommitGraph graph, Map<String, String> texts) {
         this.branch = branch;
+        this.textsReadAlong = texts;
         this.columns = walked.columns;
         columns.trim();
         this.size = columns.size();
@@ -149,13 +154,29 @@ public final class FirstParentHistory {
 
         /** The history of {@code branch}; {@code graph} holds the commits off the chain that merges brought. */
         FirstParentHistory build(String branch, CommitGraph graph) {
-            return new FirstParentHistory(branch, this, graph);
+            return build(branch, graph, Map.of());
+        }
+
+        /** Like {@link #build(String, CommitGraph)}, with the texts read along the walk, by {@code REV:path}. */
+        FirstParentHistory build(String branch, CommitGraph graph, Map<String, String> texts) {
+            return new FirstParentHistory(branch, this, graph, texts);
         }
     }
 
     /** The column position of step {@code index}. */
     private int at(int index) {
         return size - 1 - index;
+    }
+
+    /**
+     * The texts the walk read as it went, by {@code REV:path}, and those they tell of the revisions
+     * before the next changes (see {@link TextsAlongTheChain#ofChanges}), for a snapshot to pass on
+     * (see {@link GitRepositorySnapshot#passOn(Map)}); handed over once, then empty.
+     */
+    public synchronized Map<String, String> takeTextsReadAlong() {
+        Map<String, String> texts = TextsAlongTheChain.ofChanges(this, textsReadAlong);
+        textsReadAlong = Map.of();
+        return texts;
     }
 
     /** The branch as walked, e.g. {@code main}, or {@code HEAD} when detached. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the first-parent chain of a tip with each commit's first-parent diff, and every other commit
@@ -37,11 +38,11 @@ final class FirstParentLog {
         this.progressEvery = Math.max(1, progressEvery);
     }
 
-    /** The chain and the commits merges brought into it. */
-    record Walked(FirstParentHistory.Builder chain, CommitGraph graph) {
+    /** The chain and the commits merges brought into it, and the texts read along it. */
+    record Walked(FirstParentHistory.Builder chain, CommitGraph graph, Map<String, String> texts) {
         /** The chain as the history of {@code branch}. */
         FirstParentHistory history(String branch) {
-            return chain.build(branch, graph);
+            return chain.build(branch, graph, texts);
         }
     }
 
@@ -51,6 +52,14 @@ final class FirstParentLog {
      * the end), and may throw to cancel: no git process and no scratch file is left behind.
      */
     Walked read(String tip, WalkProgress progress) throws HarvestException {
+        return read(tip, progress, null);
+    }
+
+    /**
+     * Like {@link #read(String, WalkProgress)}, with {@code texts} reading the files that chain commits
+     * bring as the walk meets them (see {@link WalkTextReader}); {@code null} reads none.
+     */
+    Walked read(String tip, WalkProgress progress, WalkTextReader texts) throws HarvestException {
         Path out = createScratch();
         GitCommand.Running log = null;
         boolean finished = false;
@@ -60,7 +69,7 @@ final class FirstParentLog {
             args.addAll(List.of(tip, "--"));
             log = git.start(args, null, out);
             log.process().getOutputStream().close();
-            Chain chain = new Chain(tip);
+            Chain chain = new Chain(tip, texts);
             try (InputStream in = new GrowingFileInputStream(out, log.process())) {
                 // a history repeats the same few thousand changes and authors: one instance each keeps a walk small
                 GitLogParser.parse(in, new HashMap<>(), entry -> {
@@ -78,13 +87,16 @@ final class FirstParentLog {
             int total = chain.newestFirst.size();
             progress.advanced(total, total);
             finished = true;
-            return new Walked(chain.newestFirst, CommitGraph.of(chain.off));
+            return new Walked(chain.newestFirst, CommitGraph.of(chain.off), texts == null ? Map.of() : texts.finish());
         } catch (IOException e) {
             throw new HarvestException(
                     FailureKind.LOCAL, "cannot read the history of " + tip + ": " + e.getMessage(), e);
         } finally {
             if (!finished && log != null) {
                 log.process().destroy(); // a failure or a progress listener that gave up: leave no git behind
+            }
+            if (!finished && texts != null) {
+                texts.cancel();
             }
             deleteQuietly(out);
         }
@@ -100,10 +112,12 @@ final class FirstParentLog {
         /** Commits not (yet) on the chain. */
         private final SideCommits off = new SideCommits();
 
+        private final WalkTextReader texts;
         private String expected;
 
-        Chain(String tip) {
+        Chain(String tip, WalkTextReader texts) {
             this.expected = tip;
+            this.texts = texts;
         }
 
         void offer(LogEntry entry) {
@@ -118,6 +132,9 @@ final class FirstParentLog {
                     newestFirst.listedBeforeItsChild();
                 }
                 newestFirst.add(next);
+                if (texts != null) {
+                    texts.offer(next);
+                }
                 expected = next.firstParent();
             }
         }

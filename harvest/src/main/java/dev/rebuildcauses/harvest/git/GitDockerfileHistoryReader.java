@@ -92,7 +92,7 @@ public final class GitDockerfileHistoryReader {
     /**
      * The histories of {@link #histories(String, FirstParentHistory)}, and the texts of those whose
      * commits came from {@code walked}, by the names a snapshot following it reads them by
-     * (see {@link WalkedDockerfileTexts}).
+     * (see {@link TextsAlongTheChain}).
      */
     public record WalkedHistories(List<DockerfileHistory> histories, Map<String, String> texts) {}
 
@@ -114,7 +114,7 @@ public final class GitDockerfileHistoryReader {
             }
         }
         return new WalkedHistories(
-                histories, fromTheWalk.isEmpty() ? Map.of() : WalkedDockerfileTexts.of(walked, fromTheWalk));
+                histories, fromTheWalk.isEmpty() ? Map.of() : TextsAlongTheChain.ofHistories(walked, fromTheWalk));
     }
 
     /** Every revision of {@code path} reachable from {@code revision}, following renames, oldest first. */

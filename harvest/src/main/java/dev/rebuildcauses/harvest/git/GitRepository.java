@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +39,9 @@ public final class GitRepository {
     private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
     private static final List<String> DIFF_OPTIONS =
             List.of("--diff-merges=first-parent", "--name-status", "-M", "-z", GitLogParser.FORMAT);
+
+    /** Characters of texts read along a walk at most (a snapshot keeps as many to pass on). */
+    private static final long TEXTS_READ_ALONG = 32L << 20;
 
     private final Path directory;
     private final GitCommand git;
@@ -100,11 +104,25 @@ public final class GitRepository {
      * may throw to cancel the walk.
      */
     public FirstParentHistory firstParentHistory(String branch, WalkProgress progress) throws HarvestException {
+        return firstParentHistory(branch, progress, null);
+    }
+
+    /**
+     * Like {@link #firstParentHistory(String, WalkProgress)}, reading as the walk goes the files that
+     * commits of the chain bring whose paths {@code readAlong} accepts, at those commits (on the
+     * second core, with a cat-file of its own; not in a partial clone, which would fetch them one by
+     * one); {@link FirstParentHistory#takeTextsReadAlong} hands them over. {@code null} reads none.
+     */
+    public FirstParentHistory firstParentHistory(String branch, WalkProgress progress, Predicate<String> readAlong)
+            throws HarvestException {
         String tip = resolveBranch(branch);
         CompletableFuture<String> name = "HEAD".equals(branch)
                 ? CompletableFuture.supplyAsync(this::currentBranchName)
                 : CompletableFuture.completedFuture(branch);
-        FirstParentLog.Walked walked = new FirstParentLog(git, DIFF_OPTIONS).read(tip, progress);
+        WalkTextReader texts = readAlong == null || PartialClone.of(git).isPresent()
+                ? null
+                : new WalkTextReader(new CatFileProcess(directory, git), readAlong, TEXTS_READ_ALONG);
+        FirstParentLog.Walked walked = new FirstParentLog(git, DIFF_OPTIONS).read(tip, progress, texts);
         return walked.history(join(name));
     }
 

@@ -397,7 +397,8 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
         return shape;
     }
 
-    private static Optional<String> textOf(Optional<GitObject> object) {
+    /** The text of a blob cat-file gave, empty for anything else or a blob too large to read as text. */
+    static Optional<String> textOf(Optional<GitObject> object) {
         return object.filter(found -> found.type().equals("blob") && found.content().length <= LARGEST_TEXT)
                 .map(found -> new String(found.content(), StandardCharsets.UTF_8));
     }

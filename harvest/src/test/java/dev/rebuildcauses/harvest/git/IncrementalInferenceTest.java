@@ -308,6 +308,59 @@ class IncrementalInferenceTest {
         }
     }
 
+    @Test
+    void shouldReadTheFilesEachCommitBringsAsTheWalkGoesAndKnowThemAtTheCommitsBeforeTheNextChange() throws Exception {
+        // When the history is walked reading Dockerfiles and CI files along
+        FirstParentHistory walked = GitRepository.open(repo.dir())
+                .firstParentHistory("main", WalkProgress.NONE, InferringClassifier.READS_AHEAD);
+        Map<String, String> texts = walked.takeTextsReadAlong();
+
+        // Then every change of one is read at its commit
+        int aliases = 0;
+        for (int i = 0; i < walked.size(); i++) {
+            for (FileChange change : walked.files(i)) {
+                if (change.kind() != ChangeKind.DELETE && InferringClassifier.READS_AHEAD.test(change.path())) {
+                    assertThat(texts).containsKey(walked.id(i) + ":" + change.path());
+                }
+            }
+        }
+        // and every text named is the one of that revision's tree, at changes and at the commits before them
+        try (GitRepositorySnapshot trees = new GitRepositorySnapshot(repo.dir())) {
+            for (Map.Entry<String, String> text : texts.entrySet()) {
+                String revision = text.getKey().substring(0, text.getKey().indexOf(':'));
+                String path = text.getKey().substring(text.getKey().indexOf(':') + 1);
+                assertThat(trees.read(revision, path)).as(text.getKey()).contains(text.getValue());
+                int step = walked.indexOf(revision);
+                if (walked.files(step).stream()
+                        .noneMatch(change -> change.path().equals(path))) {
+                    aliases++;
+                }
+            }
+        }
+        assertThat(aliases).isPositive();
+        assertThat(walked.takeTextsReadAlong()).isEmpty();
+    }
+
+    @Test
+    void shouldClassifyWithTheTextsReadAlongTheWalkAsWithoutThemAskingGitForLess() throws Exception {
+        // Given the texts read along the walk passed on to a snapshot following it
+        FirstParentHistory walked = GitRepository.open(repo.dir())
+                .firstParentHistory("main", WalkProgress.NONE, InferringClassifier.READS_AHEAD);
+        List<BuildChanges> builds = walked.asBuilds("images");
+        try (GitRepositorySnapshot withTexts = new GitRepositorySnapshot(repo.dir()).following(walked);
+                GitRepositorySnapshot without = new GitRepositorySnapshot(repo.dir()).following(walked)) {
+            withTexts.passOn(walked.takeTextsReadAlong());
+
+            // When every build is classified with each
+            List<String> read = classify(builds, new RepositoryModels(withTexts));
+            List<String> asked = classify(builds, new RepositoryModels(without));
+
+            // Then the verdicts are the same, and git was asked for fewer objects
+            assertThat(read).isEqualTo(asked);
+            assertThat(withTexts.objectsRead()).isLessThan(without.objectsRead() / 2);
+        }
+    }
+
     private static List<String> classify(List<BuildChanges> builds, RepositoryModels models) throws Exception {
         InferringClassifier classifier =
                 new InferringClassifier(RuleSet.defaults(), InferringClassifier.FROM_DEFAULT_RULES, models);

@@ -9,26 +9,50 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The texts of Dockerfiles along a walked chain, named {@code REV:path} as a snapshot reads them, from
- * histories whose commits are the chain's steps that changed them (see {@link WalkedDockerfileCommits}):
- * at each such step, the version of that commit, and at the step before, the version of the change
- * before it (no step in between changed the file). The classification reads a Dockerfile at just those
- * revisions; read once for the advice, they need not be read from git again.
+ * Texts of files along a walked chain, named {@code REV:path} as a snapshot reads them, from their
+ * versions at the chain's steps that changed them: at each such step, the version of that commit, and
+ * at the step before, the version of the change before it (no step in between changed the file). A
+ * pass that reads a file at the commits that change it, and at their parents to compare, then needs
+ * nothing more from git.
  */
-final class WalkedDockerfileTexts {
-    private WalkedDockerfileTexts() {}
+final class TextsAlongTheChain {
+    private TextsAlongTheChain() {}
 
-    /** The texts of {@code histories}' Dockerfiles known along {@code walked}, by {@code REV:path}. */
-    static Map<String, String> of(FirstParentHistory walked, List<DockerfileHistory> histories) {
+    /**
+     * The texts of {@code histories}' Dockerfiles, whose commits must be the chain's steps that changed
+     * them (see {@link WalkedDockerfileCommits}).
+     */
+    static Map<String, String> ofHistories(FirstParentHistory walked, List<DockerfileHistory> histories) {
         Map<String, Following> byPath = new HashMap<>();
         for (DockerfileHistory history : histories) {
-            Following following = new Following(history.path());
+            Following following = byPath.computeIfAbsent(history.path(), Following::new);
             for (DockerfileRevision revision : history.revisions()) {
                 following.versions.put(revision.revision(), revision.content());
             }
-            byPath.put(history.path(), following);
         }
+        return along(walked, byPath);
+    }
+
+    /**
+     * The texts of {@code changed} ({@code REV:path}, read at commits of the chain whose step brought
+     * the file there), and of the steps before the next changes of those files.
+     */
+    static Map<String, String> ofChanges(FirstParentHistory walked, Map<String, String> changed) {
+        Map<String, Following> byPath = new HashMap<>();
+        changed.forEach((name, text) -> {
+            int colon = name.indexOf(':');
+            byPath.computeIfAbsent(name.substring(colon + 1), Following::new)
+                    .versions
+                    .put(name.substring(0, colon), text);
+        });
+        return along(walked, byPath);
+    }
+
+    private static Map<String, String> along(FirstParentHistory walked, Map<String, Following> byPath) {
         Map<String, String> texts = new HashMap<>();
+        if (byPath.isEmpty()) {
+            return texts;
+        }
         for (int step = 0; step < walked.size(); step++) {
             for (int j = 0, count = walked.fileCount(step); j < count; j++) {
                 FileChange change = walked.file(step, j);
@@ -46,7 +70,7 @@ final class WalkedDockerfileTexts {
         return texts;
     }
 
-    /** One Dockerfile followed along the chain: its versions by commit, and what is known of it so far. */
+    /** One file followed along the chain: its versions by commit, and what is known of it so far. */
     private static final class Following {
         private final String path;
         private final Map<String, String> versions = new HashMap<>();
