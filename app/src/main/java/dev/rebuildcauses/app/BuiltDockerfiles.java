@@ -6,12 +6,10 @@ import dev.rebuildcauses.analysis.infer.SnapshotException;
 import dev.rebuildcauses.harvest.changes.HarvestException;
 import dev.rebuildcauses.harvest.git.FirstParentHistory;
 import dev.rebuildcauses.harvest.git.GitDockerfileHistoryReader;
-import dev.rebuildcauses.harvest.git.GitRepositorySnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /** The histories of the Dockerfiles a clone really builds at a revision: what the advisor is given. */
@@ -22,8 +20,8 @@ final class BuiltDockerfiles {
         String resolve() throws HarvestException;
     }
 
-    /** The histories read, the revision they were read at, and their texts along the walk. */
-    private record Read(String revision, List<DockerfileHistory> histories, Map<String, String> texts) {}
+    /** The histories read and the revision they were read at. */
+    private record Read(String revision, List<DockerfileHistory> histories) {}
 
     private final FutureTask<Read> reading;
     private List<DockerfileHistory> built;
@@ -36,37 +34,19 @@ final class BuiltDockerfiles {
      * Starts resolving {@code revision} and reading the history of every Dockerfile of
      * {@code clone} there on a thread of its own (git follows each through the whole history), so
      * it runs while this thread classifies; {@link #built} waits for it. {@code walked}, the chain
-     * walked from that revision, gives the Dockerfiles' commits where it can (see
-     * {@link GitDockerfileHistoryReader#histories(String, FirstParentHistory)}).
+     * walked from that revision, gives the Dockerfiles' commits where it can, and {@code texts} read
+     * along it their contents (see {@link GitDockerfileHistoryReader#histories(String, FirstParentHistory, Map)}).
      */
-    static BuiltDockerfiles reading(Path clone, Revision revision, FirstParentHistory walked) {
+    static BuiltDockerfiles reading(
+            Path clone, Revision revision, FirstParentHistory walked, Map<String, String> texts) {
         FutureTask<Read> task = new FutureTask<>(() -> {
             String at = revision.resolve();
-            GitDockerfileHistoryReader.WalkedHistories read =
-                    new GitDockerfileHistoryReader(clone).historiesAlong(at, walked);
-            return new Read(at, read.histories(), read.texts());
+            return new Read(at, new GitDockerfileHistoryReader(clone).histories(at, walked, texts));
         });
         Thread reader = new Thread(task, "dockerfile-histories");
         reader.setDaemon(true);
         reader.start();
         return new BuiltDockerfiles(task);
-    }
-
-    /**
-     * Passes the Dockerfile texts the histories read along the walk on to {@code snapshot}, when they
-     * are read already (never waits): the classification then reads them without asking git.
-     */
-    void passTextsOn(GitRepositorySnapshot snapshot) {
-        if (!reading.isDone()) {
-            return;
-        }
-        try {
-            snapshot.passOn(reading.get().texts());
-        } catch (ExecutionException e) {
-            // the advice meets the failure when it asks for the histories
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

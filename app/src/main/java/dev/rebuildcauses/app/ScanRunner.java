@@ -29,6 +29,7 @@ import dev.rebuildcauses.report.pipeline.Timing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
@@ -97,11 +98,16 @@ final class ScanRunner {
         } finally {
             walkBar.finish();
         }
-        // git follows each Dockerfile through the history on a second core while this one classifies
+        // the CI files and Dockerfiles read along the walk, also at the commits before their next changes
+        Map<String, String> textsReadAlong = history.takeTextsReadAlong();
+        // the Dockerfiles' histories come on a second core while this one classifies
         BuiltDockerfiles dockerfiles = config.advisor() == null
                 ? null
                 : BuiltDockerfiles.reading(
-                        repository.directory(), () -> repository.resolveBranch(config.branch()), history);
+                        repository.directory(),
+                        () -> repository.resolveBranch(config.branch()),
+                        history,
+                        textsReadAlong);
         List<BuildChanges> builds;
         if (listed == null) {
             builds = history.asBuilds(config.job() != null ? config.job() : repository.name());
@@ -123,7 +129,7 @@ final class ScanRunner {
         }
         // listings along the walked chain come from its diffs: only changed Dockerfiles and CI files are read
         try (GitRepositorySnapshot snapshot = new GitRepositorySnapshot(repository.directory()).following(history)) {
-            snapshot.passOn(history.takeTextsReadAlong());
+            snapshot.passOn(textsReadAlong);
             RepositoryModels models = new RepositoryModels(snapshot);
             // a partial clone lacks old contents: fetch what inference reads in one go, not file by file
             fetchAhead(snapshot, builds);
@@ -141,10 +147,6 @@ final class ScanRunner {
                 builds = images.builds();
             }
             Timing.mark("images split" + objectsRead(snapshot));
-            if (dockerfiles != null) {
-                // the advice read every version of the Dockerfiles meanwhile: the classification reads them too
-                dockerfiles.passTextsOn(snapshot);
-            }
             InferringClassifier classifier =
                     new InferringClassifier(rules, InferringClassifier.FROM_DEFAULT_RULES, models);
             if (listed != null) {

@@ -76,45 +76,48 @@ public final class GitDockerfileHistoryReader {
 
     /** The history of every Dockerfile of {@code revision}. */
     public List<DockerfileHistory> histories(String revision) throws HarvestException {
-        return histories(revision, null);
+        return histories(revision, null, Map.of());
     }
 
     /**
      * The history of every Dockerfile of {@code revision}; {@code walked}, the chain walked from
      * {@code revision} when there is one, gives the commits of each Dockerfile where it is sure to
      * give {@code git log --follow}'s (see {@link WalkedDockerfileCommits}), so git need not go
-     * through the whole history once per Dockerfile.
+     * through the whole history once per Dockerfile; and {@code texts}, those read along it by
+     * {@code REV:path} (see {@link FirstParentHistory#takeTextsReadAlong}), their contents there.
      */
-    public List<DockerfileHistory> histories(String revision, FirstParentHistory walked) throws HarvestException {
-        return historiesAlong(revision, walked).histories();
-    }
-
-    /**
-     * The histories of {@link #histories(String, FirstParentHistory)}, and the texts of those whose
-     * commits came from {@code walked}, by the names a snapshot following it reads them by
-     * (see {@link TextsAlongTheChain}).
-     */
-    public record WalkedHistories(List<DockerfileHistory> histories, Map<String, String> texts) {}
-
-    /** Like {@link #histories(String, FirstParentHistory)}, with the texts along {@code walked}. */
-    public WalkedHistories historiesAlong(String revision, FirstParentHistory walked) throws HarvestException {
+    public List<DockerfileHistory> histories(String revision, FirstParentHistory walked, Map<String, String> texts)
+            throws HarvestException {
         List<String> paths = dockerfiles(revision);
         // a partial clone fetches the blobs git log names in one go: the walk names none
         Map<String, List<LoggedCommit>> known =
                 walked == null || isPartialClone() ? Map.of() : WalkedDockerfileCommits.of(walked, revision, paths);
         List<DockerfileHistory> histories = new ArrayList<>();
-        List<DockerfileHistory> fromTheWalk = new ArrayList<>();
         for (String path : paths) {
             List<LoggedCommit> commits = known.get(path);
-            DockerfileHistory history =
-                    history(revision, path, commits != null ? commits : loggedCommits(revision, path));
-            histories.add(history);
-            if (commits != null) {
-                fromTheWalk.add(history);
+            Optional<DockerfileHistory> read = commits == null ? Optional.empty() : readAlready(path, commits, texts);
+            if (read.isPresent()) {
+                histories.add(read.get());
+            } else {
+                histories.add(history(revision, path, commits != null ? commits : loggedCommits(revision, path)));
             }
         }
-        return new WalkedHistories(
-                histories, fromTheWalk.isEmpty() ? Map.of() : TextsAlongTheChain.ofHistories(walked, fromTheWalk));
+        return histories;
+    }
+
+    /** The history of {@code path} from texts read already, when they hold every one of its commits. */
+    private static Optional<DockerfileHistory> readAlready(
+            String path, List<LoggedCommit> newestFirst, Map<String, String> texts) {
+        List<DockerfileRevision> revisions = new ArrayList<>(newestFirst.size());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            LoggedCommit commit = newestFirst.get(i);
+            String text = texts.get(commit.id() + ":" + commit.path());
+            if (text == null) {
+                return Optional.empty();
+            }
+            revisions.add(new DockerfileRevision(commit.id(), Instant.ofEpochSecond(commit.commitSeconds()), text));
+        }
+        return revisions.isEmpty() ? Optional.empty() : Optional.of(new DockerfileHistory(path, revisions));
     }
 
     /** Every revision of {@code path} reachable from {@code revision}, following renames, oldest first. */

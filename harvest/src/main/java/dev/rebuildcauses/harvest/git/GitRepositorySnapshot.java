@@ -297,7 +297,7 @@ public final class GitRepositorySnapshot implements RepositorySnapshot, AutoClos
     /**
      * Takes texts read elsewhere, by {@code REV:path}, as if read by name: the next pass finds them
      * without asking git, while the room for texts passed on lasts. They must be the texts of those
-     * revisions, such as the Dockerfile versions of {@link GitDockerfileHistoryReader#historiesAlong}.
+     * revisions, such as those read along the walk ({@link FirstParentHistory#takeTextsReadAlong}).
      */
     public synchronized void passOn(Map<String, String> texts) {
         texts.forEach((key, text) -> {

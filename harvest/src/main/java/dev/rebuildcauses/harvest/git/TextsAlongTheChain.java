@@ -1,11 +1,8 @@
 package dev.rebuildcauses.harvest.git;
 
-import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
-import dev.rebuildcauses.analysis.dockerfile.DockerfileRevision;
 import dev.rebuildcauses.analysis.model.ChangeKind;
 import dev.rebuildcauses.analysis.model.FileChange;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,21 +14,6 @@ import java.util.Map;
  */
 final class TextsAlongTheChain {
     private TextsAlongTheChain() {}
-
-    /**
-     * The texts of {@code histories}' Dockerfiles, whose commits must be the chain's steps that changed
-     * them (see {@link WalkedDockerfileCommits}).
-     */
-    static Map<String, String> ofHistories(FirstParentHistory walked, List<DockerfileHistory> histories) {
-        Map<String, Following> byPath = new HashMap<>();
-        for (DockerfileHistory history : histories) {
-            Following following = byPath.computeIfAbsent(history.path(), Following::new);
-            for (DockerfileRevision revision : history.revisions()) {
-                following.versions.put(revision.revision(), revision.content());
-            }
-        }
-        return along(walked, byPath);
-    }
 
     /**
      * The texts of {@code changed} ({@code REV:path}, read at commits of the chain whose step brought

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -201,8 +202,8 @@ class GitDockerfileHistoryReaderTest {
 
         assertThat(WalkedDockerfileCommits.of(walked, head, reader.dockerfiles(head)))
                 .containsOnlyKeys("Dockerfile", "tools/Containerfile");
-        assertThat(reader.histories(head, walked)).isEqualTo(reader.histories(head));
-        assertThat(reader.histories(head, walked).get(0).revisions())
+        assertThat(reader.histories(head, walked, Map.of())).isEqualTo(reader.histories(head));
+        assertThat(reader.histories(head, walked, Map.of()).get(0).revisions())
                 .extracting(DockerfileRevision::time)
                 .containsExactly(day(0), day(10), day(30));
     }
@@ -221,8 +222,8 @@ class GitDockerfileHistoryReaderTest {
         // the renamed one and the one deleted and added again are git's to follow
         assertThat(WalkedDockerfileCommits.of(walked, head, reader.dockerfiles(head)))
                 .containsOnlyKeys("tools/Containerfile");
-        assertThat(reader.histories(head, walked)).isEqualTo(reader.histories(head));
-        assertThat(reader.histories(head, walked))
+        assertThat(reader.histories(head, walked, Map.of())).isEqualTo(reader.histories(head));
+        assertThat(reader.histories(head, walked, Map.of()))
                 .extracting(DockerfileHistory::path, h -> h.revisions().size())
                 .containsExactly(
                         tuple("docker/app.Dockerfile", 6),
@@ -247,8 +248,8 @@ class GitDockerfileHistoryReaderTest {
 
         assertThat(WalkedDockerfileCommits.of(walked, head, List.of("Dockerfile")))
                 .containsOnlyKeys("Dockerfile");
-        assertThat(reader.histories(head, walked)).isEqualTo(reader.histories(head));
-        assertThat(reader.histories(head, walked).get(0).revisions())
+        assertThat(reader.histories(head, walked, Map.of())).isEqualTo(reader.histories(head));
+        assertThat(reader.histories(head, walked, Map.of()).get(0).revisions())
                 .extracting(DockerfileRevision::time)
                 .containsExactly(day(0), day(3), day(5));
     }
@@ -272,8 +273,8 @@ class GitDockerfileHistoryReaderTest {
 
         assertThat(WalkedDockerfileCommits.of(walked, head, reader.dockerfiles(head)))
                 .isEmpty();
-        assertThat(reader.histories(head, walked)).isEqualTo(reader.histories(head));
-        assertThat(reader.histories(head, walked))
+        assertThat(reader.histories(head, walked, Map.of())).isEqualTo(reader.histories(head));
+        assertThat(reader.histories(head, walked, Map.of()))
                 .extracting(DockerfileHistory::path, h -> h.revisions().size())
                 .containsExactly(tuple("Dockerfile", 3), tuple("tools/Containerfile", 2));
         FirstParentHistory older = GitRepository.open(repo).firstParentHistory(first, WalkProgress.NONE);
@@ -282,48 +283,30 @@ class GitDockerfileHistoryReaderTest {
     }
 
     @Test
-    void shouldNameTheTextsOfTheWalkedHistoriesByEveryRevisionThatHasThemAlongTheChain() throws Exception {
+    void shouldTakeTheContentsOfTheWalkedCommitsFromTheTextsReadAlongTheWalk() throws Exception {
         git(day(0), "init", "-q", "-b", "main");
         commit(0, "Dockerfile", "FROM python:3.12-slim");
         commit(1, "README.md", "# app");
-        commit(2, "README.md", "# app, again");
         commit(3, "Dockerfile", "FROM python:3.13-slim");
-        commit(4, "Dockerfile", "FROM python:3.14-slim");
-        commit(5, "README.md", "# app, at last");
+        commit(4, "tools/Containerfile", "FROM alpine");
         String head = head();
-        FirstParentHistory walked = GitRepository.open(repo).firstParentHistory("main", WalkProgress.NONE);
+        FirstParentHistory walked = GitRepository.open(repo)
+                .firstParentHistory("main", WalkProgress.NONE, GitDockerfileHistoryReader::isDockerfile);
+        Map<String, String> texts = walked.takeTextsReadAlong();
+        GitDockerfileHistoryReader reader = new GitDockerfileHistoryReader(repo);
+        assertThat(texts).containsKeys(walked.id(0) + ":Dockerfile", walked.id(2) + ":Dockerfile");
 
-        Map<String, String> texts = new GitDockerfileHistoryReader(repo)
-                .historiesAlong(head, walked)
-                .texts();
-
-        // each change's commit, and the commit before a change (when it is not a change itself)
-        assertThat(texts.keySet())
-                .containsExactlyInAnyOrder(
-                        walked.id(0) + ":Dockerfile",
-                        walked.id(2) + ":Dockerfile",
-                        walked.id(3) + ":Dockerfile",
-                        walked.id(4) + ":Dockerfile");
-        try (GitRepositorySnapshot trees = new GitRepositorySnapshot(repo)) {
-            for (Map.Entry<String, String> text : texts.entrySet()) {
-                String revision = text.getKey().substring(0, text.getKey().indexOf(':'));
-                assertThat(trees.read(revision, "Dockerfile")).as(text.getKey()).contains(text.getValue());
-            }
-        }
-    }
-
-    @Test
-    void shouldNameNoTextOfAHistoryGitFollowed() throws Exception {
-        evolvingRepository(); // docker/app.Dockerfile was renamed: git follows it
-        String head = head();
-        FirstParentHistory walked = GitRepository.open(repo).firstParentHistory("main", WalkProgress.NONE);
-
-        Map<String, String> texts = new GitDockerfileHistoryReader(repo)
-                .historiesAlong(head, walked)
-                .texts();
-
-        assertThat(texts.keySet()).noneMatch(key -> key.endsWith(":docker/app.Dockerfile"));
-        assertThat(texts.keySet()).anyMatch(key -> key.endsWith(":tools/Containerfile"));
+        // the texts read along hold every version: the same histories as git's, without asking git
+        assertThat(reader.histories(head, walked, texts)).isEqualTo(reader.histories(head));
+        // with a text missing, that Dockerfile's versions are read from git
+        Map<String, String> fewer = new HashMap<>(texts);
+        fewer.remove(walked.id(2) + ":Dockerfile");
+        assertThat(reader.histories(head, walked, fewer)).isEqualTo(reader.histories(head));
+        // and a text read along is taken as it is: a different one would show
+        Map<String, String> other = new HashMap<>(texts);
+        other.put(walked.id(2) + ":Dockerfile", "FROM scratch\n");
+        assertThat(reader.histories(head, walked, other).get(0).current().content())
+                .isEqualTo("FROM scratch\n");
     }
 
     private String head() throws IOException, InterruptedException {
