@@ -23,11 +23,9 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -190,10 +188,10 @@ public final class ReportPipeline {
      * into {@code outDir}, which must exist; {@code null} writes nothing.
      */
     public Report run(List<BuildChanges> builds, Path outDir) throws IOException, SourceException {
-        Set<BuildKey> recent = new HashSet<>();
+        BuildKeySet recent = new BuildKeySet();
         for (BuildChanges build :
                 RecentBuilds.newest(ChangesOmitted.view(builds), BuildChanges::build, EXPLAINED_BUILDS)) {
-            recent.add(BuildKey.of(build.build()));
+            recent.add(build.build());
         }
         Map<BuildKey, List<FileVerdict>> explained = new HashMap<>();
         BuildKeySet outsideImages = new BuildKeySet();
@@ -209,12 +207,18 @@ public final class ReportPipeline {
         buildsWriter.start();
         Findings findings;
         List<String> summary;
+        AdviceStage.Outcome advised;
         try {
             findings = FindingsMiner.mine(classified);
             Timing.mark("mined");
             summary = SummaryWriter.sentences(findings);
             Timing.mark("summarised");
-        } catch (RuntimeException e) {
+            // advised while builds.csv is still being written, not after
+            advised = advice == null
+                    ? new AdviceStage.Outcome(List.of(), List.of())
+                    : advice.run(classified, b -> outsideImages.contains(b.build()), warnings);
+            Timing.mark("advised");
+        } catch (RuntimeException | SourceException e) {
             finishWriting(buildsWriter); // an exit now would leave a half-written temporary file behind
             throw e;
         }
@@ -227,15 +231,12 @@ public final class ReportPipeline {
             throw new IOException("cannot write the report to " + outDir + ": " + e, e);
         }
         Timing.mark("report written");
-        AdviceStage.Outcome advised = advice == null
-                ? new AdviceStage.Outcome(List.of(), List.of())
-                : advice.run(classified, b -> outsideImages.contains(b.build()), warnings);
         List<Advice> adviceList = advised.advice();
         List<String> inPlace = advice == null ? List.of() : advice.inPlace();
         List<String> adviceText = advice == null ? List.of() : AdviceText.lines(adviceList, inPlace);
         if (advice != null && outDir != null) {
             AdviceReportWriter.write(adviceList, inPlace, outDir);
-            Timing.mark("advised");
+            Timing.mark("advice written");
         }
         Report report = new Report(
                 classified,
@@ -279,7 +280,7 @@ public final class ReportPipeline {
     private List<ClassifiedBuild> explain(
             List<BuildChanges> builds,
             Path outDir,
-            Set<BuildKey> recent,
+            BuildKeySet recent,
             Map<BuildKey, List<FileVerdict>> explained,
             BuildKeySet outsideImages)
             throws IOException {
@@ -295,12 +296,11 @@ public final class ReportPipeline {
                 if (files != null) {
                     files.write(verdicts);
                 }
-                BuildKey key = BuildKey.of(build.build());
                 if (verdicts.entersNoImage()) {
                     outsideImages.add(build.build());
                 }
-                if (recent.contains(key)) {
-                    explained.put(key, verdicts.files());
+                if (recent.contains(build.build())) {
+                    explained.put(BuildKey.of(build.build()), verdicts.files());
                 }
                 if ((done & 0xff) == 0) {
                     bar.update(done, builds.size());
