@@ -19,6 +19,8 @@ final class PathIndex {
     private final NavigableSet<String> paths;
     private final NavigableSet<String> dockerfiles = new TreeSet<>();
     private final NavigableSet<String> ciFiles = new TreeSet<>();
+    /** Counts the paths added and removed: what was read from an index of the same generation still holds. */
+    private int generation;
 
     PathIndex(Collection<String> paths) {
         this.paths = new TreeSet<>(paths);
@@ -59,12 +61,14 @@ final class PathIndex {
 
     private void add(String path) {
         if (paths.add(path)) {
+            generation++;
             track(path);
         }
     }
 
     private void remove(String path) {
         if (path != null && paths.remove(path)) {
+            generation++;
             dockerfiles.remove(path);
             ciFiles.remove(path);
         }
@@ -77,6 +81,11 @@ final class PathIndex {
         if (RepoPaths.isCiFile(path)) {
             ciFiles.add(path);
         }
+    }
+
+    /** Changes whenever {@link #apply} adds or removes a path; modified files leave it as it is. */
+    int generation() {
+        return generation;
     }
 
     boolean isFile(String path) {

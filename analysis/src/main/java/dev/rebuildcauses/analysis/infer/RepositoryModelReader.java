@@ -33,6 +33,35 @@ final class RepositoryModelReader {
      */
     private final Map<String, Optional<String>> texts = new java.util.HashMap<>();
 
+    /**
+     * What the CI files of the last model said: the next model reuses it while its index has the
+     * same paths and each text read then is still the one in {@link #texts} (a Dockerfile change
+     * leaves CI as it was).
+     */
+    private record CiReading(
+            PathIndex index, int generation, Map<String, Optional<String>> read, CiAnalyzer ci, Set<String> sources) {}
+
+    /**
+     * What the built Dockerfiles of the last model said: reused, like {@link CiReading}, while the
+     * same Dockerfiles are built in the same contexts from the same texts (a CI change that builds
+     * the same images leaves them as they were).
+     */
+    private record DockerfileReading(
+            PathIndex index,
+            int generation,
+            List<Object> contexts,
+            List<String> built,
+            Map<String, Optional<String>> read,
+            Set<String> sources,
+            List<DockerfileFacts> facts,
+            Map<String, List<DockerInstruction>> parsed,
+            Set<String> copied) {}
+
+    private CiReading lastCi;
+    private DockerfileReading lastDockerfiles;
+    private int ciAnalyses;
+    private int dockerfileAnalyses;
+
     RepositoryModelReader(RepositorySnapshot snapshot, ParsedFiles parsedFiles) {
         this.snapshot = snapshot;
         this.parsedFiles = parsedFiles;
@@ -41,6 +70,16 @@ final class RepositoryModelReader {
     /** Dockerfiles, CI files and CI scripts parsed so far: once per content, so once per revision that changed one. */
     int filesParsed() {
         return parsedFiles.parsed();
+    }
+
+    /** How often CI files were analysed rather than their last analysis reused. */
+    int ciAnalyses() {
+        return ciAnalyses;
+    }
+
+    /** How often the built Dockerfiles were analysed rather than their last analysis reused. */
+    int dockerfileAnalyses() {
+        return dockerfileAnalyses;
     }
 
     RepositoryModel read(String revision) throws SnapshotException {
@@ -193,14 +232,36 @@ final class RepositoryModelReader {
         return found;
     }
 
+    /** True when each of {@code read} is still the text known for its path: none was changed since. */
+    private boolean unchanged(Map<String, Optional<String>> read) {
+        for (Map.Entry<String, Optional<String>> file : read.entrySet()) {
+            if (texts.get(file.getKey()) != file.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sameIndex(PathIndex index, PathIndex then, int generation) {
+        return index == then && index.generation() == generation;
+    }
+
     private CiAnalyzer readCi(String revision, PathIndex index, Set<String> sources) throws SnapshotException {
+        CiReading last = lastCi;
+        if (last != null && sameIndex(index, last.index(), last.generation()) && unchanged(last.read())) {
+            sources.addAll(last.sources());
+            return last.ci();
+        }
+        ciAnalyses++;
         CiAnalyzer ci = new CiAnalyzer(index);
+        Map<String, Optional<String>> read = new java.util.HashMap<>();
         List<String> wave = List.copyOf(index.ciFiles());
         while (!wave.isEmpty()) {
             sources.addAll(wave);
             List<String> next = new ArrayList<>();
-            for (Map.Entry<String, Optional<String>> file :
-                    textsOf(revision, wave).entrySet()) {
+            Map<String, Optional<String>> waveTexts = textsOf(revision, wave);
+            read.putAll(waveTexts);
+            for (Map.Entry<String, Optional<String>> file : waveTexts.entrySet()) {
                 Optional<String> text = file.getValue();
                 if (text.isPresent() && !text.get().contains("\0")) {
                     next.addAll(ci.read(file.getKey(), parsedFiles.ciFile(text.get())));
@@ -211,6 +272,7 @@ final class RepositoryModelReader {
                     .filter(path -> !sources.contains(path))
                     .toList();
         }
+        lastCi = new CiReading(index, index.generation(), read, ci, Set.copyOf(sources));
         return ci;
     }
 
@@ -225,9 +287,33 @@ final class RepositoryModelReader {
             Map<String, Verdict> copiedFiles,
             Map<String, List<DockerInstruction>> parsed)
             throws SnapshotException {
+        Map<String, Optional<String>> read = textsOf(revision, built);
+        DockerfileReading last = lastDockerfiles;
+        if (last == null
+                || !sameIndex(index, last.index(), last.generation())
+                || !last.contexts().equals(orderedContexts(ci))
+                || !last.built().equals(List.copyOf(built))
+                || !unchanged(last.read())) {
+            last = analyzeDockerfiles(index, ci, built, read);
+            lastDockerfiles = last;
+        }
+        sources.addAll(last.sources());
+        parsed.putAll(last.parsed());
+        for (DockerfileFacts facts : last.facts()) {
+            facts.verdicts().forEach(files::putIfAbsent);
+            facts.copiedFiles().forEach(copiedFiles::putIfAbsent);
+        }
+        return last.copied();
+    }
+
+    private DockerfileReading analyzeDockerfiles(
+            PathIndex index, CiAnalyzer ci, Set<String> built, Map<String, Optional<String>> read) {
+        dockerfileAnalyses++;
         DockerfileAnalyzer analyzer = new DockerfileAnalyzer(index);
         List<DockerfileAnalyzer.Copy> allCopies = new ArrayList<>();
-        for (Map.Entry<String, Optional<String>> file : textsOf(revision, built).entrySet()) {
+        Set<String> sources = new LinkedHashSet<>();
+        Map<String, List<DockerInstruction>> parsed = new LinkedHashMap<>();
+        for (Map.Entry<String, Optional<String>> file : read.entrySet()) {
             if (file.getValue().isEmpty()) {
                 continue;
             }
@@ -239,17 +325,36 @@ final class RepositoryModelReader {
             allCopies.addAll(analyzer.copies(dockerfile, instructions, contextsOf(ci, dockerfile)));
         }
         Set<String> copied = new LinkedHashSet<>();
+        List<DockerfileFacts> allFacts = new ArrayList<>();
         for (Map.Entry<String, List<DockerInstruction>> dockerfile : parsed.entrySet()) {
             List<DockerfileAnalyzer.Copy> inherited = allCopies.stream()
                     .filter(copy -> !copy.dockerfile().equals(dockerfile.getKey()))
                     .toList();
             DockerfileFacts facts = analyzer.analyze(
                     dockerfile.getKey(), dockerfile.getValue(), contextsOf(ci, dockerfile.getKey()), inherited);
-            facts.verdicts().forEach(files::putIfAbsent);
-            facts.copiedFiles().forEach(copiedFiles::putIfAbsent);
+            allFacts.add(facts);
             copied.addAll(facts.copiedSources());
         }
-        return copied;
+        return new DockerfileReading(
+                index,
+                index.generation(),
+                orderedContexts(ci),
+                List.copyOf(built),
+                read,
+                sources,
+                allFacts,
+                parsed,
+                java.util.Collections.unmodifiableSet(copied));
+    }
+
+    /** Each Dockerfile CI builds and its contexts, in CI's order: what the Dockerfiles' analysis reads of CI. */
+    private static List<Object> orderedContexts(CiAnalyzer ci) {
+        List<Object> contexts = new ArrayList<>();
+        ci.builtDockerfiles().forEach((dockerfile, in) -> {
+            contexts.add(dockerfile);
+            contexts.add(List.copyOf(in));
+        });
+        return contexts;
     }
 
     private static Set<String> contextsOf(CiAnalyzer ci, String dockerfile) {

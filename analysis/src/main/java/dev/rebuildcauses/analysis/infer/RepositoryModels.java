@@ -73,6 +73,11 @@ public final class RepositoryModels {
         return modelsBuilt;
     }
 
+    /** How often models analysed their CI files and their Dockerfiles, rather than reusing the last model's analysis. */
+    synchronized int[] analyses() {
+        return new int[] {reader.ciAnalyses(), reader.dockerfileAnalyses()};
+    }
+
     /** How many Dockerfiles, CI files and CI scripts were parsed to build them. */
     public synchronized int filesParsed() {
         return reader.filesParsed();

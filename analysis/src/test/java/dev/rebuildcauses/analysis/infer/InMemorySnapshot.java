@@ -1,5 +1,8 @@
 package dev.rebuildcauses.analysis.infer;
 
+import dev.rebuildcauses.analysis.model.ChangeKind;
+import dev.rebuildcauses.analysis.model.FileChange;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import java.util.TreeMap;
 final class InMemorySnapshot implements RepositorySnapshot {
     private final Map<String, Map<String, String>> revisions = new HashMap<>();
     private int listings;
+    private boolean diffs;
 
     /** Adds {@code revision} with the files of {@code base} (may be null) changed by {@code files} (path, text; null text deletes). */
     InMemorySnapshot revision(String revision, String base, String... files) {
@@ -22,6 +26,12 @@ final class InMemorySnapshot implements RepositorySnapshot {
             }
         }
         revisions.put(revision, tree);
+        return this;
+    }
+
+    /** From now on, answers {@link #changesBetween} as a snapshot that walked the history does. */
+    InMemorySnapshot withDiffs() {
+        diffs = true;
         return this;
     }
 
@@ -46,5 +56,34 @@ final class InMemorySnapshot implements RepositorySnapshot {
             throw new SnapshotException("unknown revision " + revision);
         }
         return Optional.ofNullable(tree.get(path));
+    }
+
+    @Override
+    public Optional<List<FileChange>> changesBetween(String from, String to) throws SnapshotException {
+        if (!diffs) {
+            return Optional.empty();
+        }
+        Map<String, String> before = tree(from);
+        Map<String, String> after = tree(to);
+        List<FileChange> changes = new ArrayList<>();
+        before.keySet().stream()
+                .filter(path -> !after.containsKey(path))
+                .forEach(path -> changes.add(FileChange.of(ChangeKind.DELETE, path)));
+        after.forEach((path, text) -> {
+            if (!before.containsKey(path)) {
+                changes.add(FileChange.of(ChangeKind.ADD, path));
+            } else if (!before.get(path).equals(text)) {
+                changes.add(FileChange.of(ChangeKind.MODIFY, path));
+            }
+        });
+        return Optional.of(changes);
+    }
+
+    private Map<String, String> tree(String revision) throws SnapshotException {
+        Map<String, String> tree = revisions.get(revision);
+        if (tree == null) {
+            throw new SnapshotException("unknown revision " + revision);
+        }
+        return tree;
     }
 }

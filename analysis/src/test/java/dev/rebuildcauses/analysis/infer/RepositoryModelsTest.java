@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rebuildcauses.analysis.classify.Verdict;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RepositoryModelsTest {
@@ -427,6 +429,46 @@ class RepositoryModelsTest {
                 .contains(new Verdict(
                         "environment", "copied by images/base/Dockerfile:2 and run at build time by line 3"));
         assertThat(reused.verdictFor("build")).contains(new Verdict("ci", "run only by Jenkinsfile:2"));
+    }
+
+    @Test
+    void shouldReuseTheLastAnalysisOfCiAndDockerfilesOnlyWhileWhatItReadIsTheSame() throws Exception {
+        // Given a history walked with its diffs: r2 changes a Dockerfile, r3 the Jenkinsfile (same images built),
+        // r4 adds the script r3's Jenkinsfile runs, r5 builds the app image in another context
+        twoRevisionsChangingOneDockerfile();
+        String runsLint = JENKINSFILE.replace("}\n", "  sh './tools/lint.sh'\n}\n");
+        snapshot.revision("r3", "r2", "Jenkinsfile", runsLint);
+        snapshot.revision("r4", "r3", "tools/lint.sh", "#!/bin/sh\nruff .\n");
+        snapshot.revision(
+                "r5",
+                "r4",
+                "Jenkinsfile",
+                runsLint.replace("-f images/app/Dockerfile .", "-f images/app/Dockerfile images/app"));
+        snapshot.withDiffs();
+        RepositoryModels walked = new RepositoryModels(snapshot);
+        List<String> revisions = List.of("r1", "r2", "r3", "r4", "r5");
+
+        // When each revision's model is read in history order, and each alone
+        List<RepositoryModel> incremental = new ArrayList<>();
+        for (String revision : revisions) {
+            incremental.add(walked.at(revision));
+        }
+
+        // Then each answers as the model read from scratch does
+        for (int i = 0; i < revisions.size(); i++) {
+            RepositoryModel scratch = new RepositoryModels(snapshot).at(revisions.get(i));
+            assertSameAnswers(incremental.get(i), scratch, snapshot.paths(revisions.get(i)));
+            assertThat(incremental.get(i).images()).as(revisions.get(i)).isEqualTo(scratch.images());
+        }
+        // and the script was seen as CI's only once it existed, the new context only once CI gave it
+        assertThat(incremental.get(2).verdictFor("tools/lint.sh")).isEmpty();
+        assertThat(incremental.get(3).verdictFor("tools/lint.sh"))
+                .contains(new Verdict("ci", "run only by Jenkinsfile:4"));
+        assertThat(incremental.get(4).images().get("images/app/Dockerfile").context())
+                .isEqualTo("images/app");
+        // and CI was analysed again only where a CI file or the paths changed (r1, r3, r4, r5), the Dockerfiles
+        // only where one, the paths or CI's contexts changed (r1, r2, r4, r5)
+        assertThat(walked.analyses()).containsExactly(4, 4);
     }
 
     private static void assertSameAnswers(
