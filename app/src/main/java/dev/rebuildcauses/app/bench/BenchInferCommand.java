@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +54,19 @@ public final class BenchInferCommand implements Runnable {
             description = "Reuse (or generate once into) this repository instead of a temporary one.")
     Path repo;
 
+    @Option(
+            names = "--runs",
+            defaultValue = "3",
+            description = {
+                "Rounds of the three commands, one after the other in each round; each row shows the",
+                "round of median wall time, peak memory the highest of all rounds (default: ${DEFAULT-VALUE}).",
+                "On a shared 2-core machine single runs move by 20-30%; 1 is enough for a first look."
+            })
+    int runs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** One measured process. */
     /**
      * One measured command.
      *
@@ -64,11 +74,13 @@ public final class BenchInferCommand implements Runnable {
      *     scan, the JVM or one of the git processes it ran, whichever was larger)
      * @param javaPeakKb the JVM's own peak resident set ({@code VmHWM}), -1 when the command is no JVM
      */
-    private record Run(
-            String name, double wallSeconds, double cpuSeconds, long peakKb, long javaPeakKb, int exitCode) {}
+    record Run(String name, double wallSeconds, double cpuSeconds, long peakKb, long javaPeakKb, int exitCode) {}
 
     @Override
     public void run() {
+        if (runs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, not " + runs);
+        }
         if (commits < 2) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--commits must be at least 2, not " + commits);
@@ -93,21 +105,31 @@ public final class BenchInferCommand implements Runnable {
             out.println("load average before: " + loadAverage());
             out.flush();
             List<String> scan = List.of("scan", repository.toString(), "--quiet");
-            Run git = measure(
-                    "git log --first-parent --name-status",
-                    List.of("git", "-C", repository.toString(), "log", "--first-parent", "--name-status"),
-                    work);
-            // the rules-only scan prints its phase times: the walk alone is the time between two of them
-            List<String> rulesOnly = new ArrayList<>(List.of(java(), "-D" + TIMING + "=true", "-jar", jar()));
-            rulesOnly.addAll(scan);
-            rulesOnly.addAll(List.of("--out", work.resolve("rules").toString(), "--no-infer", "--no-advice"));
-            Path phases = work.resolve("phases.txt");
-            Run rules = measure("scan --no-infer --no-advice (rules only)", rulesOnly, work, phases);
-            double walkSeconds = walkSeconds(Files.readAllLines(phases));
-            List<String> inferring = new ArrayList<>(List.of(java(), "-jar", jar()));
-            inferring.addAll(scan);
-            inferring.addAll(List.of("--out", work.resolve("default").toString()));
-            Run defaults = measure("scan (default: inference and advice)", inferring, work);
+            List<Run> gits = new ArrayList<>();
+            List<Run> rulesRuns = new ArrayList<>();
+            List<Run> defaultRuns = new ArrayList<>();
+            List<Double> walks = new ArrayList<>();
+            for (int round = 1; round <= runs; round++) {
+                gits.add(measure(
+                        "git log --first-parent --name-status",
+                        List.of("git", "-C", repository.toString(), "log", "--first-parent", "--name-status"),
+                        work));
+                // the rules-only scan prints its phase times: the walk alone is the time between two of them
+                List<String> rulesOnly = new ArrayList<>(List.of(java(), "-D" + TIMING + "=true", "-jar", jar()));
+                rulesOnly.addAll(scan);
+                rulesOnly.addAll(List.of("--out", work.resolve("rules").toString(), "--no-infer", "--no-advice"));
+                Path phases = work.resolve("phases.txt");
+                rulesRuns.add(measure("scan --no-infer --no-advice (rules only)", rulesOnly, work, phases));
+                walks.add(walkSeconds(Files.readAllLines(phases)));
+                List<String> inferring = new ArrayList<>(List.of(java(), "-jar", jar()));
+                inferring.addAll(scan);
+                inferring.addAll(List.of("--out", work.resolve("default").toString()));
+                defaultRuns.add(measure("scan (default: inference and advice)", inferring, work));
+            }
+            Run git = median(gits);
+            Run rules = median(rulesRuns);
+            Run defaults = median(defaultRuns);
+            double walkSeconds = median(walks);
             out.println("load average after: " + loadAverage());
             out.printf(
                     Locale.ROOT,
@@ -144,10 +166,15 @@ public final class BenchInferCommand implements Runnable {
                         run.wallSeconds() / rules.wallSeconds(),
                         run.exitCode() == 0 ? "" : "  (exit code " + run.exitCode() + ")");
             }
+            if (runs > 1) {
+                out.println("each round, default scan ÷ git log: " + ratios(defaultRuns, gits, 2.0));
+                out.println("each round, default scan ÷ rules-only scan: " + ratios(defaultRuns, rulesRuns, 1.3));
+            }
             out.printf(
                     Locale.ROOT,
-                    "goals: default scan within 2x git log: %s; within 1.3x the rules-only scan: %s; peak RSS under 1 GB: %s"
+                    "goals%s: default scan within 2x git log: %s; within 1.3x the rules-only scan: %s; peak RSS under 1 GB: %s"
                             + " (the JVM's own: %s); walk within 1.2x git log: %s%n",
+                    runs > 1 ? " (medians of " + runs + " rounds)" : "",
                     defaults.wallSeconds() <= 2 * git.wallSeconds() ? "met" : "not met",
                     defaults.wallSeconds() <= 1.3 * rules.wallSeconds() ? "met" : "not met",
                     Math.max(rules.peakKb(), defaults.peakKb()) < 1024 * 1024 ? "met" : "not met",
@@ -164,6 +191,48 @@ public final class BenchInferCommand implements Runnable {
         } finally {
             delete(work);
         }
+    }
+
+    /**
+     * The round of median wall time (the lower of the two middle ones for an even count), with the highest
+     * peak memory of all rounds: a goal on memory must hold in every round.
+     */
+    static Run median(List<Run> rounds) {
+        List<Run> byWall = rounds.stream()
+                .sorted(Comparator.comparingDouble(Run::wallSeconds))
+                .toList();
+        Run middle = byWall.get((byWall.size() - 1) / 2);
+        long peak = rounds.stream().mapToLong(Run::peakKb).max().orElse(-1);
+        long javaPeak = rounds.stream().mapToLong(Run::javaPeakKb).max().orElse(-1);
+        int exit = rounds.stream()
+                .mapToInt(Run::exitCode)
+                .filter(code -> code != 0)
+                .findFirst()
+                .orElse(0);
+        return new Run(middle.name(), middle.wallSeconds(), middle.cpuSeconds(), peak, javaPeak, exit);
+    }
+
+    /** The median of the numbers that are not NaN, NaN when none is. */
+    static double median(Collection<Double> values) {
+        double[] known = values.stream()
+                .filter(value -> !value.isNaN())
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
+        return known.length == 0 ? Double.NaN : known[(known.length - 1) / 2];
+    }
+
+    /** Each round's ratio of {@code over} to {@code under}, and in how many rounds it stayed within {@code goal}. */
+    static String ratios(List<Run> over, List<Run> under, double goal) {
+        List<String> each = new ArrayList<>();
+        int met = 0;
+        for (int i = 0; i < over.size(); i++) {
+            double ratio = over.get(i).wallSeconds() / under.get(i).wallSeconds();
+            each.add(String.format(Locale.ROOT, "%.2fx", ratio));
+            met += ratio <= goal ? 1 : 0;
+        }
+        return String.join(", ", each)
+                + String.format(Locale.ROOT, " (within %sx in %d of %d)", goal, met, over.size());
     }
 
     private Map<String, Integer> generate(Path repository, Path work) throws IOException, InterruptedException {
