@@ -65,7 +65,32 @@ public final class CiTriggerReader {
      * those it names are read again; the triggers are parsed again only when one changed.
      */
     public CiTriggers read(String revision) throws SnapshotException {
-        boolean changed = moveTo(revision);
+        return triggersAfter(moveTo(revision), revision);
+    }
+
+    /**
+     * Like {@link #read(String)} for the revision {@code changes} lead to from {@code from}: when
+     * {@code from} is the revision read last, its trigger files are moved by {@code changes}, which
+     * must be the exact tree diff between the two (a first-parent commit's), instead of a diff the
+     * snapshot puts together.
+     */
+    public CiTriggers read(String revision, String from, List<FileChange> changes) throws SnapshotException {
+        if (from == null
+                || !from.equals(lastRevision)
+                || submodules
+                || changes.stream().anyMatch(CiTriggerReader::namesSubmodules)) {
+            return read(revision);
+        }
+        lastRevision = revision;
+        boolean changed = false;
+        for (FileChange change : changes) {
+            changed |= move(change);
+        }
+        return triggersAfter(changed, revision);
+    }
+
+    private CiTriggers triggersAfter(boolean moved, String revision) throws SnapshotException {
+        boolean changed = moved;
         List<String> missing = new ArrayList<>();
         for (String path : triggerFiles) {
             if (!texts.containsKey(path)) {

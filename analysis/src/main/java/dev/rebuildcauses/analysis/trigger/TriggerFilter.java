@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Drops the commits of a scanned history that the repository's CI triggers would not build: each
  * commit is judged by the triggers of its own revision (read again only where a commit changes a
- * CI file). Only for builds made from commits; real builds listed from Jenkins ran already.
+ * CI file). Only for builds made one per first-parent commit, whose files are the tree diff from the
+ * commit before; real builds listed from Jenkins ran already.
  */
 public final class TriggerFilter {
     /**
@@ -55,7 +56,8 @@ public final class TriggerFilter {
                         || (change.oldPath() != null && CiTriggerReader.isTriggerFile(change.oldPath()));
             }
             if (triggers == null || ciChanged) {
-                triggers = reader.read(range.toRevision());
+                // one build per first-parent commit: its files are the tree diff from the build before
+                triggers = reader.read(range.toRevision(), range.fromRevision(), range.files());
             }
             // without a trigger nothing is skipped: no need to list the paths
             Optional<String> skip =

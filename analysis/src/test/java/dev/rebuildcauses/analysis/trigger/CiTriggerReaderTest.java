@@ -3,6 +3,8 @@ package dev.rebuildcauses.analysis.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebuildcauses.analysis.infer.RepositorySnapshot;
+import dev.rebuildcauses.analysis.model.ChangeKind;
+import dev.rebuildcauses.analysis.model.FileChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +107,44 @@ class CiTriggerReaderTest {
                 """);
         assertThat(bitbucket.include()).containsExactly("images/**");
         assertThat(bitbucket.runsFor(List.of("docs/a.md"))).isFalse();
+    }
+
+    @Test
+    void shouldMoveByTheChangesOfACommitFromTheRevisionReadLastAndListOtherwise() throws Exception {
+        // Given r2 adds a filtered image workflow to r1, and r3 (reached from elsewhere) drops it again
+        String workflow = "on:\n  push:\n    paths: [\"images/**\"]\njobs:\n  b:\n    steps:\n"
+                + "      - run: docker build images/a\n";
+        Map<String, Map<String, String>> revisions = Map.of(
+                "r1", Map.of("Jenkinsfile", "node { sh 'make test' }\n"),
+                "r2", Map.of("Jenkinsfile", "node { sh 'make test' }\n", ".github/workflows/docker.yml", workflow),
+                "r3", Map.of("Jenkinsfile", "node { sh 'make test' }\n"));
+        List<String> listed = new ArrayList<>();
+        RepositorySnapshot repository = new RepositorySnapshot() {
+            @Override
+            public List<String> paths(String revision) {
+                listed.add(revision);
+                return new ArrayList<>(revisions.get(revision).keySet());
+            }
+
+            @Override
+            public Optional<String> read(String revision, String path) {
+                return Optional.ofNullable(revisions.get(revision).get(path));
+            }
+        };
+        CiTriggerReader reader = new CiTriggerReader(repository);
+        reader.read("r1");
+
+        // When r2 is reached by its commit's changes, and r3 from a revision not read last
+        CiTriggers atR2 =
+                reader.read("r2", "r1", List.of(FileChange.of(ChangeKind.ADD, ".github/workflows/docker.yml")));
+        CiTriggers atR3 = reader.read("r3", "r0", List.of());
+
+        // Then r2 has the workflow's filter without a listing; r3 was listed and has none
+        assertThat(atR2.filters())
+                .extracting(PathFilter::source)
+                .containsExactly(".github/workflows/docker.yml: on.push.paths");
+        assertThat(atR3.filters()).isEmpty();
+        assertThat(listed).containsExactly("r1", "r3");
     }
 
     @Test
