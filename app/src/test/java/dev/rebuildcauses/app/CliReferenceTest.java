@@ -2,9 +2,12 @@ package dev.rebuildcauses.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +22,25 @@ class CliReferenceTest {
         StringWriter text = new StringWriter();
         command.usage(new PrintWriter(text));
         return text.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    @Test
+    void shouldFormatEveryHelpTextWithoutAPicocliWarning() {
+        // Given picocli's warnings caught (it prints them to stderr, e.g. for a lone % in a description)
+        CommandLine root = RebuildCausesCommand.commandLine();
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            // When the help of every verb is rendered
+            help(root);
+            root.getSubcommands().values().forEach(CliReferenceTest::help);
+        } finally {
+            System.setErr(stderr);
+        }
+
+        // Then picocli had nothing to warn about
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
 
     @Test

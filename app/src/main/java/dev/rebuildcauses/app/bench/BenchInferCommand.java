@@ -60,7 +60,7 @@ public final class BenchInferCommand implements Runnable {
             description = {
                 "Rounds of the three commands, one after the other in each round; each row shows the",
                 "round of median wall time, peak memory the highest of all rounds (default: ${DEFAULT-VALUE}).",
-                "On a shared 2-core machine single runs move by 20-30%; 1 is enough for a first look."
+                "On a shared 2-core machine single runs move by 20-30%%; 1 is enough for a first look."
             })
     int runs;
 
