@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real command line, harvesting over HTTP from the simulated Jenkins and Bitbucket Server, is
+ * The real command line, harvesting over HTTP from the simulated Jenkins and Bitbucket Server with
+ * the default settings (mirror mode: the repositories cloned over git's smart HTTP protocol), is
  * killed (kill -9) at several moments and run again: the store ends exactly as a clean harvest's.
  */
 class HarvestKillSimulatorITest {
@@ -46,6 +47,7 @@ class HarvestKillSimulatorITest {
     void shouldEndAsOneCleanHarvestAfterTheCommandIsKilledAtSeveralMoments() throws Exception {
         SimulatorOptions options = SimulatorOptions.defaults().withBuilds(1500).withLatency(Duration.ofMillis(10));
         try (Simulator simulator = Simulator.start(options)) {
+            simulator.serveGit(dir.resolve("served"));
             // Given a clean harvest of the simulated servers
             Path clean = config("clean", simulator);
             new HarvestRunner(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), ENV)

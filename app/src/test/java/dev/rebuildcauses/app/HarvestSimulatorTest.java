@@ -25,7 +25,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Harvest over HTTP from the simulated Jenkins and Bitbucket Server, twice, then report. */
+/** Harvest over HTTP from the simulated Jenkins and Bitbucket Server's REST API ({@code mirror: false}), twice, then report. */
 class HarvestSimulatorTest {
     private static final Map<String, String> ENV =
             Map.of("JENKINS_TOKEN", "demo-jenkins-token", "BITBUCKET_TOKEN", "demo-bitbucket-token");
@@ -49,6 +49,7 @@ class HarvestSimulatorTest {
                       source: bitbucket-server
                       url: %s
                       tokenEnv: BITBUCKET_TOKEN
+                      mirror: false
                     """
                             .formatted(simulator.jenkinsUrl(), simulator.bitbucketUrl()));
             List<SimulatedJob> jobs = simulator.history().buildableJobs();
@@ -162,6 +163,7 @@ class HarvestSimulatorTest {
                       source: bitbucket-server
                       url: %s
                       tokenEnv: BITBUCKET_TOKEN
+                      mirror: false
                     """
                             .formatted(simulator.jenkinsUrl(), simulator.bitbucketUrl()));
             HarvestSummary second = harvest(config);

@@ -169,7 +169,7 @@ class ServerScheduleITest {
                 "jenkins:\n  url: " + simulator.jenkinsUrl() + "\n  user: " + options.jenkinsUser()
                         + "\n  tokenEnv: JT\n"
                         + "changes:\n  source: bitbucket-server\n  url: " + simulator.bitbucketUrl()
-                        + "\n  tokenEnv: BT\n"
+                        + "\n  tokenEnv: BT\n  mirror: false\n"
                         + "store: jdbc:h2:file:" + folder.resolve("store").toAbsolutePath() + "\n"
                         + more);
         return config;

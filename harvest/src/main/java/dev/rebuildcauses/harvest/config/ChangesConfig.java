@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param repositories job glob to repository, in file order (first match wins)
  * @param concurrency ranges resolved at once against a Bitbucket server, {@code 0} for the default
  * @param mirror Bitbucket kinds only: resolve ranges from git mirrors the harvest keeps in its data
- *     folder (cloned over HTTPS or SSH with the same credential) instead of the REST API
+ *     folder (cloned over HTTPS or SSH with the same credential) instead of the REST API; a config
+ *     file's default for those kinds, {@code mirror: false} where cloning is not allowed
  */
 public record ChangesConfig(
         ChangeSourceKind source,
@@ -26,7 +27,7 @@ public record ChangesConfig(
     /** The largest {@code changes.concurrency} accepted: more only makes bigger bursts of 429s. */
     public static final int MAX_CONCURRENCY = 64;
 
-    /** With the default concurrency. */
+    /** Through the REST API, with the default concurrency. */
     public ChangesConfig(
             ChangeSourceKind source, String url, String user, TokenRef token, List<RepositoryMapping> repositories) {
         this(source, url, user, token, repositories, 0, false);

@@ -159,9 +159,10 @@ public final class ConfigLoader {
                 mirror(node.get("mirror"), source));
     }
 
+    /** Mirror mode is the default for the Bitbucket kinds; {@code mirror: false} keeps to the REST API. */
     private static boolean mirror(JsonNode node, ChangeSourceKind source) throws ConfigException {
         if (node == null || node.isNull()) {
-            return false;
+            return source != ChangeSourceKind.GIT;
         }
         if (!node.isBoolean()) {
             throw new ConfigException("changes.mirror: expected true or false but found " + describe(node));

@@ -24,6 +24,10 @@ import java.util.Optional;
  * logged nor stored; git never prompts.
  */
 public final class GitMirrors {
+    /** What a user does when the server does not let the harvester clone. */
+    static final String CLONE_HINT =
+            "; where cloning is not allowed, set 'changes.mirror: false' to read ranges through the REST API";
+
     private final Path folder;
     private final Optional<String> authorization;
     private final Map<String, Path> ready = new HashMap<>();
@@ -40,19 +44,29 @@ public final class GitMirrors {
         this.authorization = authorization;
     }
 
-    /** The mirror of the repository at this clone URL, cloned or fetched first if this harvest has not yet. */
+    /**
+     * The mirror of the repository at this clone URL, cloned or fetched first if this harvest has not yet.
+     *
+     * <p>Harvesters sharing a data folder (several processes on one machine) take turns on each mirror
+     * through a lock file beside it, so two never clone or fetch the same repository at once.
+     */
     public synchronized Path mirror(String url) throws HarvestException {
         Path known = ready.get(url);
         if (known != null) {
             return known;
         }
         Path mirror = folder.resolve(directoryName(url));
-        if (Files.isDirectory(mirror)) {
-            run(List.of("git", "-C", mirror.toString(), "fetch", "--prune", "--quiet", "origin"), url, "fetch");
-            fetches++;
-        } else {
-            clone(url, mirror);
-            clones++;
+        try (MirrorLock lock = MirrorLock.of(folder, mirror.getFileName() + ".lock")) {
+            if (Files.isDirectory(mirror)) {
+                run(List.of("git", "-C", mirror.toString(), "fetch", "--prune", "--quiet", "origin"), url, "fetch");
+                fetches++;
+            } else {
+                clone(url, mirror);
+                clones++;
+            }
+        } catch (IOException e) {
+            throw new HarvestException(
+                    FailureKind.LOCAL, "cannot lock the mirror of " + url + " in " + folder + ": " + e.getMessage(), e);
         }
         ready.put(url, mirror);
         return mirror;
@@ -91,6 +105,11 @@ public final class GitMirrors {
         } catch (IOException e) {
             throw new HarvestException(
                     FailureKind.LOCAL, "cannot keep a mirror of " + url + " in " + folder + ": " + e.getMessage(), e);
+        } catch (HarvestException e) {
+            if (e.kind() == FailureKind.LOCAL) {
+                throw e;
+            }
+            throw new HarvestException(e.kind(), e.getMessage() + CLONE_HINT, e);
         }
     }
 

@@ -178,8 +178,26 @@ final class BuildWriter {
         return newCommits;
     }
 
-    /** Inserts a commit unless the store has it; returns 1 when it was new. */
+    /**
+     * Inserts a commit unless the store has it; returns 1 when it was new. A commit is a fact, but
+     * how many files it changed is not always known (a side commit of a merge read off the first-parent
+     * walk, a REST listing): a known count replaces an unknown one, never the other way round, so the
+     * stored row does not depend on which range, job or harvester met the commit first.
+     */
     int saveCommit(Commit commit) throws SQLException {
+        int inserted = insertCommit(commit);
+        if (inserted == 0 && commit.filesChanged() >= 0) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE commits SET files_changed = ? WHERE id = ? AND files_changed < 0")) {
+                update.setInt(1, commit.filesChanged());
+                update.setString(2, commit.id());
+                update.executeUpdate();
+            }
+        }
+        return inserted;
+    }
+
+    private int insertCommit(Commit commit) throws SQLException {
         try (PreparedStatement insert =
                 connection.prepareStatement(dialect.insertIfAbsent("commits", List.of("id"), COMMIT_COLUMNS))) {
             insert.setString(1, commit.id());

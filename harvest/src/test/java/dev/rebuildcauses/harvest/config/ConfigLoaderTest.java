@@ -113,6 +113,52 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldMirrorBitbucketRepositoriesUnlessTheConfigKeepsToTheRestApi() throws Exception {
+        // Bitbucket kinds mirror by default; the git source reads the clones it is given
+        assertThat(
+                        load("""
+                        jenkins: {url: "https://ci.example.com/"}
+                        changes: {source: bitbucket-server, url: "https://bb.example.com/"}
+                        """)
+                                .changes()
+                                .mirror())
+                .isTrue();
+        assertThat(
+                        load("""
+                        jenkins: {url: "https://ci.example.com/"}
+                        changes: {source: bitbucket-cloud}
+                        """)
+                                .changes()
+                                .mirror())
+                .isTrue();
+        assertThat(
+                        load("""
+                        jenkins: {url: "https://ci.example.com/"}
+                        changes: {source: git, repositories: {"**": /srv/clones/all.git}}
+                        """)
+                                .changes()
+                                .mirror())
+                .isFalse();
+
+        // where cloning is not allowed, the switch keeps the REST API
+        assertThat(
+                        load("""
+                        jenkins: {url: "https://ci.example.com/"}
+                        changes: {source: bitbucket-server, url: "https://bb.example.com/", mirror: false}
+                        """)
+                                .changes()
+                                .mirror())
+                .isFalse();
+        assertThat(
+                        failure(
+                                """
+                        jenkins: {url: "http://ci/"}
+                        changes: {source: git, mirror: true}
+                        """))
+                .contains("changes.mirror: only for bitbucket-server and bitbucket-cloud");
+    }
+
+    @Test
     void shouldNameTheKeyAndTheAllowedValuesForAnUnknownSource() throws Exception {
         assertThat(
                         failure(

@@ -9,8 +9,15 @@ import dev.rebuildcauses.simulator.server.GitSmartHttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,10 +91,65 @@ class MirrorChangeSourceTest {
                     .isInstanceOfSatisfying(HarvestException.class, e -> assertThat(e.kind())
                             .isEqualTo(HarvestException.FailureKind.AUTH))
                     .hasMessageContaining(server.cloneUrl("IMG/app"))
-                    .hasMessageNotContaining("wrong-token");
+                    .hasMessageNotContaining("wrong-token")
+                    .hasMessageContaining("set 'changes.mirror: false' to read ranges through the REST API");
             assertThat(server.refusedCount()).isPositive();
             assertThat(temp.resolve("mirrors").resolve(GitMirrors.directoryName(server.cloneUrl("IMG/app"))))
                     .doesNotExist();
+        }
+    }
+
+    @Test
+    void shouldLetHarvestersSharingADataFolderTakeTurnsOnAMirror() throws Exception {
+        // Given a served repository and four harvesters sharing one data folder
+        TestRepository repo = new TestRepository(temp.resolve("work"));
+        String first = repo.write("Dockerfile", "FROM alpine:3.20\n").commit("a");
+        String second = repo.write("app.sh", "echo 2\n").commit("b");
+        Path served = temp.resolve("served");
+        publish(repo, served);
+        try (GitSmartHttpServer server = new GitSmartHttpServer(served, TOKEN).start()) {
+            String url = server.cloneUrl("IMG/app");
+            Path mirrors = temp.resolve("data/mirrors");
+            List<MirrorChangeSource> harvesters = Stream.generate(
+                            () -> new MirrorChangeSource(new GitMirrors(mirrors, bearer())))
+                    .limit(4)
+                    .toList();
+
+            // When all of them meet the repository at the same moment
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(harvesters.size());
+            try {
+                List<Future<ChangeRange>> ranges = new ArrayList<>();
+                for (MirrorChangeSource harvester : harvesters) {
+                    ranges.add(pool.submit(() -> {
+                        start.await();
+                        return harvester.resolve(url, first, second);
+                    }));
+                }
+                start.countDown();
+
+                // Then one cloned, the others fetched that mirror, and every range is the clone's own
+                ChangeRange expected =
+                        LocalGitChangeSource.of(Map.of("repo", repo.dir())).resolve("repo", first, second);
+                for (Future<ChangeRange> range : ranges) {
+                    assertThat(range.get(60, TimeUnit.SECONDS)).isEqualTo(expected);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(harvesters.stream()
+                            .mapToInt(h -> h.mirrors().cloneCount())
+                            .sum())
+                    .isEqualTo(1);
+            assertThat(harvesters.stream()
+                            .mapToInt(h -> h.mirrors().fetchCount())
+                            .sum())
+                    .isEqualTo(3);
+            try (Stream<Path> left = Files.list(mirrors)) {
+                assertThat(left.map(p -> p.getFileName().toString()))
+                        .as("no half-made clone is left beside the mirror")
+                        .noneMatch(name -> name.startsWith(".cloning-"));
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.analysis.model.ChangeKind;
 import dev.rebuildcauses.analysis.model.ChangeRange;
+import dev.rebuildcauses.analysis.model.Commit;
 import dev.rebuildcauses.analysis.model.FileChange;
 import dev.rebuildcauses.analysis.model.RangeStatus;
 import dev.rebuildcauses.harvest.changes.HarvestException;
@@ -97,6 +98,45 @@ abstract class BuildStoreContract {
         assertThat(once.get("commits")).hasSize(2);
         assertThat(once.get("range_files")).hasSize(2);
         assertThat(once.get("build_causes")).hasSize(4);
+    }
+
+    @Test
+    void shouldKeepACommitsKnownFileCountWhicheverRangeMetItFirst() throws Exception {
+        // Given two jobs whose ranges hold the same commits: one knows how many files c2 changed,
+        // the other read c2 as a merge's side commit (unknown, -1), and the other way round for c3
+        StoredBuild knows = rangeBuild("images/knows", commit("c2", "r1", 2), commit("c3", "c2", -1));
+        StoredBuild guesses = rangeBuild("images/guesses", commit("c2", "r1", -1), commit("c3", "c2", 0));
+
+        // When they are written in one order into one store and in the other order into another
+        String first = freshUrl("counts_one");
+        String second = freshUrl("counts_two");
+        for (String store : List.of(first, second)) {
+            try (BuildStore opened = BuildStore.open(store)) {
+                List<StoredBuild> order = store.equals(first) ? List.of(knows, guesses) : List.of(guesses, knows);
+                for (StoredBuild build : order) {
+                    opened.saveJob(new BuildJob(build.build().job(), "http://ci/job/x/", ""));
+                    opened.save(build.build().job(), List.of(build), 1);
+                }
+            }
+        }
+
+        // Then both stores hold every known count, and the same rows
+        Map<String, List<String>> one = StoreDump.of(first);
+        assertThat(one.get("commits"))
+                .hasSize(2)
+                .anySatisfy(row -> assertThat(row).contains("change c2").endsWith("| 2"))
+                .anySatisfy(row -> assertThat(row).contains("change c3").endsWith("| 0"));
+        assertThat(StoreDump.of(second)).isEqualTo(one);
+    }
+
+    private static StoredBuild rangeBuild(String job, Commit... commits) {
+        return new StoredBuild(
+                build(job, 1, "c3", 0),
+                false,
+                "file:///repo.git",
+                List.of(),
+                ChangeRange.resolved(
+                        "r1", "c3", List.of(commits), List.of(FileChange.of(ChangeKind.MODIFY, "Dockerfile"))));
     }
 
     @Test
