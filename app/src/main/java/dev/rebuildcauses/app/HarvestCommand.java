@@ -24,6 +24,11 @@ import picocli.CommandLine.Spec;
                     + "range against the previous build of the same job and branch, and fetches the range's "
                     + "commits and changed files from a local git clone or Bitbucket Server / Cloud.",
             "",
+            "With Bitbucket it keeps a mirror of each repository in rebuild-causes-data/mirrors beside the "
+                    + "config (cloned once, fetched once per harvest, the token sent as a header and never "
+                    + "written) and resolves ranges there, with no REST request to Bitbucket; where cloning is "
+                    + "not allowed, 'mirror: false' under 'changes:' reads ranges through the REST API instead.",
+            "",
             "Running it again fetches only what is new; a build still running is collected once it has "
                     + "finished. A harvest that is killed loses nothing: run it again.",
             "",
