@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param proposals proposed files, relative path (e.g. {@code Dockerfile.base}) to content, in order; often empty
  * @param savingBuildsPerMonth the same estimate counted in builds rather than hours: builds avoided a month, a
  *     build made shorter counting as the share of it saved; {@code null} when not estimated
+ * @param subject the Dockerfile the advice is about (its path in the repository), or {@code ""} when it is
+ *     about the job as a whole: a job that builds two Dockerfiles gets a base-image advice for each
  */
 public record Advice(
         String job,
@@ -24,8 +26,9 @@ public record Advice(
         String evidence,
         String action,
         Map<String, String> proposals,
-        Double savingBuildsPerMonth) {
-    /** Advice without an estimate in builds. */
+        Double savingBuildsPerMonth,
+        String subject) {
+    /** Advice without an estimate in builds, about the job as a whole. */
     public Advice(
             String job,
             AdviceKind kind,
@@ -33,7 +36,19 @@ public record Advice(
             String evidence,
             String action,
             Map<String, String> proposals) {
-        this(job, kind, savingHoursPerMonth, evidence, action, proposals, null);
+        this(job, kind, savingHoursPerMonth, evidence, action, proposals, null, "");
+    }
+
+    /** Advice about the job as a whole. */
+    public Advice(
+            String job,
+            AdviceKind kind,
+            Double savingHoursPerMonth,
+            String evidence,
+            String action,
+            Map<String, String> proposals,
+            Double savingBuildsPerMonth) {
+        this(job, kind, savingHoursPerMonth, evidence, action, proposals, savingBuildsPerMonth, "");
     }
 
     public Advice {
@@ -42,6 +57,7 @@ public record Advice(
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(action, "action");
         proposals = Collections.unmodifiableMap(new LinkedHashMap<>(proposals));
+        subject = subject == null ? "" : subject;
     }
 
     public boolean hasSaving() {
@@ -50,6 +66,17 @@ public record Advice(
 
     /** This advice with its saving counted in builds a month. */
     public Advice withSavingBuildsPerMonth(double builds) {
-        return new Advice(job, kind, savingHoursPerMonth, evidence, action, proposals, builds);
+        return new Advice(job, kind, savingHoursPerMonth, evidence, action, proposals, builds, subject);
+    }
+
+    /** This advice about one Dockerfile of the job. */
+    public Advice about(String dockerfile) {
+        return new Advice(
+                job, kind, savingHoursPerMonth, evidence, action, proposals, savingBuildsPerMonth, dockerfile);
+    }
+
+    /** The kind, and the Dockerfile when the advice is about one: {@code base-image for docker/Dockerfile.gpu}. */
+    public String kindAndSubject() {
+        return subject.isEmpty() ? kind.id() : kind.id() + " for " + subject;
     }
 }

@@ -120,7 +120,8 @@ final class DockerfileAdvisor {
                                 + ", from the proposed Dockerfile.base, rebuilt on a schedule or when it"
                                 + " changes) and start the job's Dockerfile FROM it (the proposed Dockerfile).",
                         files)
-                .withSavingBuildsPerMonth(costs.perMonth(costs.total() * share));
+                .withSavingBuildsPerMonth(costs.perMonth(costs.total() * share))
+                .about(table.path());
     }
 
     private Advice reorder(CacheReorder reorder) {
@@ -155,7 +156,8 @@ final class DockerfileAdvisor {
                         evidence,
                         action,
                         Map.of(prefix(reorder.path()) + "Dockerfile.reordered", reorder.reorderedDockerfile()))
-                .withSavingBuildsPerMonth(costs.perMonth(costs.count(codeBuilds) * share));
+                .withSavingBuildsPerMonth(costs.perMonth(costs.count(codeBuilds) * share))
+                .about(reorder.path());
     }
 
     private static String describe(String path, CacheBreak found) {

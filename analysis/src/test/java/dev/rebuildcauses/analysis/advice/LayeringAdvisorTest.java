@@ -234,6 +234,18 @@ class LayeringAdvisorTest {
         assertThat(advice.stream().filter(a -> a.kind() == AdviceKind.REORDER_CACHE))
                 .hasSize(2)
                 .allSatisfy(a -> assertThat(a.action()).contains("(COPY requirements.txt /app/)"));
+        // each Dockerfile's advice says which Dockerfile it is about; the job's own advice names none
+        assertThat(advice.stream()
+                        .filter(a -> a.kind() == AdviceKind.BASE_IMAGE || a.kind() == AdviceKind.REORDER_CACHE))
+                .extracting(Advice::kindAndSubject)
+                .containsExactlyInAnyOrder(
+                        "base-image for Dockerfile",
+                        "base-image for images/gpu/Dockerfile",
+                        "reorder-cache for Dockerfile",
+                        "reorder-cache for images/gpu/Dockerfile");
+        assertThat(advice.stream().filter(a -> a.kind() == AdviceKind.SHIP_CODE_SEPARATELY))
+                .extracting(Advice::subject)
+                .containsOnly("");
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class AdviceText {
                     "%2d. %s: %s (%s)",
                     ranked.rank(),
                     ranked.advice().job(),
-                    ranked.advice().kind().id(),
+                    ranked.advice().kindAndSubject(),
                     "saves about " + AdviceRanking.describe(ranked.saving(), measure)));
         }
         if (shown.isEmpty()) {
@@ -77,7 +77,7 @@ public final class AdviceText {
                     Locale.ROOT,
                     "%2d. %s: %s",
                     ranked.rank(),
-                    row.kind().id(),
+                    row.kindAndSubject(),
                     row.savingHoursPerMonth() == null
                             ? "saves about " + AdviceRanking.describe(ranked.saving(), Measure.BUILDS)
                                     + " (no build durations, so no hours)"

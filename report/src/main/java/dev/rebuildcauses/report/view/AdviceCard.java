@@ -31,4 +31,19 @@ public record AdviceCard(
         assumptions = List.copyOf(assumptions);
         files = List.copyOf(files);
     }
+
+    /** The evidence's opening sentences: its first line. */
+    public String evidenceLead() {
+        int end = evidence.indexOf('\n');
+        return end < 0 ? evidence : evidence.substring(0, end);
+    }
+
+    /**
+     * The evidence's lines after the first, e.g. a Dockerfile's instruction-stability table, lined up
+     * in columns for a fixed-width font; {@code ""} when there are none.
+     */
+    public String evidenceTable() {
+        int end = evidence.indexOf('\n');
+        return end < 0 ? "" : evidence.substring(end + 1);
+    }
 }

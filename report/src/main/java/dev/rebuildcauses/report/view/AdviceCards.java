@@ -49,7 +49,9 @@ public final class AdviceCards {
                     rank,
                     item.job(),
                     item.kind().id(),
-                    headline(item.kind()),
+                    item.subject().isEmpty()
+                            ? headline(item.kind())
+                            : headline(item.kind()) + " (" + item.subject() + ")",
                     ranking.measure() == AdviceRanking.Measure.HOURS
                             ? saving(item.savingHoursPerMonth())
                             : AdviceRanking.describe(ranked.saving(), ranking.measure()),

@@ -41,6 +41,26 @@ class AdviceTextTest {
     }
 
     @Test
+    void shouldNameTheDockerfileOfEachAdviceWhenAJobBuildsSeveral() {
+        // Given a job whose two Dockerfiles each get a base-image advice with the same saving
+        List<Advice> advice = List.of(
+                new Advice("torch", AdviceKind.BASE_IMAGE, 19.95, "e1", "split 1", Map.of()).about("Dockerfile"),
+                new Advice("torch", AdviceKind.BASE_IMAGE, 19.95, "e2", "split 2", Map.of()).about("gpu/Dockerfile"),
+                new Advice("torch", AdviceKind.SKIP_DOCS_AND_CI, 1.0, "e3", "filter", Map.of()));
+
+        // Then neither list shows the same line twice: each names its Dockerfile
+        List<String> lines = AdviceText.lines(advice);
+        assertThat(lines)
+                .contains(
+                        " 1. torch: base-image for Dockerfile (saves about 19.95 build hours a month)",
+                        " 2. torch: base-image for gpu/Dockerfile (saves about 19.95 build hours a month)",
+                        " 3. torch: skip-docs-and-ci (saves about 1.00 build hours a month)",
+                        " 1. base-image for Dockerfile: saves about 19.95 build hours a month",
+                        " 2. base-image for gpu/Dockerfile: saves about 19.95 build hours a month")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void shouldRankByBuildsAvoidedWithoutDurations() {
         List<Advice> advice = List.of(
                 new Advice("a", AdviceKind.SHIP_CODE_SEPARATELY, null, "e", "x", Map.of(), 4.0),

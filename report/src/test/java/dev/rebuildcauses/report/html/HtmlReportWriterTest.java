@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebuildcauses.analysis.advice.AdvisorSettings;
 import dev.rebuildcauses.analysis.classify.RuleSet;
+import dev.rebuildcauses.analysis.dockerfile.DockerfileHistory;
+import dev.rebuildcauses.analysis.dockerfile.DockerfileRevision;
 import dev.rebuildcauses.analysis.model.BuildChanges;
 import dev.rebuildcauses.report.pipeline.DockerfileSource;
 import dev.rebuildcauses.report.pipeline.Report;
@@ -132,6 +134,41 @@ class HtmlReportWriterTest {
         assertThat(savings).isNotEmpty().isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(page.advice().get(0).rank()).isEqualTo(1);
         assertThat(page.advice()).extracting(card -> card.job()).contains("images/small", "images/large");
+    }
+
+    @Test
+    void shouldNameEachDockerfileOfAJobAndShowItsStabilityTableInColumns() throws Exception {
+        // Given a job that builds two Dockerfiles, both stable for 100 days before its builds
+        String text = String.join(
+                "\n",
+                "FROM python:3.12-slim",
+                "RUN apt-get update && apt-get install -y gcc",
+                "WORKDIR /app",
+                "COPY . .",
+                "RUN pip install -r requirements.txt",
+                "CMD [\"python\", \"main.py\"]",
+                "");
+        java.time.Instant old = Histories.START.minus(java.time.Duration.ofDays(100));
+        List<DockerfileHistory> dockerfiles = List.of(
+                new DockerfileHistory("Dockerfile", List.of(new DockerfileRevision("a", old, text))),
+                new DockerfileHistory("gpu/Dockerfile", List.of(new DockerfileRevision("a", old, text))));
+        ReportPipeline pipeline = ReportPipeline.of(RuleSet.defaults())
+                .advising(job -> dockerfiles, AdvisorSettings.defaults())
+                .writing(new HtmlReportWriter(ReportScope.of("t", ""), ChartSet::render));
+
+        // When the report is written
+        pipeline.run(Histories.mixed("images/torch", "m"), out);
+        String html = Files.readString(out.resolve(HtmlReportWriter.FILE_NAME), StandardCharsets.UTF_8);
+
+        // Then each base-image card names its Dockerfile, and the table under its evidence keeps its lines
+        assertThat(html)
+                .contains("<h3>Move the stable layers into a base image (Dockerfile)</h3>")
+                .contains("<h3>Move the stable layers into a base image (gpu/Dockerfile)</h3>");
+        Matcher table = Pattern.compile("<pre class=\"evidence\">([^<]*)</pre>").matcher(html);
+        assertThat(table.find()).as("an evidence table").isTrue();
+        assertThat(table.group(1).split("\n"))
+                .hasSizeGreaterThanOrEqualTo(6)
+                .anySatisfy(line -> assertThat(line).contains("stable").contains("FROM python:3.12-slim"));
     }
 
     private List<CSVRecord> causes() throws IOException {
