@@ -289,9 +289,9 @@ public final class ReportPipeline {
         int done = 0;
         ProgressSink.Progress bar = progress.start("builds classified");
         try (FilesCsvWriter files = writeFiles && outDir != null ? FilesCsvWriter.open(outDir) : null) {
-            ChangesOmitted<BuildChanges> omitting = omitting(builds);
+            List<BuildChanges> commitless = ChangesOmitted.withoutCommitsView(builds);
             for (int i = 0, size = builds.size(); i < size; i++) {
-                BuildChanges build = toExplain(builds, omitting, i);
+                BuildChanges build = toExplain(builds, commitless, i);
                 ExplainedBuild verdicts = explainFailing(by, build);
                 classified.add(verdicts.build());
                 done++;
@@ -324,20 +324,9 @@ public final class ReportPipeline {
      * its commits, to tell an empty commit from no new commit). Spelling out every commit's id, time and
      * message was most of a million-build explanation pass.
      */
-    private static BuildChanges toExplain(List<BuildChanges> builds, ChangesOmitted<BuildChanges> omitting, int i) {
-        if (omitting != null) {
-            BuildChanges light = omitting.withoutCommits(i);
-            if (!light.range().files().isEmpty()) {
-                return light;
-            }
-        }
-        return builds.get(i);
-    }
-
-    /** {@code builds} as builds made on demand, which can leave their commits out; {@code null} otherwise. */
-    @SuppressWarnings("unchecked")
-    private static ChangesOmitted<BuildChanges> omitting(List<BuildChanges> builds) {
-        return builds instanceof ChangesOmitted<?> omitted ? (ChangesOmitted<BuildChanges>) omitted : null;
+    private static BuildChanges toExplain(List<BuildChanges> builds, List<BuildChanges> commitless, int i) {
+        BuildChanges light = commitless.get(i);
+        return light.range().files().isEmpty() ? builds.get(i) : light;
     }
 
     private static ExplainedBuild explainFailing(BuildExplainer by, BuildChanges build) throws IOException {
