@@ -115,39 +115,14 @@ class ConfigLoaderTest {
     @Test
     void shouldMirrorBitbucketRepositoriesUnlessTheConfigKeepsToTheRestApi() throws Exception {
         // Bitbucket kinds mirror by default; the git source reads the clones it is given
-        assertThat(
-                        load("""
-                        jenkins: {url: "https://ci.example.com/"}
-                        changes: {source: bitbucket-server, url: "https://bb.example.com/"}
-                        """)
-                                .changes()
-                                .mirror())
+        assertThat(mirrors("{source: bitbucket-server, url: \"https://bb.example.com/\"}"))
                 .isTrue();
-        assertThat(
-                        load("""
-                        jenkins: {url: "https://ci.example.com/"}
-                        changes: {source: bitbucket-cloud}
-                        """)
-                                .changes()
-                                .mirror())
-                .isTrue();
-        assertThat(
-                        load("""
-                        jenkins: {url: "https://ci.example.com/"}
-                        changes: {source: git, repositories: {"**": /srv/clones/all.git}}
-                        """)
-                                .changes()
-                                .mirror())
+        assertThat(mirrors("{source: bitbucket-cloud}")).isTrue();
+        assertThat(mirrors("{source: git, repositories: {\"**\": /srv/clones/all.git}}"))
                 .isFalse();
 
         // where cloning is not allowed, the switch keeps the REST API
-        assertThat(
-                        load("""
-                        jenkins: {url: "https://ci.example.com/"}
-                        changes: {source: bitbucket-server, url: "https://bb.example.com/", mirror: false}
-                        """)
-                                .changes()
-                                .mirror())
+        assertThat(mirrors("{source: bitbucket-server, url: \"https://bb.example.com/\", mirror: false}"))
                 .isFalse();
         assertThat(
                         failure(
@@ -156,6 +131,13 @@ class ConfigLoaderTest {
                         changes: {source: git, mirror: true}
                         """))
                 .contains("changes.mirror: only for bitbucket-server and bitbucket-cloud");
+    }
+
+    /** Whether a config with this {@code changes:} section resolves ranges from mirrors. */
+    private boolean mirrors(String changes) throws Exception {
+        return load("jenkins: {url: \"https://ci.example.com/\"}\nchanges: " + changes + "\n")
+                .changes()
+                .mirror();
     }
 
     @Test
